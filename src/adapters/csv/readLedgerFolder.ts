@@ -1,0 +1,77 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LedgerTables, Localised, RawTable, TableName } from '../../core';
+import { parseCsv } from './parseCsv';
+
+/** File names tried for each table, English then French. */
+const FILE_NAMES: Readonly<Record<TableName, readonly string[]>> = {
+  customers: ['customers.csv', 'clients.csv'],
+  entries: ['entries.csv', 'ecritures.csv', 'écritures.csv'],
+  applications: ['applications.csv', 'lettrages.csv'],
+};
+
+/** Files above this are refused with a message rather than exhausting memory. */
+export const MAX_CSV_BYTES = 512 * 1024 * 1024;
+
+export type FolderRead = { ok: true; tables: LedgerTables; notes: Localised[] } | { ok: false; error: Localised };
+
+function findFile(folder: string, table: TableName): string | undefined {
+  const names = new Set(fs.readdirSync(folder));
+  const lower = new Map([...names].map((n) => [n.toLowerCase(), n]));
+  for (const candidate of FILE_NAMES[table]) {
+    const hit = lower.get(candidate);
+    if (hit !== undefined) return path.join(folder, hit);
+  }
+  return undefined;
+}
+
+export function csvToRawTable(table: TableName, source: string, text: string, mapping?: Readonly<Record<string, string>>): { raw: RawTable; notes: Localised[] } {
+  const parsed = parseCsv(text);
+  const [headers = [], ...rows] = parsed.rows;
+  const notes: Localised[] = [];
+  if (parsed.unterminatedQuoteAt !== undefined) {
+    notes.push({
+      en: `${source}: a quote opened on line ${parsed.unterminatedQuoteAt} is never closed; the rest of the file was read as one cell`,
+      fr: `${source} : un guillemet ouvert ligne ${parsed.unterminatedQuoteAt} n'est jamais fermé ; la suite du fichier a été lue comme une seule cellule`,
+    });
+  }
+  // Row numbers are physical lines, so a quoted cell spanning lines keeps later rows where an editor shows them.
+  const raw: RawTable = { table, source, headers, rows, rowNumbers: parsed.lines.slice(1), ...(mapping !== undefined ? { mapping } : {}) };
+  return { raw, notes };
+}
+
+function readText(file: string): string | Localised {
+  const size = fs.statSync(file).size;
+  if (size > MAX_CSV_BYTES) {
+    return { en: `${file} is ${Math.round(size / 1e6)} MB; the limit is ${MAX_CSV_BYTES / 1e6} MB`, fr: `${file} fait ${Math.round(size / 1e6)} Mo ; la limite est de ${MAX_CSV_BYTES / 1e6} Mo` };
+  }
+  return fs.readFileSync(file, 'utf8');
+}
+
+/** Reads customers.csv, entries.csv and the optional applications.csv of a folder. */
+export function readLedgerFolder(folder: string, mapping?: Readonly<Record<string, string>>): FolderRead {
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    return { ok: false, error: { en: `${folder}: no such folder (expected customers.csv and entries.csv inside)`, fr: `${folder} : dossier introuvable (customers.csv et entries.csv attendus dedans)` } };
+  }
+  const notes: Localised[] = [];
+  const read = (table: TableName): RawTable | Localised | undefined => {
+    const file = findFile(folder, table);
+    if (file === undefined) return undefined;
+    const text = readText(file);
+    if (typeof text !== 'string') return text;
+    const r = csvToRawTable(table, path.basename(file), text, mapping);
+    notes.push(...r.notes);
+    return r.raw;
+  };
+  const customers = read('customers');
+  const entries = read('entries');
+  const applications = read('applications');
+  for (const [table, t] of [['customers', customers], ['entries', entries]] as const) {
+    if (t === undefined) {
+      const names = FILE_NAMES[table].join(' / ');
+      return { ok: false, error: { en: `${folder}: ${names} not found`, fr: `${folder} : ${names} introuvable` } };
+    }
+  }
+  for (const t of [customers, entries, applications]) if (t !== undefined && !('rows' in t)) return { ok: false, error: t };
+  return { ok: true, tables: { customers: customers as RawTable, entries: entries as RawTable, applications: applications as RawTable | undefined }, notes };
+}

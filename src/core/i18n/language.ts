@@ -1,0 +1,15 @@
+/** The languages every user-facing text exists in. */
+export type Language = 'en' | 'fr';
+
+export const LANGUAGES: readonly Language[] = ['en', 'fr'];
+
+/** Maps a customer's language cell ("FR", "fr-CA", "français", "English") to a supported language. */
+export function toLanguage(text: string | undefined, fallback: Language = 'en'): Language {
+  const t = (text ?? '').trim().toLowerCase();
+  if (t.startsWith('fr')) return 'fr';
+  if (t.startsWith('en') || t.startsWith('an')) return 'en';
+  return fallback;
+}
+
+/** A text in every language. */
+export type Localised = Readonly<Record<Language, string>>;

@@ -1,0 +1,140 @@
+import type { IssueLocation } from './issue';
+
+/** Every issue code with its message in English and French. Params are filled from the call site. */
+export type IssueCode =
+  | 'missing-column' | 'unknown-column' | 'missing-value' | 'bad-date' | 'bad-amount' | 'too-many-decimals'
+  | 'amount-too-large' | 'unknown-currency' | 'missing-currency' | 'unknown-customer' | 'duplicate-customer'
+  | 'unknown-type' | 'unknown-status' | 'ignored-status' | 'sign-mismatch' | 'debit-and-credit'
+  | 'duplicate-document' | 'unknown-document' | 'ambiguous-document' | 'over-application'
+  | 'cross-currency-application' | 'cross-customer-application' | 'application-sides'
+  | 'application-before-posting' | 'application-date-defaulted' | 'applies-to-unknown' | 'bad-language' | 'bad-yes-no';
+
+export type IssueParams = Readonly<Record<string, string | number>>;
+type Text = (p: IssueParams, where: IssueLocation) => string;
+
+const TABLE_FR: Readonly<Record<string, string>> = { customers: 'clients', entries: 'écritures', applications: 'lettrages' };
+
+/** "entries row 12, column due_date" / "écritures ligne 12, colonne due_date" */
+export function placeEn(w: IssueLocation): string {
+  return `${w.table}${w.row !== undefined ? ` row ${w.row}` : ''}${w.column !== undefined ? `, column ${w.column}` : ''}`;
+}
+export function placeFr(w: IssueLocation): string {
+  return `${TABLE_FR[w.table] ?? w.table}${w.row !== undefined ? ` ligne ${w.row}` : ''}${w.column !== undefined ? `, colonne ${w.column}` : ''}`;
+}
+const v = (w: IssueLocation): string => JSON.stringify(w.value ?? '');
+const q = (w: IssueLocation): string => `« ${w.value ?? ''} »`;
+
+export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = {
+  'missing-column': {
+    en: (p, w) => `${w.table}: required column "${p.column}" not found (headers seen: ${p.seen})`,
+    fr: (p, w) => `${TABLE_FR[w.table]} : colonne obligatoire « ${p.column} » introuvable (en-têtes lus : ${p.seen})`,
+  },
+  'unknown-column': {
+    en: (p, w) => `${w.table}: column "${p.header}" is not recognised and was not read`,
+    fr: (p, w) => `${TABLE_FR[w.table]} : la colonne « ${p.header} » n'est pas reconnue et n'a pas été lue`,
+  },
+  'missing-value': {
+    en: (_p, w) => `${placeEn(w)}: a value is required`,
+    fr: (_p, w) => `${placeFr(w)} : une valeur est obligatoire`,
+  },
+  'bad-date': {
+    en: (_p, w) => `${placeEn(w)}: ${v(w)} is not a valid date (expected YYYY-MM-DD)`,
+    fr: (_p, w) => `${placeFr(w)} : ${q(w)} n'est pas une date valide (format attendu AAAA-MM-JJ)`,
+  },
+  'bad-amount': {
+    en: (_p, w) => `${placeEn(w)}: ${v(w)} is not a number`,
+    fr: (_p, w) => `${placeFr(w)} : ${q(w)} n'est pas un nombre`,
+  },
+  'too-many-decimals': {
+    en: (p, w) => `${placeEn(w)}: ${v(w)} has more decimals than ${p.currency} allows (${p.digits})`,
+    fr: (p, w) => `${placeFr(w)} : ${q(w)} a plus de décimales que ${p.currency} n'en permet (${p.digits})`,
+  },
+  'amount-too-large': {
+    en: (_p, w) => `${placeEn(w)}: ${v(w)} is too large to be counted exactly`,
+    fr: (_p, w) => `${placeFr(w)} : ${q(w)} est trop grand pour être compté exactement`,
+  },
+  'unknown-currency': {
+    en: (_p, w) => `${placeEn(w)}: ${v(w)} is not an ISO 4217 currency code`,
+    fr: (_p, w) => `${placeFr(w)} : ${q(w)} n'est pas un code devise ISO 4217`,
+  },
+  'missing-currency': {
+    en: (_p, w) => `${placeEn(w)}: no currency on the row, the customer or the command line (--currency)`,
+    fr: (_p, w) => `${placeFr(w)} : aucune devise sur la ligne, le client ou la ligne de commande (--currency)`,
+  },
+  'unknown-customer': {
+    en: (_p, w) => `${placeEn(w)}: customer ${v(w)} is not in the customers table`,
+    fr: (_p, w) => `${placeFr(w)} : le client ${q(w)} n'est pas dans la table des clients`,
+  },
+  'duplicate-customer': {
+    en: (p, w) => `${placeEn(w)}: customer ${v(w)} already appears on row ${p.firstRow}`,
+    fr: (p, w) => `${placeFr(w)} : le client ${q(w)} figure déjà ligne ${p.firstRow}`,
+  },
+  'unknown-type': {
+    en: (_p, w) => `${placeEn(w)}: ${v(w)} is not an entry type (invoice, credit_note, payment, refund, finance_charge, adjustment)`,
+    fr: (_p, w) => `${placeFr(w)} : ${q(w)} n'est pas un type d'écriture (facture, avoir, règlement, remboursement, frais financiers, régularisation)`,
+  },
+  'unknown-status': {
+    en: (_p, w) => `${placeEn(w)}: ${v(w)} is not a status (posted, void, draft)`,
+    fr: (_p, w) => `${placeFr(w)} : ${q(w)} n'est pas un statut (comptabilisé, annulé, brouillon)`,
+  },
+  'ignored-status': {
+    en: (p, w) => `${placeEn(w)}: ${p.status} entry ignored (only posted entries count)`,
+    fr: (p, w) => `${placeFr(w)} : écriture ${p.statusFr} ignorée (seules les écritures comptabilisées comptent)`,
+  },
+  'sign-mismatch': {
+    en: (p, w) => `${placeEn(w)}: a ${p.type} must be ${p.expected}, found ${v(w)}`,
+    fr: (p, w) => `${placeFr(w)} : un(e) ${p.typeFr} doit être ${p.expectedFr}, lu ${q(w)}`,
+  },
+  'debit-and-credit': {
+    en: (_p, w) => `${placeEn(w)}: both debit and credit are filled; use one of them`,
+    fr: (_p, w) => `${placeFr(w)} : débit et crédit sont tous deux remplis ; n'en utilisez qu'un`,
+  },
+  'duplicate-document': {
+    en: (p, w) => `${placeEn(w)}: document ${v(w)} already appears on row ${p.firstRow} (instalments need the same customer, type and different due dates)`,
+    fr: (p, w) => `${placeFr(w)} : la pièce ${q(w)} figure déjà ligne ${p.firstRow} (les échéances multiples exigent le même client, le même type et des dates d'échéance différentes)`,
+  },
+  'unknown-document': {
+    en: (_p, w) => `${placeEn(w)}: document ${v(w)} is not among the posted entries`,
+    fr: (_p, w) => `${placeFr(w)} : la pièce ${q(w)} ne figure pas parmi les écritures comptabilisées`,
+  },
+  'ambiguous-document': {
+    en: (_p, w) => `${placeEn(w)}: document ${v(w)} is a duplicate, so what it refers to is unknown`,
+    fr: (_p, w) => `${placeFr(w)} : la pièce ${q(w)} est en double, on ne sait pas à quoi elle renvoie`,
+  },
+  'over-application': {
+    en: (p, w) => `${placeEn(w)}: applies ${p.amount} but ${p.document} has only ${p.open} open on ${p.date}`,
+    fr: (p, w) => `${placeFr(w)} : lettre ${p.amount} mais ${p.document} n'a que ${p.open} ouvert au ${p.date}`,
+  },
+  'cross-currency-application': {
+    en: (p, w) => `${placeEn(w)}: ${p.from} (${p.fromCurrency}) cannot settle ${p.to} (${p.toCurrency}): different currencies`,
+    fr: (p, w) => `${placeFr(w)} : ${p.from} (${p.fromCurrency}) ne peut pas solder ${p.to} (${p.toCurrency}) : devises différentes`,
+  },
+  'cross-customer-application': {
+    en: (p, w) => `${placeEn(w)}: ${p.from} (customer ${p.fromCustomer}) cannot settle ${p.to} (customer ${p.toCustomer})`,
+    fr: (p, w) => `${placeFr(w)} : ${p.from} (client ${p.fromCustomer}) ne peut pas solder ${p.to} (client ${p.toCustomer})`,
+  },
+  'application-sides': {
+    en: (p, w) => `${placeEn(w)}: ${p.from} must be a credit (payment, credit note) and ${p.to} a debit (invoice, refund); found ${p.fromType} and ${p.toType}`,
+    fr: (p, w) => `${placeFr(w)} : ${p.from} doit être un crédit (règlement, avoir) et ${p.to} un débit (facture, remboursement) ; lu ${p.fromType} et ${p.toType}`,
+  },
+  'application-before-posting': {
+    en: (p, w) => `${placeEn(w)}: dated ${p.date}, before ${p.document} was posted (${p.posting})`,
+    fr: (p, w) => `${placeFr(w)} : datée du ${p.date}, avant la comptabilisation de ${p.document} (${p.posting})`,
+  },
+  'application-date-defaulted': {
+    en: (p, w) => `${placeEn(w)}: no date; taken as ${p.date}, the later posting date of the two documents`,
+    fr: (p, w) => `${placeFr(w)} : pas de date ; prise au ${p.date}, la plus tardive des deux dates comptables`,
+  },
+  'applies-to-unknown': {
+    en: (_p, w) => `${placeEn(w)}: applies to ${v(w)}, which is not a posted document of this customer and currency`,
+    fr: (_p, w) => `${placeFr(w)} : lettrée avec ${q(w)}, qui n'est pas une pièce comptabilisée de ce client dans cette devise`,
+  },
+  'bad-language': {
+    en: (_p, w) => `${placeEn(w)}: language ${v(w)} is not supported (en, fr); English is used`,
+    fr: (_p, w) => `${placeFr(w)} : la langue ${q(w)} n'est pas prise en charge (en, fr) ; l'anglais est utilisé`,
+  },
+  'bad-yes-no': {
+    en: (_p, w) => `${placeEn(w)}: ${v(w)} is neither yes nor no`,
+    fr: (_p, w) => `${placeFr(w)} : ${q(w)} n'est ni oui ni non`,
+  },
+};

@@ -1,0 +1,72 @@
+import type { Localised } from '../i18n/language';
+import { ISSUE_TEXTS, type IssueCode, type IssueParams } from './catalogue';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type TableName = 'customers' | 'entries' | 'applications';
+
+/** Where a problem came from, as a person would find it: table (sheet/file), row as seen (header = 1), column. */
+export interface IssueLocation {
+  readonly table: TableName;
+  readonly row?: number;
+  readonly column?: string;
+  /** The cell's text as read, to quote back to the user. */
+  readonly value?: string;
+}
+
+export interface Issue extends IssueLocation {
+  readonly severity: Severity;
+  readonly code: IssueCode;
+  readonly message: Localised;
+  /** The customer whose statement this problem affects, when known. */
+  readonly customerId?: string;
+}
+
+const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
+  'missing-column': 'error',
+  'unknown-column': 'info',
+  'missing-value': 'error',
+  'bad-date': 'error',
+  'bad-amount': 'error',
+  'too-many-decimals': 'error',
+  'amount-too-large': 'error',
+  'unknown-currency': 'error',
+  'missing-currency': 'error',
+  'unknown-customer': 'error',
+  'duplicate-customer': 'error',
+  'unknown-type': 'error',
+  'unknown-status': 'error',
+  'ignored-status': 'info',
+  'sign-mismatch': 'error',
+  'debit-and-credit': 'error',
+  'duplicate-document': 'error',
+  'unknown-document': 'error',
+  'ambiguous-document': 'error',
+  'over-application': 'error',
+  'cross-currency-application': 'error',
+  'cross-customer-application': 'error',
+  'application-sides': 'error',
+  'application-before-posting': 'error',
+  'application-date-defaulted': 'warning',
+  'applies-to-unknown': 'error',
+  'bad-language': 'warning',
+  'bad-yes-no': 'error',
+};
+
+export function makeIssue(code: IssueCode, where: IssueLocation & { customerId?: string | undefined }, params: IssueParams = {}): Issue {
+  const texts = ISSUE_TEXTS[code];
+  const issue: Issue = {
+    severity: SEVERITY[code],
+    code,
+    message: { en: texts.en(params, where), fr: texts.fr(params, where) },
+    table: where.table,
+    ...(where.row !== undefined ? { row: where.row } : {}),
+    ...(where.column !== undefined ? { column: where.column } : {}),
+    ...(where.value !== undefined ? { value: where.value } : {}),
+    ...(where.customerId !== undefined && where.customerId !== '' ? { customerId: where.customerId } : {}),
+  };
+  return issue;
+}
+
+export function isBlocking(issue: Issue): boolean {
+  return issue.severity === 'error';
+}

@@ -1,0 +1,60 @@
+import type { Day } from '../calendar/day';
+import type { Language } from '../i18n/language';
+import type { Issue } from '../issues/issue';
+import type { Minor } from '../money/money';
+import type { EntryType } from './entryTypes';
+
+export interface Customer {
+  readonly id: string;
+  readonly row: number;
+  readonly name: string;
+  readonly emails: readonly string[];
+  readonly cc: readonly string[];
+  readonly language: Language;
+  readonly currency: string | undefined;
+  readonly addressLines: readonly string[];
+  readonly contact: string;
+  readonly statementStyle: string;
+  readonly template: string;
+  readonly sendStatements: boolean;
+  readonly group: string;
+}
+
+/** A posted ledger entry. `amount` is signed: positive = the customer owes more. */
+export interface Entry {
+  /** Position in Ledger.entries; settlement keys on it. */
+  readonly index: number;
+  readonly row: number;
+  readonly customerId: string;
+  readonly type: EntryType;
+  readonly documentNo: string;
+  readonly posting: Day;
+  /** Due date; the posting date when the cell is blank. */
+  readonly due: Day;
+  readonly amount: Minor;
+  readonly currency: string;
+  readonly description: string;
+  readonly reference: string;
+  readonly matchingCode: string;
+  readonly appliesTo: string;
+}
+
+/** A row of the applications table, typed as far as it can be before its documents are resolved. */
+export interface ApplicationRow {
+  readonly row: number;
+  readonly from: string;
+  readonly to: string;
+  /** Cell text: its currency (hence decimals) is known only once the documents are found. */
+  readonly amountText: string;
+  readonly date: Day | undefined;
+}
+
+export interface Ledger {
+  readonly customers: readonly Customer[];
+  readonly entries: readonly Entry[];
+  readonly applications: readonly ApplicationRow[];
+  /** Every problem found reading the tables, in table and row order. */
+  readonly issues: readonly Issue[];
+  /** True when a table could not be read at all: every statement is blocked. */
+  readonly unreadable: boolean;
+}

@@ -1,0 +1,40 @@
+import { parseIsoDay } from '../calendar/day';
+import { makeIssue, type Issue } from '../issues/issue';
+import { cell, mapHeaders } from './headerMap';
+import type { ApplicationRow } from './model';
+import { rowNumberOf, type RawTable } from './rawTable';
+
+/** Reads the optional applications table; documents and amounts are checked during settlement. */
+export function readApplications(
+  t: RawTable,
+  customerOfDocument: (documentNo: string) => string | undefined,
+): { applications: ApplicationRow[]; issues: Issue[]; usable: boolean } {
+  const map = mapHeaders(t);
+  const issues: Issue[] = [...map.issues];
+  const applications: ApplicationRow[] = [];
+  if (!map.usable) return { applications, issues, usable: false };
+  const ix = map.index;
+  t.rows.forEach((r, i) => {
+    if (r.every((c) => c.trim() === '')) return;
+    const row = rowNumberOf(t, i);
+    const from = cell(r, ix, 'from_document').trim();
+    const to = cell(r, ix, 'to_document').trim();
+    // A broken application row blocks the customer its documents belong to.
+    const customerId = customerOfDocument(from) ?? customerOfDocument(to);
+    const at = (column: string, value: string) => ({ table: 'applications' as const, row, column, value, customerId });
+    const amountText = cell(r, ix, 'amount').trim();
+    const dateText = cell(r, ix, 'date').trim();
+    const date = dateText === '' ? undefined : parseIsoDay(dateText);
+    const rowIssues: Issue[] = [];
+    if (from === '') rowIssues.push(makeIssue('missing-value', at('from_document', '')));
+    if (to === '') rowIssues.push(makeIssue('missing-value', at('to_document', '')));
+    if (amountText === '') rowIssues.push(makeIssue('missing-value', at('amount', '')));
+    if (dateText !== '' && date === undefined) rowIssues.push(makeIssue('bad-date', at('date', dateText)));
+    if (rowIssues.length > 0) {
+      issues.push(...rowIssues);
+      return;
+    }
+    applications.push({ row, from, to, amountText, date });
+  });
+  return { applications, issues, usable: true };
+}

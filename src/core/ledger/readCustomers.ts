@@ -1,0 +1,59 @@
+import { toLanguage } from '../i18n/language';
+import { makeIssue, type Issue } from '../issues/issue';
+import { isKnownCurrency } from '../money/currencies';
+import { parseYesNo } from './entryTypes';
+import { cell, mapHeaders } from './headerMap';
+import type { Customer } from './model';
+import { rowNumberOf, type RawTable } from './rawTable';
+
+const splitList = (s: string): string[] => s.split(/[;,]/).map((x) => x.trim()).filter((x) => x !== '');
+
+export function readCustomers(t: RawTable): { customers: Customer[]; issues: Issue[]; usable: boolean } {
+  const map = mapHeaders(t);
+  const issues: Issue[] = [...map.issues];
+  const customers: Customer[] = [];
+  if (!map.usable) return { customers, issues, usable: false };
+  const firstRow = new Map<string, number>();
+  const ix = map.index;
+  t.rows.forEach((r, i) => {
+    const row = rowNumberOf(t, i);
+    const id = cell(r, ix, 'customer_id').trim();
+    if (r.every((c) => c.trim() === '')) return;
+    const at = (column: string, value: string) => ({ table: 'customers' as const, row, column, value, customerId: id });
+    if (id === '') {
+      issues.push(makeIssue('missing-value', at('customer_id', '')));
+      return;
+    }
+    const seen = firstRow.get(id);
+    if (seen !== undefined) {
+      issues.push(makeIssue('duplicate-customer', at('customer_id', id), { firstRow: seen }));
+      return;
+    }
+    firstRow.set(id, row);
+    const currency = cell(r, ix, 'currency').trim().toUpperCase();
+    if (currency !== '' && !isKnownCurrency(currency)) issues.push(makeIssue('unknown-currency', at('currency', currency)));
+    const languageText = cell(r, ix, 'language').trim();
+    const language = toLanguage(languageText);
+    if (languageText !== '' && !/^(fr|en|an)/i.test(languageText)) issues.push(makeIssue('bad-language', at('language', languageText)));
+    const sendText = cell(r, ix, 'send_statements').trim();
+    const send = sendText === '' ? true : parseYesNo(sendText);
+    if (send === undefined) issues.push(makeIssue('bad-yes-no', at('send_statements', sendText)));
+    const postcodeCity = [cell(r, ix, 'postcode').trim(), cell(r, ix, 'city').trim()].filter((x) => x !== '').join(' ');
+    customers.push({
+      id,
+      row,
+      name: cell(r, ix, 'name').trim(),
+      emails: splitList(cell(r, ix, 'email')),
+      cc: splitList(cell(r, ix, 'cc')),
+      language,
+      currency: currency === '' ? undefined : currency,
+      addressLines: [cell(r, ix, 'address1'), cell(r, ix, 'address2'), cell(r, ix, 'address3'), postcodeCity, cell(r, ix, 'country')].map((x) => x.trim()).filter((x) => x !== ''),
+      contact: cell(r, ix, 'contact').trim(),
+      statementStyle: cell(r, ix, 'statement_style').trim(),
+      template: cell(r, ix, 'template').trim(),
+      sendStatements: send ?? true,
+      group: cell(r, ix, 'group').trim(),
+    });
+  });
+  return { customers, issues, usable: true };
+}

@@ -1,0 +1,181 @@
+import { parseIsoDay, type Day } from '../calendar/day';
+import { makeIssue, type Issue } from '../issues/issue';
+import { currencyExponent } from '../money/currencies';
+import { parseDecimalToMinor, type Minor } from '../money/money';
+import { ENTRY_TYPES, parseEntryType, parseStatus, type EntryStatus, type EntryType } from './entryTypes';
+import { cell, mapHeaders } from './headerMap';
+import type { Customer, Entry } from './model';
+import { rowNumberOf, type RawTable } from './rawTable';
+
+export interface EntryReadOptions {
+  /** Currency for rows whose own cell and customer are both silent. */
+  readonly defaultCurrency?: string | undefined;
+}
+
+/** Small caches: a ledger repeats a handful of type, status and currency spellings a million times. */
+function memo<T>(f: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      v = f(s);
+      if (cache.size < 1000) cache.set(s, v);
+    }
+    return v as T;
+  };
+}
+
+const SIGN_TEXT = {
+  debit: { en: 'positive', fr: 'positif' },
+  credit: { en: 'negative', fr: 'négatif' },
+};
+
+interface DocSeen {
+  readonly row: number;
+  readonly customerId: string;
+  readonly type: EntryType;
+  readonly dues: Day[];
+}
+
+export function readEntries(
+  t: RawTable,
+  customers: ReadonlyMap<string, Customer>,
+  options: EntryReadOptions,
+): { entries: Entry[]; issues: Issue[]; usable: boolean } {
+  const map = mapHeaders(t);
+  const issues: Issue[] = [...map.issues];
+  const entries: Entry[] = [];
+  if (!map.usable) return { entries, issues, usable: false };
+  const ix = map.index;
+  const typeOf = memo(parseEntryType);
+  const statusOf = memo(parseStatus);
+  const docs = new Map<string, DocSeen>();
+  const hasAmount = (ix['amount'] ?? -1) >= 0;
+
+  for (let i = 0; i < t.rows.length; i++) {
+    const r = t.rows[i] as readonly string[];
+    const row = rowNumberOf(t, i);
+    const customerId = cell(r, ix, 'customer_id').trim();
+    const rowIssues: Issue[] = [];
+    const at = (column: string, value: string) => ({ table: 'entries' as const, row, column, value, customerId });
+    const bad = (code: Parameters<typeof makeIssue>[0], column: string, value: string, params = {}) =>
+      rowIssues.push(makeIssue(code, at(column, value), params));
+
+    if (r.length === 0 || r.every((c) => c.trim() === '')) continue;
+
+    const statusText = cell(r, ix, 'status').trim();
+    const status: EntryStatus | undefined = statusOf(statusText);
+    if (status === undefined) bad('unknown-status', 'status', statusText);
+    else if (status !== 'posted') {
+      issues.push(makeIssue('ignored-status', at('status', statusText), { status, statusFr: status === 'void' ? 'annulée' : 'brouillon' }));
+      continue;
+    }
+
+    const customer = customers.get(customerId);
+    if (customerId === '') bad('missing-value', 'customer_id', '');
+    else if (customer === undefined) bad('unknown-customer', 'customer_id', customerId);
+
+    const typeText = cell(r, ix, 'type').trim();
+    const type = typeText === '' ? undefined : typeOf(typeText);
+    if (typeText === '') bad('missing-value', 'type', '');
+    else if (type === undefined) bad('unknown-type', 'type', typeText);
+
+    const documentNo = cell(r, ix, 'document_no').trim();
+    if (documentNo === '') bad('missing-value', 'document_no', '');
+
+    const postingText = cell(r, ix, 'posting_date');
+    const posting = parseIsoDay(postingText);
+    if (postingText.trim() === '') bad('missing-value', 'posting_date', '');
+    else if (posting === undefined) bad('bad-date', 'posting_date', postingText);
+
+    const dueText = cell(r, ix, 'due_date');
+    let due = posting;
+    if (dueText.trim() !== '') {
+      due = parseIsoDay(dueText);
+      if (due === undefined) bad('bad-date', 'due_date', dueText);
+    }
+
+    let currency = cell(r, ix, 'currency').trim().toUpperCase();
+    if (currency === '') currency = customer?.currency ?? options.defaultCurrency ?? '';
+    const exponent = currency === '' ? undefined : currencyExponent(currency);
+    if (currency === '') bad('missing-currency', 'currency', '');
+    else if (exponent === undefined) bad('unknown-currency', 'currency', currency);
+
+    let amount: Minor | undefined;
+    if (exponent !== undefined) amount = readAmount(r, ix, hasAmount, exponent, currency, bad);
+
+    if (amount !== undefined && type !== undefined) {
+      const side = ENTRY_TYPES[type].side;
+      if (side !== 'either' && amount !== 0 && (side === 'debit') !== amount > 0) {
+        bad('sign-mismatch', hasAmount ? 'amount' : side === 'debit' ? 'credit' : 'debit', cell(r, ix, hasAmount ? 'amount' : side === 'debit' ? 'credit' : 'debit'), {
+          type: ENTRY_TYPES[type].label.en.toLowerCase(),
+          typeFr: ENTRY_TYPES[type].label.fr.toLowerCase(),
+          expected: SIGN_TEXT[side].en,
+          expectedFr: SIGN_TEXT[side].fr,
+        });
+      }
+    }
+
+    if (documentNo !== '' && type !== undefined && due !== undefined) {
+      const seen = docs.get(documentNo);
+      if (seen === undefined) docs.set(documentNo, { row, customerId, type, dues: [due] });
+      else if (seen.customerId !== customerId || seen.type !== type || seen.dues.includes(due)) {
+        bad('duplicate-document', 'document_no', documentNo, { firstRow: seen.row });
+      } else seen.dues.push(due);
+    }
+
+    if (rowIssues.length > 0) {
+      issues.push(...rowIssues);
+      continue;
+    }
+    entries.push({
+      index: entries.length,
+      row,
+      customerId,
+      type: type as EntryType,
+      documentNo,
+      posting: posting as Day,
+      due: due as Day,
+      amount: amount as Minor,
+      currency,
+      description: cell(r, ix, 'description').trim(),
+      reference: cell(r, ix, 'reference').trim(),
+      matchingCode: cell(r, ix, 'matching_code').trim(),
+      appliesTo: cell(r, ix, 'applies_to').trim(),
+    });
+  }
+  return { entries, issues, usable: true };
+}
+
+type Bad = (code: 'bad-amount' | 'too-many-decimals' | 'amount-too-large' | 'missing-value' | 'debit-and-credit', column: string, value: string, params?: Record<string, string | number>) => void;
+
+/** Signed amount from `amount`, or from debit (+) and credit (−) columns. */
+function readAmount(r: readonly string[], ix: Readonly<Record<string, number>>, hasAmount: boolean, exponent: number, currency: string, bad: Bad): Minor | undefined {
+  const one = (column: string): Minor | undefined | null => {
+    const text = cell(r, ix, column);
+    if (text.trim() === '') return null;
+    const p = parseDecimalToMinor(text, exponent);
+    if (p.ok) return p.minor;
+    if (p.reason === 'too-many-decimals') bad('too-many-decimals', column, text, { currency, digits: exponent });
+    else if (p.reason === 'too-large') bad('amount-too-large', column, text);
+    else bad('bad-amount', column, text);
+    return undefined;
+  };
+  if (hasAmount) {
+    const a = one('amount');
+    if (a === null) bad('missing-value', 'amount', '');
+    return a ?? undefined;
+  }
+  const debit = one('debit');
+  const credit = one('credit');
+  if (debit === undefined || credit === undefined) return undefined;
+  if (debit === null && credit === null) {
+    bad('missing-value', 'debit', '');
+    return undefined;
+  }
+  if (debit !== null && credit !== null && debit !== 0 && credit !== 0) {
+    bad('debit-and-credit', 'credit', cell(r, ix, 'credit'));
+    return undefined;
+  }
+  return (debit ?? 0) - (credit ?? 0);
+}

@@ -1,0 +1,83 @@
+import { currencyExponent } from './currencies';
+
+/** Money is an integer count of the currency's minor units (cents, yen, fils). */
+export type Minor = number;
+
+export type MoneyParse =
+  | { ok: true; minor: Minor }
+  | { ok: false; reason: 'syntax' | 'too-many-decimals' | 'too-large' };
+
+/**
+ * Parses a plain decimal ("-1234.5", "1234,50", "+3") into minor units exactly, without floats.
+ * Thousands separators are not accepted here: the table layer normalises locale formats first.
+ */
+export function parseDecimalToMinor(text: string, exponent: number): MoneyParse {
+  const s = text.trim();
+  const n = s.length;
+  let i = 0;
+  let negative = false;
+  if (i < n && (s.charCodeAt(i) === 45 || s.charCodeAt(i) === 43)) {
+    negative = s.charCodeAt(i) === 45;
+    i++;
+  }
+  let whole = 0;
+  let wholeDigits = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    whole = whole * 10 + (c - 48);
+    wholeDigits++;
+    i++;
+  }
+  let frac = 0;
+  let fracDigits = 0;
+  let extraNonZero = false;
+  if (i < n && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44)) {
+    i++;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      if (fracDigits < exponent) frac = frac * 10 + (c - 48);
+      else if (c !== 48) extraNonZero = true;
+      fracDigits++;
+      i++;
+    }
+  }
+  if (i !== n || wholeDigits + fracDigits === 0) return { ok: false, reason: 'syntax' };
+  // Trailing zeros beyond the exponent ("12.500" in EUR) are harmless; other digits would be lost.
+  if (extraNonZero) return { ok: false, reason: 'too-many-decimals' };
+  for (let k = Math.min(fracDigits, exponent); k < exponent; k++) frac *= 10;
+  const minor = whole * 10 ** exponent + frac;
+  if (!Number.isSafeInteger(minor)) return { ok: false, reason: 'too-large' };
+  return { ok: true, minor: negative && minor !== 0 ? -minor : minor };
+}
+
+/** Parses an amount in a given ISO currency; unknown currencies are the caller's problem. */
+export function parseMoney(text: string, currency: string): MoneyParse {
+  const exponent = currencyExponent(currency);
+  if (exponent === undefined) throw new Error(`parseMoney: unknown currency ${currency}`);
+  return parseDecimalToMinor(text, exponent);
+}
+
+/** Machine format of the JSON contract: "-1234.50", "1200" (JPY), "0.000" (KWD). */
+export function formatMinor(minor: Minor, exponent: number): string {
+  const negative = minor < 0;
+  const digits = String(Math.abs(minor));
+  if (exponent === 0) return negative ? `-${digits}` : digits;
+  const padded = digits.padStart(exponent + 1, '0');
+  const body = `${padded.slice(0, -exponent)}.${padded.slice(-exponent)}`;
+  return negative ? `-${body}` : body;
+}
+
+export function formatMoney(minor: Minor, currency: string): string {
+  const exponent = currencyExponent(currency);
+  if (exponent === undefined) throw new Error(`formatMoney: unknown currency ${currency}`);
+  return formatMinor(minor, exponent);
+}
+
+/** Adds minor amounts, failing loudly (a bug, not bad input) if the sum leaves the safe range. */
+export function addMinor(a: Minor, b: Minor): Minor {
+  const sum = a + b;
+  if (!Number.isSafeInteger(sum)) throw new Error('money overflow');
+  return sum;
+}

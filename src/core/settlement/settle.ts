@@ -1,0 +1,174 @@
+import { formatIsoDay, type Day } from '../calendar/day';
+import { makeIssue, type Issue } from '../issues/issue';
+import type { Entry, Ledger } from '../ledger/model';
+import { currencyExponent } from '../money/currencies';
+import { formatMinor, parseDecimalToMinor, type Minor } from '../money/money';
+import type { AllocateMode, Allocation } from './allocation';
+
+export interface Settlement {
+  readonly allocations: readonly Allocation[];
+  /** Allocations touching each entry, by entry index (undefined: none). */
+  readonly byEntry: readonly (Allocation[] | undefined)[];
+  readonly issues: readonly Issue[];
+}
+
+/** Oldest first: posting date, then due date, then document number; row order never decides. */
+function byAge(a: Entry, b: Entry): number {
+  return a.posting - b.posting || a.due - b.due || (a.documentNo < b.documentNo ? -1 : a.documentNo > b.documentNo ? 1 : 0);
+}
+
+/**
+ * Settles credits against debits in the order of precedence of DESIGN.md §3: explicit applications,
+ * `applies_to`, matching codes (oldest first), then FIFO when asked. What stays is unapplied.
+ */
+export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
+  const entries = ledger.entries;
+  const remaining: Minor[] = entries.map((e) => Math.abs(e.amount));
+  const byEntry: (Allocation[] | undefined)[] = new Array(entries.length);
+  const allocations: Allocation[] = [];
+  const issues: Issue[] = [];
+
+  const byDoc = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const list = byDoc.get(e.documentNo);
+    if (list === undefined) byDoc.set(e.documentNo, [e]);
+    else list.push(e);
+  }
+  for (const list of byDoc.values()) if (list.length > 1) list.sort(byAge); // instalments: earliest due first
+
+  const allocate = (credit: Entry, debit: Entry, amount: Minor, date: Day, source: Allocation['source']): void => {
+    const a: Allocation = { credit: credit.index, debit: debit.index, amount, date, source };
+    allocations.push(a);
+    remaining[credit.index] = (remaining[credit.index] as number) - amount;
+    remaining[debit.index] = (remaining[debit.index] as number) - amount;
+    (byEntry[credit.index] ??= []).push(a);
+    (byEntry[debit.index] ??= []).push(a);
+  };
+  /** Moves as much as both sides have left, across instalments earliest due first. */
+  const settlePair = (credits: readonly Entry[], debits: readonly Entry[], source: Allocation['source']): void => {
+    for (const c of credits) {
+      for (const d of debits) {
+        const amount = Math.min(remaining[c.index] as number, remaining[d.index] as number);
+        if (amount > 0) allocate(c, d, amount, Math.max(c.posting, d.posting), source);
+      }
+    }
+  };
+
+  applyExplicit(ledger, byDoc, remaining, issues, allocate);
+
+  // applies_to: the entry names the document it settles.
+  const linking = entries.filter((e) => e.appliesTo !== '').sort(byAge);
+  for (const e of linking) {
+    const targets = (byDoc.get(e.appliesTo) ?? []).filter((t) => t.customerId === e.customerId && t.currency === e.currency && t.index !== e.index);
+    const where = { table: 'entries' as const, row: e.row, column: 'applies_to', value: e.appliesTo, customerId: e.customerId };
+    if (targets.length === 0) {
+      issues.push(makeIssue('applies-to-unknown', where));
+      continue;
+    }
+    const eCredit = e.amount < 0;
+    const first = targets[0] as Entry;
+    if (e.amount === 0 || targets.some((t) => (t.amount < 0) === eCredit && t.amount !== 0)) {
+      issues.push(makeIssue('application-sides', where, { from: e.documentNo, to: first.documentNo, fromType: e.type, toType: first.type }));
+      continue;
+    }
+    if (eCredit) settlePair([e], targets, 'applies-to');
+    else settlePair(targets, [e], 'applies-to');
+  }
+
+  // Matching codes (lettrage): entries of one customer and currency sharing a code settle each other.
+  const groups = new Map<string, Entry[]>();
+  for (const e of entries) {
+    if (e.matchingCode === '' || remaining[e.index] === 0) continue;
+    const key = `${e.customerId}\u0000${e.currency}\u0000${e.matchingCode}`;
+    const g = groups.get(key);
+    if (g === undefined) groups.set(key, [e]);
+    else g.push(e);
+  }
+  for (const g of groups.values()) settleOldestFirst(g, settlePair, 'matching-code');
+
+  if (mode === 'fifo') {
+    const books = new Map<string, Entry[]>();
+    for (const e of entries) {
+      if (remaining[e.index] === 0) continue;
+      const key = `${e.customerId}\u0000${e.currency}`;
+      const g = books.get(key);
+      if (g === undefined) books.set(key, [e]);
+      else g.push(e);
+    }
+    for (const g of books.values()) settleOldestFirst(g, settlePair, 'fifo');
+  }
+  return { allocations, byEntry, issues };
+}
+
+function settleOldestFirst(group: Entry[], settlePair: (c: readonly Entry[], d: readonly Entry[], s: Allocation['source']) => void, source: Allocation['source']): void {
+  const credits = group.filter((e) => e.amount < 0).sort(byAge);
+  const debits = group.filter((e) => e.amount > 0).sort(byAge);
+  if (credits.length > 0 && debits.length > 0) settlePair(credits, debits, source);
+}
+
+type Allocate = (credit: Entry, debit: Entry, amount: Minor, date: Day, source: Allocation['source']) => void;
+
+/** The applications table: each row checked for documents, sides, currency, customer, dates and amounts. */
+function applyExplicit(ledger: Ledger, byDoc: ReadonlyMap<string, Entry[]>, remaining: Minor[], issues: Issue[], allocate: Allocate): void {
+  for (const a of ledger.applications) {
+    const froms = byDoc.get(a.from);
+    const tos = byDoc.get(a.to);
+    const customerId = froms?.[0]?.customerId ?? tos?.[0]?.customerId;
+    const at = (column: string, value: string, who = customerId) => ({ table: 'applications' as const, row: a.row, column, value, customerId: who });
+    if (froms === undefined || tos === undefined) {
+      const column = froms === undefined ? 'from_document' : 'to_document';
+      issues.push(makeIssue('unknown-document', at(column, froms === undefined ? a.from : a.to)));
+      continue;
+    }
+    const f = froms[0] as Entry;
+    const t = tos[0] as Entry;
+    if (f.customerId !== t.customerId) {
+      const params = { from: a.from, to: a.to, fromCustomer: f.customerId, toCustomer: t.customerId };
+      issues.push(makeIssue('cross-customer-application', at('to_document', a.to, f.customerId), params));
+      issues.push(makeIssue('cross-customer-application', at('to_document', a.to, t.customerId), params));
+      continue;
+    }
+    if (f.currency !== t.currency) {
+      issues.push(makeIssue('cross-currency-application', at('to_document', a.to), { from: a.from, to: a.to, fromCurrency: f.currency, toCurrency: t.currency }));
+      continue;
+    }
+    if (!froms.every((e) => e.amount < 0) || !tos.every((e) => e.amount > 0)) {
+      issues.push(makeIssue('application-sides', at('from_document', a.from), { from: a.from, to: a.to, fromType: f.type, toType: t.type }));
+      continue;
+    }
+    const exponent = currencyExponent(f.currency) as number;
+    const parsed = parseDecimalToMinor(a.amountText, exponent);
+    if (!parsed.ok || parsed.minor <= 0) {
+      const code = parsed.ok ? 'bad-amount' : parsed.reason === 'too-many-decimals' ? 'too-many-decimals' : parsed.reason === 'too-large' ? 'amount-too-large' : 'bad-amount';
+      issues.push(makeIssue(code, at('amount', a.amountText), { currency: f.currency, digits: exponent }));
+      continue;
+    }
+    const latestPosting = Math.max(...froms.map((e) => e.posting), ...tos.map((e) => e.posting));
+    let date = a.date;
+    if (date === undefined) {
+      date = latestPosting;
+      issues.push(makeIssue('application-date-defaulted', at('date', ''), { date: formatIsoDay(date) }));
+    } else if (date < latestPosting) {
+      const late = [...froms, ...tos].find((e) => e.posting === latestPosting) as Entry;
+      issues.push(makeIssue('application-before-posting', at('date', formatIsoDay(date)), { date: formatIsoDay(date), document: late.documentNo, posting: formatIsoDay(late.posting) }));
+      continue;
+    }
+    const sum = (list: readonly Entry[]) => list.reduce((s, e) => s + (remaining[e.index] as number), 0);
+    const fromOpen = sum(froms);
+    const toOpen = sum(tos);
+    if (parsed.minor > fromOpen || parsed.minor > toOpen) {
+      const short = parsed.minor > fromOpen ? { document: a.from, open: fromOpen } : { document: a.to, open: toOpen };
+      issues.push(makeIssue('over-application', at('amount', a.amountText), { amount: a.amountText, document: short.document, open: formatMinor(short.open, exponent), date: formatIsoDay(date) }));
+      continue;
+    }
+    let left = parsed.minor;
+    for (const c of froms) {
+      for (const d of tos) {
+        const amount = Math.min(remaining[c.index] as number, remaining[d.index] as number, left);
+        if (amount <= 0) continue;
+        allocate(c, d, amount, date, 'application');
+        left -= amount;
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { startOfMonth } from '../calendar/day';
+import { makeAger } from '../aging/agingSpec';
+import type { Issue } from '../issues/issue';
+import type { Entry, Ledger } from '../ledger/model';
+import { currencyExponent } from '../money/currencies';
+import { parseDecimalToMinor, type Minor } from '../money/money';
+import { settle } from '../settlement/settle';
+import { buildSection } from './buildSection';
+import type { ComputeOptions, ComputeResult, CustomerStatement, Exclusion, Section } from './model';
+import { exclusionReason } from './selection';
+
+/** The whole run: settle, then one statement per selected customer, blocked where its input is bad. */
+export function computeStatements(ledger: Ledger, options: ComputeOptions): ComputeResult {
+  const settlement = settle(ledger, options.allocate);
+  const issues: Issue[] = [...ledger.issues, ...settlement.issues];
+  const from = options.from ?? (options.style === 'activity' ? startOfMonth(options.asOf) : undefined);
+  const ager = makeAger(options.aging, options.asOf);
+  const only = options.customers === undefined || options.customers.length === 0 ? undefined : new Set(options.customers);
+
+  const issuesOf = new Map<string, Issue[]>();
+  const tableLevel: Issue[] = [];
+  for (const issue of issues) {
+    if (issue.customerId === undefined) {
+      if (issue.code === 'missing-column') tableLevel.push(issue); // a table that cannot be read blocks everyone
+      continue;
+    }
+    const list = issuesOf.get(issue.customerId);
+    if (list === undefined) issuesOf.set(issue.customerId, [issue]);
+    else list.push(issue);
+  }
+
+  const entriesOf = new Map<string, Entry[]>();
+  for (const e of ledger.entries) {
+    const list = entriesOf.get(e.customerId);
+    if (list === undefined) entriesOf.set(e.customerId, [e]);
+    else list.push(e);
+  }
+
+  const minCache = new Map<string, Minor | undefined>();
+  const minBalanceIn = (currency: string): Minor | undefined => {
+    const text = options.selection.minBalance;
+    if (text === undefined) return undefined;
+    if (!minCache.has(currency)) {
+      const p = parseDecimalToMinor(text, currencyExponent(currency) ?? 2);
+      minCache.set(currency, p.ok ? p.minor : undefined);
+    }
+    return minCache.get(currency);
+  };
+
+  const statements: CustomerStatement[] = [];
+  const excluded: Exclusion[] = [];
+  const ids = [...ledger.customers.map((c) => c.id)];
+  const known = new Set(ids);
+  for (const id of issuesOf.keys()) if (!known.has(id)) ids.push(id); // unknown customers: blocked, never dropped
+  const customerById = new Map(ledger.customers.map((c) => [c.id, c]));
+
+  for (const id of ids) {
+    if (only !== undefined && !only.has(id)) continue;
+    const customer = customerById.get(id);
+    const own = issuesOf.get(id) ?? [];
+    const blocking = [...tableLevel, ...own.filter((i) => i.severity === 'error')];
+    if (blocking.length > 0 || customer === undefined) {
+      statements.push({ customerId: id, customer, status: 'blocked', sections: [], issues: [...tableLevel, ...own] });
+      continue;
+    }
+    const sections = sectionsOf(entriesOf.get(id) ?? [], customer.currency, (currency, entries) =>
+      buildSection({ currency, entries, byEntry: settlement.byEntry, style: options.style, asOf: options.asOf, from, ager, basis: options.agingBasis, withLines: !options.summary }),
+    );
+    const reason = exclusionReason(customer, sections, options.selection, minBalanceIn);
+    if (reason !== undefined) {
+      excluded.push({ customerId: id, reason });
+      continue;
+    }
+    const shown = sections.filter((s) => s.closingBalance !== 0 || s.openingBalance !== 0 || s.lines.length > 0 || (options.style === 'activity' && s.hasActivity));
+    statements.push({ customerId: id, customer, status: 'ok', sections: shown, issues: own });
+  }
+  return { asOf: options.asOf, from, style: options.style, aging: options.aging, agingBasis: options.agingBasis, summary: options.summary, statements, excluded, issues };
+}
+
+/** One section per currency: the customer's own currency first, then alphabetical. */
+function sectionsOf(entries: readonly Entry[], home: string | undefined, build: (currency: string, entries: Entry[]) => Section): Section[] {
+  const byCurrency = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const list = byCurrency.get(e.currency);
+    if (list === undefined) byCurrency.set(e.currency, [e]);
+    else list.push(e);
+  }
+  const currencies = [...byCurrency.keys()].sort((a, b) => (a === home ? -1 : b === home ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  return currencies.map((c) => build(c, byCurrency.get(c) as Entry[]));
+}

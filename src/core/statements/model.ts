@@ -1,0 +1,73 @@
+import type { Day } from '../calendar/day';
+import type { AgingBasis, AgingSpec } from '../aging/agingSpec';
+import type { Issue } from '../issues/issue';
+import type { Customer, Entry } from '../ledger/model';
+import type { Minor } from '../money/money';
+import type { AllocateMode } from '../settlement/allocation';
+import type { ExclusionReason, SelectionOptions } from './selection';
+
+export type StatementStyle = 'open-item' | 'activity';
+
+export interface ComputeOptions {
+  readonly asOf: Day;
+  /** Start of the period; activity statements need one (default: first day of the as-of month). */
+  readonly from?: Day | undefined;
+  readonly style: StatementStyle;
+  readonly aging: AgingSpec;
+  readonly agingBasis: AgingBasis;
+  readonly allocate: AllocateMode;
+  /** Only these customers (others are not mentioned at all). */
+  readonly customers?: readonly string[] | undefined;
+  readonly selection: SelectionOptions;
+  /** Aged-receivables view: totals and aging without lines. */
+  readonly summary: boolean;
+}
+
+export interface StatementLine {
+  readonly entry: Entry;
+  /** Part of the amount settled as of the statement date, same sign as the amount. */
+  readonly applied: Minor;
+  readonly open: Minor;
+  readonly balance: Minor;
+  /** Statement date − due date for open items past due, else 0. */
+  readonly daysOverdue: number;
+}
+
+/** One currency of one customer's statement. Never summed across currencies. */
+export interface Section {
+  readonly currency: string;
+  readonly openingBalance: Minor;
+  readonly closingBalance: Minor;
+  readonly overdue: Minor;
+  readonly aging: readonly Minor[];
+  readonly lines: readonly StatementLine[];
+  /** True when any entry of the period exists, for "customers with entries" selection. */
+  readonly hasActivity: boolean;
+}
+
+export interface CustomerStatement {
+  readonly customerId: string;
+  /** Undefined for an id that appears only in entries (unknown customer; always blocked). */
+  readonly customer: Customer | undefined;
+  readonly status: 'ok' | 'blocked';
+  readonly sections: readonly Section[];
+  /** Every issue attached to this customer; errors among them block the statement. */
+  readonly issues: readonly Issue[];
+}
+
+export interface Exclusion {
+  readonly customerId: string;
+  readonly reason: ExclusionReason;
+}
+
+export interface ComputeResult {
+  readonly asOf: Day;
+  readonly from: Day | undefined;
+  readonly style: StatementStyle;
+  readonly aging: AgingSpec;
+  readonly agingBasis: AgingBasis;
+  readonly summary: boolean;
+  readonly statements: readonly CustomerStatement[];
+  readonly excluded: readonly Exclusion[];
+  readonly issues: readonly Issue[];
+}
