@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+
+const root = path.join(__dirname, '..');
+const eslintBin = path.join(root, 'node_modules/eslint/bin/eslint.js');
+
+/** Lints code as if it lived at filePath, through the project's real ESLint config. */
+function restrictedImports(filePath: string, code: string): number {
+  const r = spawnSync('node', [eslintBin, '--format', 'json', '--stdin', '--stdin-filename', filePath], { cwd: root, input: code, encoding: 'utf8' });
+  const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string | null }[] }[];
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').length;
+}
+
+describe('the import rule of DESIGN.md §1', () => {
+  it.each([
+    ['src/core/x.ts', "import * as fs from 'node:fs';\nexport const a = fs;\n", 1],
+    ['src/core/x.ts', "import * as fs from 'fs';\nexport const a = fs;\n", 1],
+    ['src/core/x.ts', "import { parseCsv } from '../adapters/csv/parseCsv';\nexport const a = parseCsv;\n", 1],
+    ['src/core/statements/x.ts', "import { main } from '../../cli/main';\nexport const a = main;\n", 1],
+    ['src/core/x.ts', "import { parseIsoDay } from './calendar/day';\nexport const a = parseIsoDay;\n", 0],
+    ['src/adapters/csv/x.ts', "import { main } from '../../cli/main';\nexport const a = main;\n", 1],
+    ['src/adapters/csv/x.ts', "import { parseIsoDay } from '../../core';\nexport const a = parseIsoDay;\n", 0],
+    ['src/taskpane/x.ts', "import { main } from '../cli/main';\nexport const a = main;\n", 1],
+    ['src/cli/x.ts', "import { parseCsv } from '../adapters/csv/parseCsv';\nexport const a = parseCsv;\n", 0],
+  ])('%s: %j → %i violation(s)', (file, code, expected) => {
+    expect(restrictedImports(file, code)).toBe(expected);
+  });
+});

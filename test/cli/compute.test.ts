@@ -1,0 +1,107 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../src/cli/main';
+
+const SAMPLE = path.join(__dirname, '../../examples/sample-ledger');
+
+function run(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = main(['node', 'statements', ...args], { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+function tempLedger(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stmt-cli-'));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+describe('statements compute', () => {
+  it('prints the JSON contract for the sample ledger', () => {
+    const r = run('compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j)).toEqual(['asOf', 'from', 'style', 'aging', 'statements', 'excluded', 'issues']);
+    expect(j.asOf).toBe('2026-10-31');
+    expect(j.from).toBeNull();
+    expect(j.aging).toEqual({ basis: 'due', buckets: ['Current', '1-30', '31-60', '61-90', 'Over 90'] });
+    const acme = j.statements.find((s: { customerId: string }) => s.customerId === 'C001');
+    expect(acme.status).toBe('ok');
+    expect(acme.sections).toHaveLength(1);
+    const gbp = acme.sections[0];
+    expect(gbp).toMatchObject({ currency: 'GBP', openingBalance: '0.00', closingBalance: '880.50', overdue: '450.50', aging: ['430.00', '0.00', '450.50', '0.00', '0.00'] });
+    expect(gbp.lines[0]).toEqual({ date: '2026-08-10', type: 'invoice', documentNo: 'INV-1002', reference: 'PO-81', dueDate: '2026-09-09', amount: '850.50', applied: '400.00', open: '450.50', balance: '450.50', daysOverdue: 52 });
+    const jpy = j.statements.find((s: { customerId: string }) => s.customerId === 'C005').sections[0];
+    expect(jpy.closingBalance).toBe('730000');
+    expect(j.excluded).toEqual([{ customerId: 'C008', reason: 'opted out' }, { customerId: 'C009', reason: 'zero balance' }]);
+    expect(j.issues).toEqual([expect.objectContaining({ severity: 'info', code: 'ignored-status', table: 'entries', row: 23, column: 'status' })]);
+  });
+
+  it('--summary leaves lines out', () => {
+    const j = JSON.parse(run('compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--json', '--summary').out);
+    for (const s of j.statements) for (const sec of s.sections) expect(sec.lines).toBeUndefined();
+  });
+
+  it('exits 1 on input errors, still printing the JSON with the blocked statement', () => {
+    const dir = tempLedger({
+      'customers.csv': 'customer_id,name,currency\nA,Alpha,EUR\nB,Beta,EUR\n',
+      'entries.csv': 'customer_id,type,document_no,posting_date,amount\nA,invoice,1,2026-01-01,10.00\nB,invoice,2,2026-02-30,5.00\nB,invoice,3,2026-01-01,5.001\n',
+    });
+    const r = run('compute', '--ledger', dir, '--as-of', '2026-03-31', '--json');
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.statements.map((s: { customerId: string; status: string }) => `${s.customerId}:${s.status}`)).toEqual(['A:ok', 'B:blocked']);
+    const b = j.statements[1];
+    expect(b.issues.map((i: { code: string; row: number; column: string }) => `${i.code}@${i.row}/${i.column}`)).toEqual(['bad-date@3/posting_date', 'too-many-decimals@4/amount']);
+    expect(j.statements[0].sections[0].closingBalance).toBe('10.00');
+  });
+
+  it('speaks French with --lang fr', () => {
+    const dir = tempLedger({
+      'customers.csv': 'customer_id,currency\nA,EUR\n',
+      'entries.csv': 'customer_id,type,document_no,posting_date,amount\nA,bogus,1,2026-01-01,10.00\n',
+    });
+    const j = JSON.parse(run('compute', '--ledger', dir, '--as-of', '2026-03-31', '--json', '--lang', 'fr').out);
+    expect(j.issues[0].message).toContain("n'est pas un type d'écriture");
+    const text = run('compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--lang', 'fr').out;
+    expect(text).toContain('Relevés au 31/10/2026');
+    expect(text).toContain('2\u202f775,60');
+    expect(text).toContain('Non échu');
+  });
+
+  it.each([
+    [['compute', '--ledger', SAMPLE]],
+    [['compute', '--ledger', SAMPLE, '--as-of', '31/10/2026']],
+    [['compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--aging', '30,20']],
+    [['compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--aging', '1X']],
+    [['compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--style', 'weekly']],
+    [['compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--bogus']],
+    [['frobnicate']],
+  ])('exits 2 on usage errors: %j', (args) => {
+    const r = run(...args);
+    expect(r.code).toBe(2);
+    expect(r.err.length).toBeGreaterThan(0);
+  });
+
+  it('exits 1 with a message when the folder has no ledger', () => {
+    const r = run('compute', '--ledger', tempLedger({ 'notes.txt': 'x' }), '--as-of', '2026-10-31');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('customers.csv');
+  });
+
+  it('prints help with exit 0', () => {
+    const r = run('compute', '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('--aging-by');
+  });
+
+  it('works as the installed bin (npx statements)', () => {
+    const out = execFileSync('node', [path.join(__dirname, '../../bin/statements.js'), 'compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--json', '--summary'], { encoding: 'utf8' });
+    expect(JSON.parse(out).statements.length).toBe(7);
+    const bad = spawnSync('node', [path.join(__dirname, '../../bin/statements.js'), 'compute'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+  });
+});
