@@ -1,0 +1,97 @@
+import { buildLedger, computeStatements, DEFAULT_AGING, DEFAULT_SELECTION, ISSUE_TEXTS, parseIsoDay, type Issue, type RawTable } from '../../src/core';
+
+const table = (t: RawTable['table'], csv: string): RawTable => {
+  const [head, ...rows] = csv.trim().split('\n').map((l) => l.split(','));
+  return { table: t, source: `${t}.csv`, headers: head ?? [], rows };
+};
+
+const CUSTOMERS = table('customers', 'customer_id,name,currency\nA,Alpha,EUR\nB,Beta,EUR\nJ,Jay,JPY\n');
+
+function check(entries: string, applications?: string) {
+  const ledger = buildLedger({ customers: CUSTOMERS, entries: table('entries', entries), applications: applications === undefined ? undefined : table('applications', applications) });
+  const result = computeStatements(ledger, {
+    asOf: parseIsoDay('2026-06-30') as number, style: 'open-item', aging: DEFAULT_AGING, agingBasis: 'due', allocate: 'none', selection: { ...DEFAULT_SELECTION, include: 'either' }, summary: false,
+  });
+  const where = (i: Issue) => `${i.code}@${i.table}:${i.row ?? '-'}/${i.column ?? '-'}${i.customerId !== undefined ? `#${i.customerId}` : ''}`;
+  return { issues: result.issues.map(where), status: Object.fromEntries(result.statements.map((s) => [s.customerId, s.status])), result };
+}
+
+const HEAD = 'customer_id,type,document_no,posting_date,due_date,amount,currency,applies_to,status';
+
+describe('ledger validation: every problem is an issue with table, row and column', () => {
+  it.each([
+    ['unknown customer', 'Z,invoice,1,2026-01-01,,10.00,,,', 'unknown-customer@entries:3/customer_id#Z', 'Z'],
+    ['unknown type', 'B,bill of lading,1,2026-01-01,,10.00,,,', 'unknown-type@entries:3/type#B', 'B'],
+    ['impossible date', 'B,invoice,1,2026-02-30,,10.00,,,', 'bad-date@entries:3/posting_date#B', 'B'],
+    ['missing date', 'B,invoice,1,,,10.00,,,', 'missing-value@entries:3/posting_date#B', 'B'],
+    ['bad due date', 'B,invoice,1,2026-01-01,31/01/2026,10.00,,,', 'bad-date@entries:3/due_date#B', 'B'],
+    ['too many decimals', 'B,invoice,1,2026-01-01,,10.005,,,', 'too-many-decimals@entries:3/amount#B', 'B'],
+    ['decimals in JPY', 'J,invoice,1,2026-01-01,,10.5,,,', 'too-many-decimals@entries:3/amount#J', 'J'],
+    ['not a number', 'B,invoice,1,2026-01-01,,ten,,,', 'bad-amount@entries:3/amount#B', 'B'],
+    ['unknown currency', 'B,invoice,1,2026-01-01,,10.00,XYZ,,', 'unknown-currency@entries:3/currency#B', 'B'],
+    ['wrong sign', 'B,payment,1,2026-01-01,,10.00,,,', 'sign-mismatch@entries:3/amount#B', 'B'],
+    ['unknown status', 'B,invoice,1,2026-01-01,,10.00,,,maybe', 'unknown-status@entries:3/status#B', 'B'],
+    ['applies to nothing', 'B,payment,1,2026-01-01,,-10.00,,NOPE,', 'applies-to-unknown@entries:3/applies_to#B', 'B'],
+  ])('%s', (_name, row, expected, blocked) => {
+    const r = check(`${HEAD}\nA,invoice,A1,2026-01-01,,100.00,,,\n${row}\n`);
+    expect(r.issues).toContain(expected);
+    expect(r.status[blocked]).toBe('blocked');
+    expect(r.status['A']).toBe('ok');
+  });
+
+  it('duplicate document numbers, but not instalments', () => {
+    const r = check(`${HEAD}\nA,invoice,X1,2026-01-01,2026-02-01,100.00,,,\nA,invoice,X1,2026-01-01,2026-03-01,100.00,,,\nB,invoice,X1,2026-01-01,2026-04-01,5.00,,,\nA,invoice,X2,2026-01-01,,1.00,,,\nA,invoice,X2,2026-01-01,,1.00,,,\n`);
+    expect(r.issues).toEqual(['duplicate-document@entries:4/document_no#B', 'duplicate-document@entries:6/document_no#A']);
+  });
+
+  it('void and draft rows are ignored, counted and reported', () => {
+    const r = check(`${HEAD}\nA,invoice,A1,2026-01-01,,100.00,,,\nA,invoice,A2,2026-01-01,,50.00,,,void\nA,invoice,A3,2026-01-01,,50.00,,,brouillon\n`);
+    expect(r.issues).toEqual(['ignored-status@entries:3/status#A', 'ignored-status@entries:4/status#A']);
+    expect(r.status['A']).toBe('ok');
+    expect(r.result.statements[0]?.sections[0]?.closingBalance).toBe(10000);
+  });
+
+  const APP_ENTRIES = `${HEAD}\nA,invoice,A1,2026-01-01,,100.00,,,\nA,payment,P1,2026-02-01,,-150.00,,,\nB,invoice,B1,2026-01-01,,10.00,,,\nJ,invoice,J1,2026-01-01,,1000,,,\n`;
+  it.each([
+    ['over-application', 'P1,A1,120.00,2026-02-01', ['over-application@applications:2/amount#A'], ['A']],
+    ['cross-customer', 'P1,B1,10.00,2026-02-01', ['cross-customer-application@applications:2/to_document#A', 'cross-customer-application@applications:2/to_document#B'], ['A', 'B']],
+    ['wrong sides', 'A1,P1,10.00,2026-02-01', ['application-sides@applications:2/from_document#A'], ['A']],
+    ['before posting', 'P1,A1,10.00,2026-01-15', ['application-before-posting@applications:2/date#A'], ['A']],
+    ['unknown document', 'P1,NOPE,10.00,2026-02-01', ['unknown-document@applications:2/to_document#A'], ['A']],
+    ['bad amount', 'P1,A1,-5,2026-02-01', ['bad-amount@applications:2/amount#A'], ['A']],
+  ])('applications: %s', (_name, row, expected, blocked) => {
+    const r = check(APP_ENTRIES, `from_document,to_document,amount,date\n${row}\n`);
+    expect(r.issues).toEqual(expected);
+    for (const id of blocked) expect(r.status[id]).toBe('blocked');
+    expect(r.status['J']).toBe('ok');
+  });
+
+  it('applications across currencies are refused', () => {
+    const r = check(`${HEAD}\nA,invoice,A1,2026-01-01,,100.00,,,\nA,payment,P1,2026-02-01,,-100.00,USD,,\n`, 'from_document,to_document,amount,date\nP1,A1,10.00,2026-02-01\n');
+    expect(r.issues).toEqual(['cross-currency-application@applications:2/to_document#A']);
+  });
+
+  it('an application without a date takes the later posting date, with a warning', () => {
+    const r = check(APP_ENTRIES, 'from_document,to_document,amount,date\nP1,A1,100.00,\n');
+    expect(r.issues).toEqual(['application-date-defaulted@applications:2/date#A']);
+    expect(r.status['A']).toBe('ok');
+    const lines = r.result.statements.find((s) => s.customerId === 'A')?.sections[0]?.lines ?? [];
+    expect(lines.map((l) => [l.entry.documentNo, l.open])).toEqual([['P1', -5000]]);
+  });
+
+  it('a missing required column blocks everyone with one clear issue', () => {
+    const r = check('customer_id,type,document_no,amount\nA,invoice,1,10.00\n');
+    expect(r.issues).toEqual(['missing-column@entries:1/posting_date']);
+    expect(Object.values(r.status)).toEqual(['blocked', 'blocked', 'blocked']);
+  });
+
+  it('every issue code has distinct English and French messages', () => {
+    const w = { table: 'entries' as const, row: 3, column: 'amount', value: 'x' };
+    for (const [code, t] of Object.entries(ISSUE_TEXTS)) {
+      const p = { column: 'c', seen: 's', header: 'h', firstRow: 2, currency: 'EUR', digits: 2, status: 'void', statusFr: 'annulée', type: 't', typeFr: 't', expected: 'e', expectedFr: 'e', amount: '1', document: 'd', open: '0', date: '2026-01-01', from: 'f', to: 't', fromCustomer: 'a', toCustomer: 'b', fromCurrency: 'EUR', toCurrency: 'USD', fromType: 'x', toType: 'y', posting: '2026-01-01' };
+      expect({ code, en: t.en(p, w) === t.fr(p, w) }).toEqual({ code, en: false });
+      expect(t.en(p, w)).not.toContain('undefined');
+      expect(t.fr(p, w)).not.toContain('undefined');
+    }
+  });
+});
