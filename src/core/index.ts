@@ -23,3 +23,5 @@ export * from './statements/buildSection';
 export * from './statements/compute';
 export * from './statements/asJson';
 export * from './schedule/monthlySchedule';
+export * from './report/labels';
+export * from './report/statementDocument';
