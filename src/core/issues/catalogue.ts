@@ -7,18 +7,21 @@ export type IssueCode =
   | 'unknown-type' | 'unknown-status' | 'ignored-status' | 'sign-mismatch' | 'debit-and-credit'
   | 'duplicate-document' | 'unknown-document' | 'ambiguous-document' | 'over-application'
   | 'cross-currency-application' | 'cross-customer-application' | 'application-sides'
-  | 'application-before-posting' | 'application-date-defaulted' | 'applies-to-unknown' | 'bad-language' | 'bad-yes-no';
+  | 'application-before-posting' | 'application-date-defaulted' | 'applies-to-unknown' | 'bad-language' | 'bad-yes-no'
+  | 'ambiguous-date' | 'total-row' | 'note-row' | 'blank-rows' | 'no-table' | 'customers-from-entries';
 
 export type IssueParams = Readonly<Record<string, string | number>>;
 type Text = (p: IssueParams, where: IssueLocation) => string;
 
 const TABLE_FR: Readonly<Record<string, string>> = { customers: 'clients', entries: 'écritures', applications: 'lettrages' };
 
-/** "entries row 12, column due_date" / "écritures ligne 12, colonne due_date" */
+/** "Entries!D17" in a workbook, else "entries row 12, column due_date" / "écritures ligne 12, colonne due_date" */
 export function placeEn(w: IssueLocation): string {
+  if (w.cell !== undefined) return w.column !== undefined ? `${w.cell} (${w.column})` : w.cell;
   return `${w.table}${w.row !== undefined ? ` row ${w.row}` : ''}${w.column !== undefined ? `, column ${w.column}` : ''}`;
 }
 export function placeFr(w: IssueLocation): string {
+  if (w.cell !== undefined) return w.column !== undefined ? `${w.cell} (${w.column})` : w.cell;
   return `${TABLE_FR[w.table] ?? w.table}${w.row !== undefined ? ` ligne ${w.row}` : ''}${w.column !== undefined ? `, colonne ${w.column}` : ''}`;
 }
 const v = (w: IssueLocation): string => JSON.stringify(w.value ?? '');
@@ -38,8 +41,32 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
     fr: (_p, w) => `${placeFr(w)} : une valeur est obligatoire`,
   },
   'bad-date': {
-    en: (_p, w) => `${placeEn(w)}: ${v(w)} is not a valid date (expected YYYY-MM-DD)`,
-    fr: (_p, w) => `${placeFr(w)} : ${q(w)} n'est pas une date valide (format attendu AAAA-MM-JJ)`,
+    en: (_p, w) => `${placeEn(w)}: ${v(w)} is not a valid date (expected YYYY-MM-DD or a date cell)`,
+    fr: (_p, w) => `${placeFr(w)} : ${q(w)} n'est pas une date valide (format attendu AAAA-MM-JJ ou cellule date)`,
+  },
+  'ambiguous-date': {
+    en: (_p, w) => `${placeEn(w)}: ${v(w)} reads only as month/day/year; dates are read day first unless the workbook is US English (--date-order mdy)`,
+    fr: (_p, w) => `${placeFr(w)} : ${q(w)} ne se lit que comme mois/jour/année ; les dates sont lues jour en premier sauf classeur en anglais américain (--date-order mdy)`,
+  },
+  'total-row': {
+    en: (_p, w) => `${placeEn(w)}: total row ${v(w)} recognised and not read as an entry`,
+    fr: (_p, w) => `${placeFr(w)} : ligne de total ${q(w)} reconnue et non lue comme écriture`,
+  },
+  'note-row': {
+    en: (_p, w) => `${placeEn(w)}: note ${v(w)} recognised and not read as an entry`,
+    fr: (_p, w) => `${placeFr(w)} : note ${q(w)} reconnue et non lue comme écriture`,
+  },
+  'blank-rows': {
+    en: (p, w) => `${w.table}: ${p.count} blank row(s) skipped`,
+    fr: (p, w) => `${TABLE_FR[w.table]} : ${p.count} ligne(s) vide(s) ignorée(s)`,
+  },
+  'no-table': {
+    en: (p) => `sheet "${p.sheet}": no customers, entries or applications header found in its first ${p.rows} rows; not read`,
+    fr: (p) => `onglet « ${p.sheet} » : aucun en-tête de clients, d'écritures ou de lettrages dans ses ${p.rows} premières lignes ; non lu`,
+  },
+  'customers-from-entries': {
+    en: (p) => `no customers table: ${p.count} customer(s) taken from the entries, without names or addresses`,
+    fr: (p) => `pas de table des clients : ${p.count} client(s) repris des écritures, sans nom ni adresse`,
   },
   'bad-amount': {
     en: (_p, w) => `${placeEn(w)}: ${v(w)} is not a number`,

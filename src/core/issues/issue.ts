@@ -11,6 +11,8 @@ export interface IssueLocation {
   readonly column?: string;
   /** The cell's text as read, to quote back to the user. */
   readonly value?: string;
+  /** Spreadsheet address such as `Entries!D17`, when the table came from a workbook. */
+  readonly cell?: string;
 }
 
 export interface Issue extends IssueLocation {
@@ -50,6 +52,12 @@ const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   'applies-to-unknown': 'error',
   'bad-language': 'warning',
   'bad-yes-no': 'error',
+  'ambiguous-date': 'warning',
+  'total-row': 'info',
+  'note-row': 'info',
+  'blank-rows': 'info',
+  'no-table': 'info',
+  'customers-from-entries': 'warning',
 };
 
 export function makeIssue(code: IssueCode, where: IssueLocation & { customerId?: string | undefined }, params: IssueParams = {}): Issue {
@@ -62,6 +70,7 @@ export function makeIssue(code: IssueCode, where: IssueLocation & { customerId?:
     ...(where.row !== undefined ? { row: where.row } : {}),
     ...(where.column !== undefined ? { column: where.column } : {}),
     ...(where.value !== undefined ? { value: where.value } : {}),
+    ...(where.cell !== undefined ? { cell: where.cell } : {}),
     ...(where.customerId !== undefined && where.customerId !== '' ? { customerId: where.customerId } : {}),
   };
   return issue;

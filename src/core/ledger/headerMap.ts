@@ -1,7 +1,7 @@
-import { makeIssue, type Issue } from '../issues/issue';
+import { makeIssue, type Issue, type IssueLocation } from '../issues/issue';
 import { canonicalColumn, COLUMNS, REQUIRED } from './columns';
 import { normaliseKey } from './normalise';
-import type { RawTable } from './rawTable';
+import { cellAddress, type RawTable } from './rawTable';
 
 /** Position of each canonical column in a raw table's rows (−1 when absent). */
 export type ColumnIndex = Readonly<Record<string, number>>;
@@ -11,6 +11,11 @@ export interface HeaderMap {
   readonly issues: readonly Issue[];
   /** False when a required column is missing: the table cannot be read. */
   readonly usable: boolean;
+}
+
+/** The header's row as a person sees it: 1 for CSV, wherever it was found in a sheet. */
+function headerRow(t: RawTable): number {
+  return t.headerRow ?? 1;
 }
 
 export function mapHeaders(t: RawTable): HeaderMap {
@@ -23,7 +28,7 @@ export function mapHeaders(t: RawTable): HeaderMap {
     if (header.trim() === '') return;
     const column = explicit.get(normaliseKey(header)) ?? canonicalColumn(t.table, header);
     if (column === undefined || !(column in index)) {
-      issues.push(makeIssue('unknown-column', { table: t.table, row: 1, column: header }, { header }));
+      issues.push(makeIssue('unknown-column', { table: t.table, row: headerRow(t), column: header }, { header }));
       return;
     }
     if (index[column] === -1) index[column] = i;
@@ -33,12 +38,12 @@ export function mapHeaders(t: RawTable): HeaderMap {
   for (const column of required) {
     if (index[column] === -1) {
       usable = false;
-      issues.push(makeIssue('missing-column', { table: t.table, row: 1, column }, { column, seen: t.headers.join(', ') }));
+      issues.push(makeIssue('missing-column', { table: t.table, row: headerRow(t), column }, { column, seen: t.headers.join(', ') }));
     }
   }
   if (t.table === 'entries' && index['amount'] === -1 && index['debit'] === -1 && index['credit'] === -1) {
     usable = false;
-    issues.push(makeIssue('missing-column', { table: t.table, row: 1, column: 'amount' }, { column: 'amount (or debit/credit)', seen: t.headers.join(', ') }));
+    issues.push(makeIssue('missing-column', { table: t.table, row: headerRow(t), column: 'amount' }, { column: 'amount (or debit/credit)', seen: t.headers.join(', ') }));
   }
   return { index, issues, usable };
 }
@@ -47,4 +52,10 @@ export function mapHeaders(t: RawTable): HeaderMap {
 export function cell(row: readonly string[], index: ColumnIndex, column: string): string {
   const i = index[column] ?? -1;
   return i < 0 ? '' : (row[i] ?? '');
+}
+
+/** Where a cell is, for an issue: table, row, canonical column, its text, its sheet address and customer. */
+export function locate(t: RawTable, index: ColumnIndex, row: number, column: string, value: string, customerId?: string): IssueLocation & { customerId?: string | undefined } {
+  const cell = cellAddress(t, row, index[column] ?? -1);
+  return { table: t.table, row, column, value, ...(cell !== undefined ? { cell } : {}), customerId };
 }

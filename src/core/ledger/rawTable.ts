@@ -14,8 +14,22 @@ export interface RawTable {
   readonly rowNumbers?: readonly number[];
   /** Explicit header → canonical column mapping (the user's --mapping), overriding synonyms. */
   readonly mapping?: Readonly<Record<string, string>>;
+  /** Sheet name and the column letter of each header, when the table came from a spreadsheet. */
+  readonly sheet?: string;
+  /** Row of the header as a person sees it (default 1). */
+  readonly headerRow?: number;
+  readonly columnLetters?: readonly string[];
 }
 
 export function rowNumberOf(t: RawTable, i: number): number {
   return t.rowNumbers?.[i] ?? i + 2;
+}
+
+/** "Entries!D17" for a spreadsheet cell, undefined for CSV. Quotes sheet names as Excel does. */
+export function cellAddress(t: RawTable, row: number, headerIndex: number): string | undefined {
+  if (t.sheet === undefined || headerIndex < 0) return undefined;
+  const letter = t.columnLetters?.[headerIndex];
+  if (letter === undefined) return undefined;
+  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(t.sheet) ? t.sheet : `'${t.sheet.replace(/'/g, "''")}'`;
+  return `${sheet}!${letter}${row}`;
 }

@@ -1,6 +1,6 @@
 import { parseIsoDay } from '../calendar/day';
 import { makeIssue, type Issue } from '../issues/issue';
-import { cell, mapHeaders } from './headerMap';
+import { cell, locate, mapHeaders } from './headerMap';
 import type { ApplicationRow } from './model';
 import { rowNumberOf, type RawTable } from './rawTable';
 
@@ -21,7 +21,7 @@ export function readApplications(
     const to = cell(r, ix, 'to_document').trim();
     // A broken application row blocks the customer its documents belong to.
     const customerId = customerOfDocument(from) ?? customerOfDocument(to);
-    const at = (column: string, value: string) => ({ table: 'applications' as const, row, column, value, customerId });
+    const at = (column: string, value: string) => locate(t, ix, row, column, value, customerId);
     const amountText = cell(r, ix, 'amount').trim();
     const dateText = cell(r, ix, 'date').trim();
     const date = dateText === '' ? undefined : parseIsoDay(dateText);

@@ -2,7 +2,7 @@ import { toLanguage } from '../i18n/language';
 import { makeIssue, type Issue } from '../issues/issue';
 import { isKnownCurrency } from '../money/currencies';
 import { parseYesNo } from './entryTypes';
-import { cell, mapHeaders } from './headerMap';
+import { cell, locate, mapHeaders } from './headerMap';
 import type { Customer } from './model';
 import { rowNumberOf, type RawTable } from './rawTable';
 
@@ -19,7 +19,7 @@ export function readCustomers(t: RawTable): { customers: Customer[]; issues: Iss
     const row = rowNumberOf(t, i);
     const id = cell(r, ix, 'customer_id').trim();
     if (r.every((c) => c.trim() === '')) return;
-    const at = (column: string, value: string) => ({ table: 'customers' as const, row, column, value, customerId: id });
+    const at = (column: string, value: string) => locate(t, ix, row, column, value, id);
     if (id === '') {
       issues.push(makeIssue('missing-value', at('customer_id', '')));
       return;

@@ -3,7 +3,7 @@ import { makeIssue, type Issue } from '../issues/issue';
 import { currencyExponent } from '../money/currencies';
 import { parseDecimalToMinor, type Minor } from '../money/money';
 import { ENTRY_TYPES, parseEntryType, parseStatus, type EntryStatus, type EntryType } from './entryTypes';
-import { cell, mapHeaders } from './headerMap';
+import { cell, locate, mapHeaders } from './headerMap';
 import type { Customer, Entry } from './model';
 import { rowNumberOf, type RawTable } from './rawTable';
 
@@ -57,7 +57,7 @@ export function readEntries(
     const row = rowNumberOf(t, i);
     const customerId = cell(r, ix, 'customer_id').trim();
     const rowIssues: Issue[] = [];
-    const at = (column: string, value: string) => ({ table: 'entries' as const, row, column, value, customerId });
+    const at = (column: string, value: string) => locate(t, ix, row, column, value, customerId);
     const bad = (code: Parameters<typeof makeIssue>[0], column: string, value: string, params = {}) =>
       rowIssues.push(makeIssue(code, at(column, value), params));
 

@@ -14,6 +14,7 @@ export interface JsonIssue {
   table: string;
   row?: number;
   column?: string;
+  cell?: string;
 }
 
 function issueAsJson(i: Issue, language: Language): JsonIssue {
@@ -24,6 +25,7 @@ function issueAsJson(i: Issue, language: Language): JsonIssue {
     table: i.table,
     ...(i.row !== undefined ? { row: i.row } : {}),
     ...(i.column !== undefined ? { column: i.column } : {}),
+    ...(i.cell !== undefined ? { cell: i.cell } : {}),
   };
 }
 
