@@ -6,13 +6,20 @@ import { rowNumberOf, type RawTable } from './rawTable';
 
 /** Reads the optional applications table; documents and amounts are checked during settlement. */
 export function readApplications(
-  t: RawTable,
+  tables: readonly RawTable[],
   customerOfDocument: (documentNo: string) => string | undefined,
 ): { applications: ApplicationRow[]; issues: Issue[]; usable: boolean } {
-  const map = mapHeaders(t);
-  const issues: Issue[] = [...map.issues];
   const applications: ApplicationRow[] = [];
-  if (!map.usable) return { applications, issues, usable: false };
+  const issues: Issue[] = [];
+  let usable = true;
+  for (const t of tables) usable = readApplicationTable(t, customerOfDocument, applications, issues) && usable;
+  return { applications, issues, usable };
+}
+
+function readApplicationTable(t: RawTable, customerOfDocument: (documentNo: string) => string | undefined, applications: ApplicationRow[], issues: Issue[]): boolean {
+  const map = mapHeaders(t);
+  issues.push(...map.issues);
+  if (!map.usable) return false;
   const ix = map.index;
   t.rows.forEach((r, i) => {
     if (r.every((c) => c.trim() === '')) return;
@@ -36,5 +43,5 @@ export function readApplications(
     }
     applications.push({ row, from, to, amountText, date });
   });
-  return { applications, issues, usable: true };
+  return true;
 }

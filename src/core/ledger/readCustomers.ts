@@ -8,12 +8,19 @@ import { rowNumberOf, type RawTable } from './rawTable';
 
 const splitList = (s: string): string[] => s.split(/[;,]/).map((x) => x.trim()).filter((x) => x !== '');
 
-export function readCustomers(t: RawTable): { customers: Customer[]; issues: Issue[]; usable: boolean } {
-  const map = mapHeaders(t);
-  const issues: Issue[] = [...map.issues];
+export function readCustomers(tables: readonly RawTable[]): { customers: Customer[]; issues: Issue[]; usable: boolean } {
   const customers: Customer[] = [];
-  if (!map.usable) return { customers, issues, usable: false };
+  const issues: Issue[] = [];
   const firstRow = new Map<string, number>();
+  let usable = true;
+  for (const t of tables) usable = readCustomerTable(t, firstRow, customers, issues) && usable;
+  return { customers, issues, usable };
+}
+
+function readCustomerTable(t: RawTable, firstRow: Map<string, number>, customers: Customer[], issues: Issue[]): boolean {
+  const map = mapHeaders(t);
+  issues.push(...map.issues);
+  if (!map.usable) return false;
   const ix = map.index;
   t.rows.forEach((r, i) => {
     const row = rowNumberOf(t, i);
@@ -55,5 +62,5 @@ export function readCustomers(t: RawTable): { customers: Customer[]; issues: Iss
       group: cell(r, ix, 'group').trim(),
     });
   });
-  return { customers, issues, usable: true };
+  return true;
 }

@@ -37,19 +37,27 @@ interface DocSeen {
   readonly dues: Day[];
 }
 
+/** Reads every entries table (a workbook may have several sheets); document numbers are unique across all. */
 export function readEntries(
-  t: RawTable,
+  tables: readonly RawTable[],
   customers: ReadonlyMap<string, Customer>,
   options: EntryReadOptions,
 ): { entries: Entry[]; issues: Issue[]; usable: boolean } {
-  const map = mapHeaders(t);
-  const issues: Issue[] = [...map.issues];
   const entries: Entry[] = [];
-  if (!map.usable) return { entries, issues, usable: false };
+  const issues: Issue[] = [];
+  const docs = new Map<string, DocSeen>();
+  let usable = true;
+  for (const t of tables) usable = readEntryTable(t, customers, options, docs, entries, issues) && usable;
+  return { entries, issues, usable };
+}
+
+function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, options: EntryReadOptions, docs: Map<string, DocSeen>, entries: Entry[], issues: Issue[]): boolean {
+  const map = mapHeaders(t);
+  issues.push(...map.issues);
+  if (!map.usable) return false;
   const ix = map.index;
   const typeOf = memo(parseEntryType);
   const statusOf = memo(parseStatus);
-  const docs = new Map<string, DocSeen>();
   const hasAmount = (ix['amount'] ?? -1) >= 0;
 
   for (let i = 0; i < t.rows.length; i++) {
@@ -98,8 +106,9 @@ export function readEntries(
     let currency = cell(r, ix, 'currency').trim().toUpperCase();
     if (currency === '') currency = customer?.currency ?? options.defaultCurrency ?? '';
     const exponent = currency === '' ? undefined : currencyExponent(currency);
-    if (currency === '') bad('missing-currency', 'currency', '');
-    else if (exponent === undefined) bad('unknown-currency', 'currency', currency);
+    // (an unknown customer has no currency to fall back on; its row is already an error)
+    if (currency === '' && customer !== undefined) bad('missing-currency', 'currency', '');
+    else if (currency !== '' && exponent === undefined) bad('unknown-currency', 'currency', currency);
 
     let amount: Minor | undefined;
     if (exponent !== undefined) amount = readAmount(r, ix, hasAmount, exponent, currency, bad);
@@ -144,7 +153,7 @@ export function readEntries(
       appliesTo: cell(r, ix, 'applies_to').trim(),
     });
   }
-  return { entries, issues, usable: true };
+  return true;
 }
 
 type Bad = (code: 'bad-amount' | 'too-many-decimals' | 'amount-too-large' | 'missing-value' | 'debit-and-credit', column: string, value: string, params?: Record<string, string | number>) => void;

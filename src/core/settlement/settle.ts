@@ -1,6 +1,6 @@
 import { formatIsoDay, type Day } from '../calendar/day';
 import { makeIssue, type Issue } from '../issues/issue';
-import type { Entry, Ledger } from '../ledger/model';
+import type { ApplicationRow, Entry, Ledger } from '../ledger/model';
 import { currencyExponent } from '../money/currencies';
 import { formatMinor, parseDecimalToMinor, type Minor } from '../money/money';
 import type { AllocateMode, Allocation } from './allocation';
@@ -110,7 +110,10 @@ type Allocate = (credit: Entry, debit: Entry, amount: Minor, date: Day, source: 
 
 /** The applications table: each row checked for documents, sides, currency, customer, dates and amounts. */
 function applyExplicit(ledger: Ledger, byDoc: ReadonlyMap<string, Entry[]>, remaining: Minor[], issues: Issue[], allocate: Allocate): void {
-  for (const a of ledger.applications) {
+  // In date order, so an over-application is blamed on the row that overdraws on its own date.
+  const latestPostingOf = (a: ApplicationRow) => Math.max(...[...(byDoc.get(a.from) ?? []), ...(byDoc.get(a.to) ?? [])].map((e) => e.posting), -Infinity);
+  const ordered = ledger.applications.map((a) => ({ a, date: a.date ?? latestPostingOf(a) })).sort((x, y) => x.date - y.date || x.a.row - y.a.row);
+  for (const { a } of ordered) {
     const froms = byDoc.get(a.from);
     const tos = byDoc.get(a.to);
     const customerId = froms?.[0]?.customerId ?? tos?.[0]?.customerId;

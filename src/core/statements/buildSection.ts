@@ -68,7 +68,8 @@ export function buildSection(input: SectionInput): Section {
   for (const l of inPeriod) {
     closing += style === 'activity' ? l.entry.amount : l.open;
     if (input.withLines) {
-      const daysOverdue = l.open !== 0 && l.entry.due < asOf ? asOf - l.entry.due : 0;
+      // Only what the customer owes can be late: unapplied credits show 0 days.
+      const daysOverdue = l.open > 0 && l.entry.due < asOf ? asOf - l.entry.due : 0;
       lines.push({ entry: l.entry, applied: l.applied, open: l.open, balance: closing, daysOverdue });
     }
   }

@@ -29,7 +29,7 @@ export interface StatementLine {
   readonly applied: Minor;
   readonly open: Minor;
   readonly balance: Minor;
-  /** Statement date − due date for open items past due, else 0. */
+  /** Statement date − due date for debit items still open and past due, else 0. */
   readonly daysOverdue: number;
 }
 
