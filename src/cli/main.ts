@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { buildLedger, computeResultAsJson, computeStatements } from '../core';
-import { readLedgerFolder } from '../adapters/csv/readLedgerFolder';
+import { computeResultAsJson, computeStatements } from '../core';
+import { loadLedger } from './loadLedger';
 import { computeOptionsFrom, UsageError, type ComputeFlags } from './options';
 import { computeResultAsText } from './readableSummary';
 
@@ -12,19 +12,18 @@ export interface Io {
 const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 /** Exit codes: 0 ok, 1 input errors (output still printed), 2 usage. */
-export function runCompute(flags: ComputeFlags, io: Io): number {
-  const { options, language, defaultCurrency } = computeOptionsFrom(flags);
-  const folder = readLedgerFolder(flags.ledger);
-  if (!folder.ok) {
-    io.err(`${folder.error[language]}\n`);
+export async function runCompute(flags: ComputeFlags, io: Io): Promise<number> {
+  const { options, language, defaultCurrency, dateOrder } = computeOptionsFrom(flags);
+  const loaded = await loadLedger(flags.ledger, { defaultCurrency, dateOrder, numberLanguage: language, mappingFile: flags.mapping });
+  if (!loaded.ok) {
+    io.err(`${loaded.error[language]}\n`);
     return 1;
   }
-  for (const note of folder.notes) io.err(`${note[language]}\n`);
-  const ledger = buildLedger(folder.tables, { defaultCurrency });
-  const result = computeStatements(ledger, options);
+  for (const note of loaded.notes) io.err(`${note[language]}\n`);
+  const result = computeStatements(loaded.ledger, options);
   if (flags.json === true) io.out(`${JSON.stringify(computeResultAsJson(result, language), null, 2)}\n`);
   else io.out(computeResultAsText(result, language));
-  const failed = result.issues.some((i) => i.severity === 'error') || folder.notes.length > 0;
+  const failed = result.issues.some((i) => i.severity === 'error') || loaded.notes.length > 0;
   return failed ? 1 : 0;
 }
 
@@ -36,7 +35,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('compute')
     .description('Compute open-item or activity statements with aging and print them (JSON with --json)')
-    .requiredOption('--ledger <folder>', 'folder with customers.csv, entries.csv and optional applications.csv')
+    .requiredOption('--ledger <path>', 'an .xlsx workbook, or a folder with customers.csv, entries.csv and optional applications.csv')
     .requiredOption('--as-of <date>', 'statement date, YYYY-MM-DD')
     .option('--from <date>', 'start of the period (activity statements; open-item: lines from this date)')
     .addOption(new Option('--style <style>', 'open-item or activity').default('open-item'))
@@ -54,15 +53,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--overdue-only', 'only customers with something overdue')
     .option('--ignore-opt-out', 'include customers whose send_statements is "no"')
     .option('--group <groups...>', 'only customers of these groups')
-    .action((flags: ComputeFlags) => setExit(runCompute(flags, io)));
+    .option('--date-order <order>', 'dates typed as text: dmy (day first, default) or mdy (US English workbooks)', 'dmy')
+    .option('--mapping <file.json>', 'your own header names: {"Header": "column"} or {"entries": {"Header": "column"}}')
+    .action(async (flags: ComputeFlags) => setExit(await runCompute(flags, io)));
   return program;
 }
 
-export function main(argv: readonly string[], io: Io = processIo): number {
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let code = 0;
   const program = buildProgram(io, (c) => (code = c));
   try {
-    program.parse([...argv]);
+    await program.parseAsync([...argv]);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // --help / --version exit 0
     if (e instanceof UsageError) {

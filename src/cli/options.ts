@@ -1,6 +1,6 @@
 import {
   DEFAULT_AGING, isKnownCurrency, parseAgingSpec, parseIsoDay,
-  type AgingBasis, type AllocateMode, type ComputeOptions, type Day, type Language, type SelectionOptions, type StatementStyle,
+  type AgingBasis, type AllocateMode, type DateOrder, type ComputeOptions, type Day, type Language, type SelectionOptions, type StatementStyle,
 } from '../core';
 
 /** A command-line mistake: exit code 2 with a message in both languages. */
@@ -29,6 +29,8 @@ export interface ComputeFlags {
   overdueOnly?: boolean;
   ignoreOptOut?: boolean;
   group?: string[];
+  dateOrder?: string;
+  mapping?: string;
 }
 
 function day(flag: string, text: string): Day {
@@ -42,7 +44,7 @@ function oneOf<T extends string>(flag: string, text: string, allowed: readonly T
   throw new UsageError(`${flag} ${JSON.stringify(text)}: expected one of ${allowed.join(', ')}`, `${flag} « ${text} » : valeurs possibles ${allowed.join(', ')}`);
 }
 
-export function computeOptionsFrom(f: ComputeFlags): { options: ComputeOptions; language: Language; defaultCurrency: string | undefined } {
+export function computeOptionsFrom(f: ComputeFlags): { options: ComputeOptions; language: Language; defaultCurrency: string | undefined; dateOrder: DateOrder } {
   const asOf = day('--as-of', f.asOf);
   const from = f.from === undefined ? undefined : day('--from', f.from);
   if (from !== undefined && from > asOf) throw new UsageError('--from must not be after --as-of', '--from ne doit pas être après --as-of');
@@ -67,5 +69,6 @@ export function computeOptionsFrom(f: ComputeFlags): { options: ComputeOptions; 
     groups: f.group,
   };
   const options: ComputeOptions = { asOf, from, style, aging: aging.spec, agingBasis, allocate, customers: f.customer, selection, summary: f.summary === true };
-  return { options, language, defaultCurrency: currency };
+  const dateOrder = oneOf<DateOrder>('--date-order', f.dateOrder ?? 'dmy', ['dmy', 'mdy']);
+  return { options, language, defaultCurrency: currency, dateOrder };
 }

@@ -25,3 +25,8 @@ export * from './statements/asJson';
 export * from './schedule/monthlySchedule';
 export * from './report/labels';
 export * from './report/statementDocument';
+export * from './tables/gridValue';
+export * from './tables/coerce';
+export * from './tables/excelSerial';
+export * from './tables/tableBuilder';
+export * from './tables/detectHeader';

@@ -6,10 +6,10 @@ import { main } from '../../src/cli/main';
 
 const SAMPLE = path.join(__dirname, '../../examples/sample-ledger');
 
-function run(...args: string[]) {
+async function run(...args: string[]) {
   let out = '';
   let err = '';
-  const code = main(['node', 'statements', ...args], { out: (t) => (out += t), err: (t) => (err += t) });
+  const code = await main(['node', 'statements', ...args], { out: (t) => (out += t), err: (t) => (err += t) });
   return { code, out, err };
 }
 
@@ -20,8 +20,8 @@ function tempLedger(files: Record<string, string>): string {
 }
 
 describe('statements compute', () => {
-  it('prints the JSON contract for the sample ledger', () => {
-    const r = run('compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--json');
+  it('prints the JSON contract for the sample ledger', async () => {
+    const r = await run('compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(Object.keys(j)).toEqual(['asOf', 'from', 'style', 'aging', 'statements', 'excluded', 'issues']);
@@ -40,17 +40,17 @@ describe('statements compute', () => {
     expect(j.issues).toEqual([expect.objectContaining({ severity: 'info', code: 'ignored-status', table: 'entries', row: 23, column: 'status' })]);
   });
 
-  it('--summary leaves lines out', () => {
-    const j = JSON.parse(run('compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--json', '--summary').out);
+  it('--summary leaves lines out', async () => {
+    const j = JSON.parse((await run('compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--json', '--summary')).out);
     for (const s of j.statements) for (const sec of s.sections) expect(sec.lines).toBeUndefined();
   });
 
-  it('exits 1 on input errors, still printing the JSON with the blocked statement', () => {
+  it('exits 1 on input errors, still printing the JSON with the blocked statement', async () => {
     const dir = tempLedger({
       'customers.csv': 'customer_id,name,currency\nA,Alpha,EUR\nB,Beta,EUR\n',
       'entries.csv': 'customer_id,type,document_no,posting_date,amount\nA,invoice,1,2026-01-01,10.00\nB,invoice,2,2026-02-30,5.00\nB,invoice,3,2026-01-01,5.001\n',
     });
-    const r = run('compute', '--ledger', dir, '--as-of', '2026-03-31', '--json');
+    const r = await run('compute', '--ledger', dir, '--as-of', '2026-03-31', '--json');
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
     expect(j.statements.map((s: { customerId: string; status: string }) => `${s.customerId}:${s.status}`)).toEqual(['A:ok', 'B:blocked']);
@@ -59,14 +59,14 @@ describe('statements compute', () => {
     expect(j.statements[0].sections[0].closingBalance).toBe('10.00');
   });
 
-  it('speaks French with --lang fr', () => {
+  it('speaks French with --lang fr', async () => {
     const dir = tempLedger({
       'customers.csv': 'customer_id,currency\nA,EUR\n',
       'entries.csv': 'customer_id,type,document_no,posting_date,amount\nA,bogus,1,2026-01-01,10.00\n',
     });
-    const j = JSON.parse(run('compute', '--ledger', dir, '--as-of', '2026-03-31', '--json', '--lang', 'fr').out);
+    const j = JSON.parse((await run('compute', '--ledger', dir, '--as-of', '2026-03-31', '--json', '--lang', 'fr')).out);
     expect(j.issues[0].message).toContain("n'est pas un type d'écriture");
-    const text = run('compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--lang', 'fr').out;
+    const text = (await run('compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--lang', 'fr')).out;
     expect(text).toContain('Relevés au 31/10/2026');
     expect(text).toContain('2\u202f775,60');
     expect(text).toContain('Non échu');
@@ -80,25 +80,25 @@ describe('statements compute', () => {
     [['compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--style', 'weekly']],
     [['compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--bogus']],
     [['frobnicate']],
-  ])('exits 2 on usage errors: %j', (args) => {
-    const r = run(...args);
+  ])('exits 2 on usage errors: %j', async (args) => {
+    const r = await run(...args);
     expect(r.code).toBe(2);
     expect(r.err.length).toBeGreaterThan(0);
   });
 
-  it('exits 1 with a message when the folder has no ledger', () => {
-    const r = run('compute', '--ledger', tempLedger({ 'notes.txt': 'x' }), '--as-of', '2026-10-31');
+  it('exits 1 with a message when the folder has no ledger', async () => {
+    const r = await run('compute', '--ledger', tempLedger({ 'notes.txt': 'x' }), '--as-of', '2026-10-31');
     expect(r.code).toBe(1);
     expect(r.err).toContain('customers.csv');
   });
 
-  it('prints help with exit 0', () => {
-    const r = run('compute', '--help');
+  it('prints help with exit 0', async () => {
+    const r = await run('compute', '--help');
     expect(r.code).toBe(0);
     expect(r.out).toContain('--aging-by');
   });
 
-  it('works as the installed bin (npx statements)', () => {
+  it('works as the installed bin (npx statements)', async () => {
     const out = execFileSync('node', [path.join(__dirname, '../../bin/statements.js'), 'compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--json', '--summary'], { encoding: 'utf8' });
     expect(JSON.parse(out).statements.length).toBe(7);
     const bad = spawnSync('node', [path.join(__dirname, '../../bin/statements.js'), 'compute'], { encoding: 'utf8' });

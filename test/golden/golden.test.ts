@@ -28,13 +28,13 @@ interface Run {
   readonly stderr: string;
 }
 
-function runScenario(name: string): Run {
+async function runScenario(name: string): Promise<Run> {
   const dir = path.join(ROOT, name);
   const args = JSON.parse(fs.readFileSync(path.join(dir, 'args.json'), 'utf8')) as unknown;
   if (!Array.isArray(args) || !args.every((a): a is string => typeof a === 'string')) throw new Error(`${name}/args.json: expected an array of strings`);
   let stdout = '';
   let stderr = '';
-  const exitCode = main(['node', 'statements', 'compute', '--ledger', dir, ...args, '--json'], {
+  const exitCode = await main(['node', 'statements', 'compute', '--ledger', dir, ...args, '--json'], {
     out: (t) => (stdout += t),
     err: (t) => (stderr += t),
   });
@@ -54,7 +54,13 @@ it('has at least 15 scenarios', () => {
 
 describe.each(scenarios)('golden scenario %s', (name) => {
   let cached: Run | undefined;
-  const result = (): Run => (cached ??= runScenario(name));
+  beforeAll(async () => {
+    cached = await runScenario(name);
+  });
+  const result = (): Run => {
+    if (cached === undefined) throw new Error(`${name} did not run`);
+    return cached;
+  };
 
   it('matches expected.md', () => {
     const run = result();

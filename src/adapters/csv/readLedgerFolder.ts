@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LedgerTables, Localised, RawTable, TableName } from '../../core';
+import type { LedgerTables, Localised, RawTable, TableMappings, TableName } from '../../core';
 import { parseCsv } from './parseCsv';
 
 /** File names tried for each table, English then French. */
@@ -49,7 +49,7 @@ function readText(file: string): string | Localised {
 }
 
 /** Reads customers.csv, entries.csv and the optional applications.csv of a folder. */
-export function readLedgerFolder(folder: string, mapping?: Readonly<Record<string, string>>): FolderRead {
+export function readLedgerFolder(folder: string, mapping?: TableMappings): FolderRead {
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
     return { ok: false, error: { en: `${folder}: no such folder (expected customers.csv and entries.csv inside)`, fr: `${folder} : dossier introuvable (customers.csv et entries.csv attendus dedans)` } };
   }
@@ -59,7 +59,7 @@ export function readLedgerFolder(folder: string, mapping?: Readonly<Record<strin
     if (file === undefined) return undefined;
     const text = readText(file);
     if (typeof text !== 'string') return text;
-    const r = csvToRawTable(table, path.basename(file), text, mapping);
+    const r = csvToRawTable(table, path.basename(file), text, mapping?.[table]);
     notes.push(...r.notes);
     return r.raw;
   };

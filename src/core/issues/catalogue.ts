@@ -8,7 +8,7 @@ export type IssueCode =
   | 'duplicate-document' | 'unknown-document' | 'ambiguous-document' | 'over-application'
   | 'cross-currency-application' | 'cross-customer-application' | 'application-sides'
   | 'application-before-posting' | 'application-date-defaulted' | 'applies-to-unknown' | 'bad-language' | 'bad-yes-no'
-  | 'ambiguous-date' | 'total-row' | 'note-row' | 'blank-rows' | 'no-table' | 'customers-from-entries';
+  | 'ambiguous-date' | 'total-row' | 'note-row' | 'blank-rows' | 'no-table' | 'customers-from-entries' | 'sheet-full' | 'duplicate-table';
 
 export type IssueParams = Readonly<Record<string, string | number>>;
 type Text = (p: IssueParams, where: IssueLocation) => string;
@@ -63,6 +63,14 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
   'no-table': {
     en: (p) => `sheet "${p.sheet}": no customers, entries or applications header found in its first ${p.rows} rows; not read`,
     fr: (p) => `onglet « ${p.sheet} » : aucun en-tête de clients, d'écritures ou de lettrages dans ses ${p.rows} premières lignes ; non lu`,
+  },
+  'sheet-full': {
+    en: (p) => `sheet "${p.sheet}" reaches Excel's last row (1,048,576): rows may have been cut off when it was filled`,
+    fr: (p) => `l'onglet « ${p.sheet} » atteint la dernière ligne d'Excel (1 048 576) : des lignes ont pu être tronquées`,
+  },
+  'duplicate-table': {
+    en: (p, w) => `sheet "${p.sheet}" is a second ${w.table} table; its rows are read after those of "${p.first}"`,
+    fr: (p, w) => `l'onglet « ${p.sheet} » est une deuxième table ${TABLE_FR[w.table]} ; ses lignes sont lues après celles de « ${p.first} »`,
   },
   'customers-from-entries': {
     en: (p) => `no customers table: ${p.count} customer(s) taken from the entries, without names or addresses`,

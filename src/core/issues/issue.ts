@@ -58,6 +58,8 @@ const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   'blank-rows': 'info',
   'no-table': 'info',
   'customers-from-entries': 'warning',
+  'sheet-full': 'warning',
+  'duplicate-table': 'info',
 };
 
 export function makeIssue(code: IssueCode, where: IssueLocation & { customerId?: string | undefined }, params: IssueParams = {}): Issue {

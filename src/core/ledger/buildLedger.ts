@@ -1,3 +1,4 @@
+import type { Issue } from '../issues/issue';
 import type { Customer, Ledger } from './model';
 import type { RawTable } from './rawTable';
 import { readApplications } from './readApplications';
@@ -14,7 +15,8 @@ export interface LedgerTables {
 const list = (t: RawTable | readonly RawTable[] | undefined): readonly RawTable[] => (t === undefined ? [] : 'rows' in t ? [t] : t);
 
 /** Types and validates the three tables. Never throws on bad input: problems are issues. */
-export function buildLedger(tables: LedgerTables, options: EntryReadOptions = {}): Ledger {
+/** `sourceIssues`: what the reader found before typing (total rows, ambiguous dates...), kept first. */
+export function buildLedger(tables: LedgerTables, options: EntryReadOptions = {}, sourceIssues: readonly Issue[] = []): Ledger {
   const c = readCustomers(list(tables.customers));
   const byId = new Map<string, Customer>(c.customers.map((x) => [x.id, x]));
   const e = readEntries(list(tables.entries), byId, options);
@@ -25,7 +27,7 @@ export function buildLedger(tables: LedgerTables, options: EntryReadOptions = {}
     customers: c.customers,
     entries: e.entries,
     applications: a.applications,
-    issues: [...c.issues, ...e.issues, ...a.issues],
+    issues: [...sourceIssues, ...c.issues, ...e.issues, ...a.issues],
     unreadable: !c.usable || !e.usable || !a.usable,
   };
 }

@@ -1,0 +1,59 @@
+import * as fs from 'node:fs';
+import { buildLedger, type DateOrder, type Issue, type Ledger, type Localised, type TableName } from '../core';
+import { readLedgerFolder } from '../adapters/csv/readLedgerFolder';
+import { readWorkbook } from '../adapters/xlsx/readWorkbook';
+import { UsageError } from './options';
+
+export interface LoadOptions {
+  readonly defaultCurrency: string | undefined;
+  readonly dateOrder: DateOrder;
+  readonly numberLanguage: 'en' | 'fr';
+  /** Path of a JSON mapping: {"Header": "column"} for every table, or {"entries": {"Header": "column"}, ...}. */
+  readonly mappingFile: string | undefined;
+  readonly onRows?: (rows: number) => void;
+}
+
+export type Loaded = { ok: true; ledger: Ledger; notes: Localised[] } | { ok: false; error: Localised };
+
+/** The user's header → column mapping, per table. Bad JSON is a usage error. */
+export function readMapping(file: string | undefined): Partial<Record<TableName, Record<string, string>>> | undefined {
+  if (file === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new UsageError(`--mapping ${file}: ${why}`, `--mapping ${file} : ${why}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new UsageError(`--mapping ${file}: expected a JSON object`, `--mapping ${file} : objet JSON attendu`);
+  const o = json as Record<string, unknown>;
+  const tables: TableName[] = ['customers', 'entries', 'applications'];
+  const perTable = Object.keys(o).length > 0 && Object.keys(o).every((k) => (tables as string[]).includes(k));
+  const strings = (x: unknown): Record<string, string> => {
+    if (typeof x !== 'object' || x === null || Object.values(x).some((v) => typeof v !== 'string')) throw new UsageError(`--mapping ${file}: header names must map to column names (strings)`, `--mapping ${file} : chaque en-tête doit correspondre à un nom de colonne (texte)`);
+    return Object.fromEntries(Object.entries(x as Record<string, string>));
+  };
+  if (perTable) return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, strings(v)]));
+  const flat = strings(o);
+  return { customers: flat, entries: flat, applications: flat };
+}
+
+/** A folder of CSV files or an .xlsx workbook → a validated ledger. */
+export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded> {
+  const mapping = readMapping(o.mappingFile);
+  const sourceIssues: Issue[] = [];
+  const notes: Localised[] = [];
+  let tables;
+  if (/\.(xlsx|xlsm)$/i.test(source)) {
+    const wb = await readWorkbook(source, { dateOrder: o.dateOrder, numberLanguage: o.numberLanguage, mapping, ...(o.onRows !== undefined ? { onRows: o.onRows } : {}) });
+    if (!wb.ok) return wb;
+    tables = wb.tables;
+    sourceIssues.push(...wb.issues);
+  } else {
+    const folder = readLedgerFolder(source, mapping);
+    if (!folder.ok) return folder;
+    tables = folder.tables;
+    notes.push(...folder.notes);
+  }
+  return { ok: true, ledger: buildLedger(tables, { defaultCurrency: o.defaultCurrency }, sourceIssues), notes };
+}

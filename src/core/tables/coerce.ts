@@ -1,0 +1,101 @@
+import { dayFromCivil, formatIsoDay, isValidCivil, type Day } from '../calendar/day';
+
+/** How to read a typed date such as 03/04/2026: day first (fr, and the default) or month first (en-US only). */
+export type DateOrder = 'dmy' | 'mdy';
+
+export type DateText = { ok: true; day: Day } | { ok: false; reason: 'syntax' | 'impossible' | 'ambiguous' };
+
+const TWO_DIGIT_PIVOT = 30; // Excel's rule: 00–29 → 20xx, 30–99 → 19xx
+
+/**
+ * Dates typed as text: ISO (with an optional time), d/m/y with `/`, `.` or `-` separators,
+ * two-digit years the way Excel reads them. d/m vs m/d follows `order`; a date that only makes
+ * sense the other way round (13/25 style) is reported as ambiguous rather than guessed.
+ */
+export function parseDateText(text: string, order: DateOrder): DateText {
+  const s = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (iso !== null) {
+    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    return isValidCivil(y, m, d) ? { ok: true, day: dayFromCivil(y, m, d) } : { ok: false, reason: 'impossible' };
+  }
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(s);
+  if (dmy === null) return { ok: false, reason: 'syntax' };
+  const a = Number(dmy[1]);
+  const b = Number(dmy[2]);
+  let y = Number(dmy[3]);
+  if ((dmy[3] ?? '').length === 2) y += y < TWO_DIGIT_PIVOT ? 2000 : 1900;
+  const [d, m] = order === 'dmy' ? [a, b] : [b, a];
+  if (isValidCivil(y, m, d)) return { ok: true, day: dayFromCivil(y, m, d) };
+  const [d2, m2] = [m, d];
+  return isValidCivil(y, m2, d2) ? { ok: false, reason: 'ambiguous' } : { ok: false, reason: 'impossible' };
+}
+
+export function dateTextToIso(text: string, order: DateOrder): string | undefined {
+  const p = parseDateText(text, order);
+  return p.ok ? formatIsoDay(p.day) : undefined;
+}
+
+/** Symbols and codes stripped from typed amounts ("€1,234.56", "1 234,56 EUR", "$-5"). */
+const CURRENCY_MARKS = /[€$£¥₣]|\b(?:EUR|USD|GBP|JPY|CHF|CAD|AUD)\b|CA\$|A\$/gi;
+
+/**
+ * Numbers typed as text the local way → plain decimal text ("-1234.56"), or undefined.
+ * Handles "1 234,56", "1,234.56", "1.234,56", "1'234.56", "(120.00)", "120.00-", "-€5", currency marks.
+ * A lone comma is a decimal comma unless the language is English and exactly three digits follow.
+ */
+export function normaliseNumberText(text: string, language: 'en' | 'fr' = 'fr'): string | undefined {
+  let s = text.replace(CURRENCY_MARKS, '').replace(/[\s\u00a0\u202f']/g, '');
+  if (s === '') return undefined;
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  if (s.endsWith('-')) {
+    negative = !negative;
+    s = s.slice(0, -1);
+  } else if (s.startsWith('-') || s.startsWith('+')) {
+    negative = s.startsWith('-') ? !negative : negative;
+    s = s.slice(1);
+  }
+  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return undefined;
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  let whole: string;
+  let frac = '';
+  if (lastComma >= 0 && lastDot >= 0) {
+    const decimal = lastComma > lastDot ? ',' : '.';
+    const group = decimal === ',' ? '.' : ',';
+    const [w = '', f = ''] = s.split(decimal);
+    if (s.split(decimal).length !== 2 || f.includes(group)) return undefined;
+    whole = w.split(group).join('');
+    frac = f;
+  } else if (lastComma >= 0 || lastDot >= 0) {
+    const sep = lastComma >= 0 ? ',' : '.';
+    const parts = s.split(sep);
+    const groupsOfThree = parts.length > 1 && parts.slice(1).every((p) => p.length === 3) && (parts[0] ?? '').length <= 3 && (parts[0] ?? '') !== '';
+    if (parts.length > 2) {
+      if (!groupsOfThree) return undefined;
+      whole = parts.join('');
+    } else if (groupsOfThree && sep === ',' && language === 'en') whole = parts.join('');
+    else {
+      whole = parts[0] ?? '';
+      frac = parts[1] ?? '';
+    }
+  } else whole = s;
+  if (!/^\d*$/.test(whole) || !/^\d*$/.test(frac) || whole + frac === '') return undefined;
+  const body = frac === '' ? whole || '0' : `${whole || '0'}.${frac}`;
+  return negative && /[1-9]/.test(body) ? `-${body}` : body;
+}
+
+/**
+ * A spreadsheet number → decimal text, rounded to 6 decimals: binary floats such as 0.1 + 0.2 come
+ * back as "0.3", while a value that is not within 1e-6 of a short decimal keeps its digits and is
+ * then refused by the currency's exponent (DESIGN.md §2).
+ */
+export function numberToDecimalText(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  const fixed = x.toFixed(6).replace(/\.?0+$/, '');
+  return fixed === '-0' ? '0' : fixed;
+}

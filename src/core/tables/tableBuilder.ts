@@ -1,0 +1,146 @@
+import { formatIsoDay } from '../calendar/day';
+import { makeIssue, type Issue, type TableName } from '../issues/issue';
+import { mapHeaders } from '../ledger/headerMap';
+import type { RawTable } from '../ledger/rawTable';
+import { normaliseKey } from '../ledger/normalise';
+import { parseDateText, normaliseNumberText, numberToDecimalText, type DateOrder } from './coerce';
+import { excelSerialToDay } from './excelSerial';
+import { columnLetter, isBlank, type GridValue } from './gridValue';
+
+export interface GridReadOptions {
+  readonly dateOrder: DateOrder;
+  readonly date1904: boolean;
+  /** Language that decides "1,234": thousands in en, 1.234 in fr. */
+  readonly numberLanguage: 'en' | 'fr';
+  readonly mapping?: Readonly<Record<string, string>> | undefined;
+}
+
+type Kind = 'date' | 'money' | 'text';
+const DATE_COLUMNS = new Set(['posting_date', 'due_date', 'date']);
+const MONEY_COLUMNS = new Set(['amount', 'debit', 'credit']);
+/** The cells that make a row an entry; a row with none of them is a note, a total or blank. */
+const KEY_COLUMNS: Readonly<Record<TableName, readonly string[]>> = {
+  customers: ['customer_id'],
+  entries: ['customer_id', 'document_no', 'posting_date', 'amount', 'debit', 'credit'],
+  applications: ['from_document', 'to_document', 'amount'],
+};
+const TOTAL = /^(grand[- ]?total|sub[- ]?total|sous[- ]?totaux?|sous[- ]?total|totaux?|total|solde|balance|report)\b/i;
+
+export function gridText(v: GridValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return numberToDecimalText(v);
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if ('day' in v) return formatIsoDay(v.day);
+  return v.error;
+}
+
+/**
+ * Turns the rows of one sheet, below a header row found by the caller, into a RawTable: cells coerced
+ * to the text the ledger reader expects (ISO dates, plain decimals), totals, notes and blank rows
+ * recognised and reported instead of read. Fed row by row so a million-row sheet is never held twice.
+ */
+export class TableBuilder {
+  private readonly kinds: Kind[];
+  private readonly keys: number[];
+  private readonly rows: string[][] = [];
+  private readonly rowNumbers: number[] = [];
+  private readonly issues: Issue[] = [];
+  private blank = 0;
+  private readonly headers: string[];
+  private readonly letters: string[];
+
+  constructor(
+    private readonly table: TableName,
+    private readonly sheet: string,
+    private readonly headerRow: number,
+    headerCells: readonly GridValue[],
+    private readonly options: GridReadOptions,
+  ) {
+    this.headers = headerCells.map((c) => gridText(c).trim());
+    this.letters = this.headers.map((_, i) => columnLetter(i));
+    const map = mapHeaders({ table, source: sheet, headers: this.headers, rows: [], ...(options.mapping !== undefined ? { mapping: options.mapping } : {}) });
+    const columnAt: string[] = [];
+    for (const [column, i] of Object.entries(map.index)) if (i >= 0) columnAt[i] = column;
+    this.kinds = this.headers.map((_, i) => {
+      const c = columnAt[i] ?? '';
+      return DATE_COLUMNS.has(c) ? 'date' : MONEY_COLUMNS.has(c) ? 'money' : 'text';
+    });
+    this.keys = KEY_COLUMNS[table].map((c) => map.index[c] ?? -1).filter((i) => i >= 0);
+  }
+
+  addRow(rowNumber: number, cells: readonly GridValue[]): void {
+    if (cells.every(isBlank)) {
+      this.blank++;
+      return;
+    }
+    if (this.keys.length > 0 && this.keys.every((i) => isBlank(cells[i]))) {
+      this.reportNonEntry(rowNumber, cells);
+      return;
+    }
+    const label = cells.find((c) => typeof c === 'string' && TOTAL.test(c.trim()));
+    const docIndex = this.keys[1];
+    if (label !== undefined && this.table === 'entries' && (docIndex === undefined || isBlank(cells[docIndex]) || TOTAL.test(gridText(cells[docIndex]).trim()))) {
+      this.reportNonEntry(rowNumber, cells);
+      return;
+    }
+    const out: string[] = new Array<string>(this.headers.length);
+    for (let i = 0; i < this.headers.length; i++) out[i] = this.coerce(cells[i], this.kinds[i] ?? 'text', rowNumber, i);
+    this.rows.push(out);
+    this.rowNumbers.push(rowNumber);
+  }
+
+  finish(): { raw: RawTable; issues: Issue[] } {
+    if (this.blank > 0) this.issues.push(makeIssue('blank-rows', { table: this.table }, { count: this.blank }));
+    return {
+      raw: {
+        table: this.table,
+        source: this.sheet,
+        sheet: this.sheet,
+        headers: this.headers,
+        rows: this.rows,
+        rowNumbers: this.rowNumbers,
+        columnLetters: this.letters,
+        headerRow: this.headerRow,
+        ...(this.options.mapping !== undefined ? { mapping: this.options.mapping } : {}),
+      },
+      issues: this.issues,
+    };
+  }
+
+  private reportNonEntry(rowNumber: number, cells: readonly GridValue[]): void {
+    const i = cells.findIndex((c) => !isBlank(c));
+    const text = gridText(cells[i]).trim();
+    const code = TOTAL.test(text) || cells.some((c) => typeof c === 'string' && TOTAL.test(c.trim())) ? 'total-row' : 'note-row';
+    this.issues.push(makeIssue(code, { table: this.table, row: rowNumber, value: text.slice(0, 80), cell: `${this.sheetRef()}!${this.letters[i] ?? columnLetter(i)}${rowNumber}` }));
+  }
+
+  private sheetRef(): string {
+    return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(this.sheet) ? this.sheet : `'${this.sheet.replace(/'/g, "''")}'`;
+  }
+
+  private coerce(v: GridValue, kind: Kind, rowNumber: number, col: number): string {
+    if (v === null || v === undefined) return '';
+    if (kind === 'date') {
+      if (typeof v === 'number') {
+        const d = excelSerialToDay(v, this.options.date1904);
+        return d.ok ? formatIsoDay(d.day) : String(v); // left as is: the ledger reports it as a bad date
+      }
+      if (typeof v === 'string') {
+        if (v.trim() === '') return '';
+        const p = parseDateText(v, this.options.dateOrder);
+        if (p.ok) return formatIsoDay(p.day);
+        if (p.reason === 'ambiguous') {
+          this.issues.push(makeIssue('ambiguous-date', { table: this.table, row: rowNumber, column: normaliseKey(this.headers[col] ?? ''), value: v, cell: `${this.sheetRef()}!${this.letters[col]}${rowNumber}` }));
+        }
+        return v;
+      }
+      return gridText(v);
+    }
+    if (kind === 'money' && typeof v === 'string') {
+      if (v.trim() === '') return '';
+      return normaliseNumberText(v, this.options.numberLanguage) ?? v;
+    }
+    return gridText(v);
+  }
+}
