@@ -121,15 +121,15 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
   if (finished.entries.length === 0) {
     return fail(`${path.basename(file)}: no entries table found (a sheet with Customer, Document No., Posting Date and Amount headers, in English or French)`, `${path.basename(file)} : aucune table d'écritures trouvée (un onglet avec les en-têtes N° client, N° pièce, Date comptable et Montant, en français ou en anglais)`);
   }
-  if (finished.customers.length === 0) finished.customers.push(customersFromEntries(finished.entries, issues));
+  if (finished.customers.length === 0) finished.customers.push(customersFromEntries(finished.entries, issues, options.mapping));
   return { ok: true, tables: { customers: finished.customers, entries: finished.entries, applications: finished.applications }, issues };
 }
 
 /** A ledger with no customers sheet still gets statements: one customer per id found in the entries. */
-function customersFromEntries(entries: readonly RawTable[], issues: Issue[]): RawTable {
+function customersFromEntries(entries: readonly RawTable[], issues: Issue[], mapping: TableMappings | undefined): RawTable {
   const ids = new Set<string>();
   for (const t of entries) {
-    const col = t.headers.findIndex((h) => detectHeader([[h]], 'customers') !== undefined);
+    const col = t.headers.findIndex((h) => detectHeader([[h]], 'customers', mapping && { customers: { ...mapping.entries, ...mapping.customers } }) !== undefined);
     if (col < 0) continue;
     for (const r of t.rows) {
       const id = (r[col] ?? '').trim();

@@ -161,7 +161,7 @@ function applyExplicit(ledger: Ledger, byDoc: ReadonlyMap<string, Entry[]>, rema
     const toOpen = sum(tos);
     if (parsed.minor > fromOpen || parsed.minor > toOpen) {
       const short = parsed.minor > fromOpen ? { document: a.from, open: fromOpen } : { document: a.to, open: toOpen };
-      issues.push(makeIssue('over-application', at('amount', a.amountText), { amount: a.amountText, document: short.document, open: formatMinor(short.open, exponent), date: formatIsoDay(date) }));
+      issues.push(makeIssue('over-application', at('amount', a.amountText), { amount: formatMinor(parsed.minor, exponent), document: short.document, open: formatMinor(short.open, exponent), date: formatIsoDay(date) }));
       continue;
     }
     let left = parsed.minor;

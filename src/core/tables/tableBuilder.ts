@@ -74,7 +74,7 @@ export class TableBuilder {
       this.blank++;
       return;
     }
-    if (this.keys.length > 0 && this.keys.every((i) => isBlank(cells[i]))) {
+    if ((this.keys.length > 0 && this.keys.every((i) => isBlank(cells[i]))) || isLoneRemark(cells)) {
       this.reportNonEntry(rowNumber, cells);
       return;
     }
@@ -143,4 +143,15 @@ export class TableBuilder {
     }
     return gridText(v);
   }
+}
+
+/** A row whose only cell is a phrase ("voir relance du 12/11") is a remark, not an entry with blanks. */
+function isLoneRemark(cells: readonly GridValue[]): boolean {
+  let text: string | undefined;
+  for (const c of cells) {
+    if (isBlank(c)) continue;
+    if (text !== undefined || typeof c !== 'string') return false;
+    text = c.trim();
+  }
+  return text !== undefined && (/\s/.test(text) || text.length > 30);
 }

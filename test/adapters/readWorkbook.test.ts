@@ -1,0 +1,155 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import JSZip from 'jszip';
+import { readWorkbook } from '../../src/adapters/xlsx/readWorkbook';
+import { main } from '../../src/cli/main';
+import { tempDir, workbookFromCsvFolder, writeWorkbook } from '../helpers/workbook';
+
+const SAMPLE = path.join(__dirname, '../../examples/sample-ledger');
+const GOLDEN = path.join(__dirname, '../golden/scenarios');
+
+async function compute(ledger: string, ...extra: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(['node', 'statements', 'compute', '--ledger', ledger, '--json', ...extra], { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, json: out === '' ? undefined : JSON.parse(out), err };
+}
+
+describe('reading an .xlsx ledger', () => {
+  it.each([
+    ['examples/sample-ledger', SAMPLE, ['--as-of', '2026-10-31']],
+    ['golden instalments', path.join(GOLDEN, 'instalments'), JSON.parse(fs.readFileSync(path.join(GOLDEN, 'instalments/args.json'), 'utf8')) as string[]],
+    ['golden multi-currency', path.join(GOLDEN, 'multi-currency'), JSON.parse(fs.readFileSync(path.join(GOLDEN, 'multi-currency/args.json'), 'utf8')) as string[]],
+    ['golden explicit-applications', path.join(GOLDEN, 'explicit-applications'), JSON.parse(fs.readFileSync(path.join(GOLDEN, 'explicit-applications/args.json'), 'utf8')) as string[]],
+  ])('gives the same compute --json as the CSV folder: %s', async (_name, folder, args) => {
+    const file = await workbookFromCsvFolder(folder, path.join(tempDir(), 'ledger.xlsx'));
+    const fromCsv = await compute(folder, ...args);
+    const fromXlsx = await compute(file, ...args);
+    expect(fromXlsx.code).toBe(fromCsv.code);
+    const strip = (j: { statements: unknown[]; excluded: unknown[]; issues: { message: string; cell?: string }[] }) => ({ ...j, issues: j.issues.map(({ message: _m, cell: _c, ...rest }) => rest) });
+    expect(strip(fromXlsx.json)).toEqual(strip(fromCsv.json));
+    expect(fromCsv.json.statements.length).toBeGreaterThan(0);
+  });
+
+  it('reads a French sheet under a title, with debit/credit columns, text dates, totals and notes', async () => {
+    const file = await writeWorkbook(path.join(tempDir(), 'fr.xlsx'), {
+      Clients: [['Code client', 'Raison sociale', 'Devise', 'Langue'], ['F1', 'Dupont SARL', 'EUR', 'fr']],
+      'Grand livre': [
+        ['Grand livre clients — octobre 2026'],
+        [],
+        ['N° client', 'Type de pièce', 'N° pièce', 'Date pièce', 'Échéance', 'Débit', 'Crédit', 'Lettrage'],
+        ['F1', 'Facture', 'FA-1', '01/10/2026', '31/10/2026', '1 200,00', null, 'AA'],
+        ['F1', 'Règlement', 'RG-1', new Date('2026-10-15T00:00:00Z'), null, null, 1000, 'AA'],
+        ['F1', 'Facture', 'FA-2', '20/10/2026', '19/11/2026', 300.5, null, null],
+        ['Total F1', null, null, null, null, { formula: 'SUM(F4:F6)', result: 1500.5 }, 1000, null],
+        ['Relance envoyée le 02/11', null, null, null, null, null, null, null],
+      ],
+    });
+    const r = await compute(file, '--as-of', '2026-11-15');
+    expect(r.code).toBe(0);
+    const sec = r.json.statements[0].sections[0];
+    expect(sec).toMatchObject({ currency: 'EUR', closingBalance: '500.50', overdue: '200.00', aging: ['300.50', '200.00', '0.00', '0.00', '0.00'] });
+    expect(r.json.issues.map((i: { code: string; cell?: string }) => `${i.code}@${i.cell ?? ''}`)).toEqual(["total-row@'Grand livre'!A7", "note-row@'Grand livre'!A8"]);
+  });
+
+  it('reads 1904-system workbooks and reports bad cells with their address', async () => {
+    const file = await writeWorkbook(path.join(tempDir(), '1904.xlsx'), {
+      Customers: [['customer_id', 'currency'], ['A', 'USD'], ['B', 'USD']],
+      Entries: [
+        ['customer_id', 'type', 'document_no', 'posting_date', 'amount'],
+        ['A', 'invoice', 'I-1', new Date('2026-10-01T00:00:00Z'), 100],
+        ['B', 'invoice', 'I-2', 'someday', 5],
+        ['B', 'invoice', 'I-3', '10/31/2026', 5],
+      ],
+    }, true);
+    const r = await compute(file, '--as-of', '2026-10-31');
+    expect(r.code).toBe(1);
+    expect(r.json.statements.map((s: { status: string }) => s.status)).toEqual(['ok', 'blocked']);
+    expect(r.json.statements[0].sections[0].lines[0].date).toBe('2026-10-01');
+    expect(r.json.issues.map((i: { code: string; cell?: string }) => `${i.code}@${i.cell ?? ''}`)).toEqual(['ambiguous-date@Entries!D4', 'bad-date@Entries!D3', 'bad-date@Entries!D4']);
+    const us = await compute(file, '--as-of', '2026-10-31', '--date-order', 'mdy');
+    expect(us.json.issues.map((i: { code: string }) => i.code)).toEqual(['bad-date']);
+  });
+
+  it('takes customers from the entries when there is no customers sheet, and uses a mapping', async () => {
+    const dir = tempDir();
+    const file = await writeWorkbook(path.join(dir, 'de.xlsx'), {
+      Buchungen: [['Kunde', 'Art', 'Beleg', 'Datum', 'Betrag', 'Währung'], ['K1', 'invoice', 'R-1', new Date('2026-09-01T00:00:00Z'), 80, 'EUR']],
+    });
+    fs.writeFileSync(path.join(dir, 'map.json'), JSON.stringify({ entries: { Kunde: 'customer_id', Art: 'type', Beleg: 'document_no', Datum: 'posting_date', Betrag: 'amount', Währung: 'currency' } }));
+    const r = await compute(file, '--as-of', '2026-10-31', '--mapping', path.join(dir, 'map.json'));
+    expect(r.code).toBe(0);
+    expect(r.json.statements[0]).toMatchObject({ customerId: 'K1', status: 'ok' });
+    expect(r.json.issues[0].code).toBe('customers-from-entries');
+    const noMap = await compute(file, '--as-of', '2026-10-31');
+    expect(noMap.code).toBe(1);
+    expect(noMap.err).toContain('no entries table found');
+  });
+});
+
+describe('hostile workbooks', () => {
+  it('a broken zip is a clear error, not a crash', async () => {
+    const dir = tempDir();
+    const good = await writeWorkbook(path.join(dir, 'good.xlsx'), { Entries: [['customer_id', 'document_no', 'posting_date', 'amount']] });
+    const bytes = fs.readFileSync(good);
+    fs.writeFileSync(path.join(dir, 'truncated.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    fs.writeFileSync(path.join(dir, 'pdf.xlsx'), '%PDF-1.4 not a workbook');
+    for (const name of ['truncated.xlsx', 'pdf.xlsx']) {
+      const r = await readWorkbook(path.join(dir, name));
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.en).toMatch(/not a readable \.xlsx/);
+        expect(r.error.fr).toMatch(/n'est pas un classeur/);
+      }
+    }
+  });
+
+  it('a zip that is not a workbook, and a zip bomb, are refused before inflating', async () => {
+    const dir = tempDir();
+    const plain = new JSZip();
+    plain.file('hello.txt', 'hi');
+    fs.writeFileSync(path.join(dir, 'plain.xlsx'), await plain.generateAsync({ type: 'nodebuffer' }));
+    const bomb = new JSZip();
+    bomb.file('xl/workbook.xml', '<workbook/>');
+    bomb.file('xl/worksheets/sheet1.xml', Buffer.alloc(60e6, 0x20));
+    fs.writeFileSync(path.join(dir, 'bomb.xlsx'), await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } }));
+    const plainRead = await readWorkbook(path.join(dir, 'plain.xlsx'));
+    expect(plainRead.ok || plainRead.error.en).toMatch(/not an Excel workbook/);
+    const bombRead = await readWorkbook(path.join(dir, 'bomb.xlsx'));
+    expect(bombRead.ok || bombRead.error.en).toMatch(/zip bomb/);
+  });
+
+  it('a 50 MB file is judged by its size and structure, in bounded memory', async () => {
+    const file = path.join(tempDir(), 'big.xlsx');
+    const chunk = Buffer.alloc(1 << 20, 7);
+    const fd = fs.openSync(file, 'w');
+    for (let i = 0; i < 50; i++) fs.writeSync(fd, chunk);
+    fs.closeSync(fd);
+    const before = process.memoryUsage().rss;
+    const r = await readWorkbook(file);
+    expect(r.ok || r.error.en).toMatch(/not a zip archive/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(20e6);
+    const limited = await readWorkbook(file, { maxBytes: 10e6 });
+    expect(limited.ok || limited.error.en).toMatch(/the limit is 10 MB/);
+  });
+
+  it('a sheet that reaches row 1,048,576 is read in bounded memory and reported', async () => {
+    const file = await writeWorkbook(path.join(tempDir(), 'full.xlsx'), {
+      Customers: [['customer_id', 'currency'], ['A', 'EUR']],
+      Entries: [['customer_id', 'type', 'document_no', 'posting_date', 'amount'], ['A', 'invoice', 'I-1', '2026-10-01', 10]],
+    });
+    // Put a stray value on Excel's very last row, as a sheet filled down by accident has.
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.getWorksheet('Entries');
+    if (sheet === undefined) throw new Error('no Entries sheet');
+    sheet.getCell('A1048576').value = 'end of the list';
+    await wb.xlsx.writeFile(file);
+    const before = process.memoryUsage().rss;
+    const r = await compute(file, '--as-of', '2026-10-31');
+    expect(process.memoryUsage().rss - before).toBeLessThan(300e6);
+    expect(r.json.issues.map((i: { code: string }) => i.code)).toEqual(expect.arrayContaining(['sheet-full', 'note-row']));
+    expect(r.json.statements[0].sections[0].closingBalance).toBe('10.00');
+  });
+});
