@@ -68,7 +68,7 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
     );
     const reason = exclusionReason(customer, sections, options.selection, minBalanceIn);
     if (reason !== undefined) {
-      excluded.push({ customerId: id, reason });
+      excluded.push({ customerId: id, customer, reason });
       continue;
     }
     const shown = sections.filter((s) => s.closingBalance !== 0 || s.openingBalance !== 0 || s.lines.length > 0 || (options.style === 'activity' && s.hasActivity));

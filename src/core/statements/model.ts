@@ -57,6 +57,8 @@ export interface CustomerStatement {
 
 export interface Exclusion {
   readonly customerId: string;
+  /** For name and e-mail on the aged-receivables sheet. */
+  readonly customer?: Customer;
   readonly reason: ExclusionReason;
 }
 

@@ -1,0 +1,80 @@
+import ExcelJS from 'exceljs';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseCsv } from '../../src/adapters/csv/parseCsv';
+import { main } from '../../src/cli/main';
+import { tempDir } from '../helpers/workbook';
+
+const WORKBOOK = path.join(__dirname, '../../examples/sample-ledger.xlsx');
+
+async function cli(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(['node', 'statements', ...args], { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('statements run on the sample workbook', () => {
+  const out = tempDir('stmt-run-');
+  let computed: { statements: { customerId: string; name: string; status: string; sections: { currency: string; closingBalance: string }[] }[] };
+  let run: { code: number; out: string; err: string };
+
+  beforeAll(async () => {
+    computed = JSON.parse((await cli('compute', '--ledger', WORKBOOK, '--as-of', '2026-10-31', '--json', '--summary')).out);
+    run = await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31', '--out', out, '--company', 'Test Co');
+  });
+
+  it('reports the bad row (exit 1) and still writes every other statement', () => {
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('statements.xlsx');
+    const blocked = computed.statements.filter((s) => s.status === 'blocked').map((s) => s.customerId);
+    expect(blocked).toEqual(['C007']);
+  });
+
+  it('the aged-receivables sheet holds the computed balances, to the cent', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, 'statements.xlsx'));
+    const ws = wb.getWorksheet('Aged receivables');
+    if (ws === undefined) throw new Error('no Aged receivables sheet');
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const idCol = header.findIndex((h) => /customer no/i.test(h));
+    const curCol = header.findIndex((h) => /currency/i.test(h));
+    const balCol = header.findIndex((h) => /^balance$/i.test(h));
+    const seen = new Map<string, number>();
+    ws.eachRow((row, n) => {
+      if (n === 1) return;
+      const id = row.getCell(idCol).value;
+      const bal = row.getCell(balCol).value;
+      if (typeof id === 'string' && typeof bal === 'number') seen.set(`${id}/${String(row.getCell(curCol).value)}`, bal);
+    });
+    let checked = 0;
+    for (const s of computed.statements.filter((x) => x.status === 'ok')) {
+      for (const sec of s.sections) {
+        expect(seen.get(`${s.customerId}/${sec.currency}`)?.toFixed(sec.currency === 'JPY' ? 0 : 2)).toBe(sec.closingBalance);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+    expect(wb.worksheets.length).toBeGreaterThan(38);
+  });
+
+  it('writes one reconciliation CSV per statement whose closing balance matches', () => {
+    const files = fs.readdirSync(path.join(out, 'csv'));
+    const ok = computed.statements.filter((s) => s.status === 'ok');
+    expect(files.length).toBe(ok.length);
+    const acme = files.find((f) => f.startsWith('C001 '));
+    if (acme === undefined) throw new Error('no CSV for C001');
+    const text = fs.readFileSync(path.join(out, 'csv', acme), 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(text).rows.filter((r) => r.length > 1);
+    const balance = rows[rows.length - 1]?.[8];
+    expect(balance).toBe(ok.find((s) => s.customerId === 'C001')?.sections[0]?.closingBalance);
+    const french = files.find((f) => f.startsWith('F001 '));
+    expect(fs.readFileSync(path.join(out, 'csv', french ?? ''), 'utf8').split('\n')[0]).toContain(';');
+  });
+
+  it('refuses bad run options with exit 2', async () => {
+    expect((await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31', '--out', out, '--max-sheets', '-1')).code).toBe(2);
+    expect((await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31')).code).toBe(2);
+  });
+});
