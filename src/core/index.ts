@@ -30,3 +30,4 @@ export * from './tables/coerce';
 export * from './tables/excelSerial';
 export * from './tables/tableBuilder';
 export * from './tables/detectHeader';
+export * from './report/settings';
