@@ -62,7 +62,7 @@ describe('statements workbook (exceljs, read back)', () => {
     expect(rowValues(ws, 5)).toEqual(['J', 'Jay KK', 'JPY', 5000, 5000, 0, 5000, 0, 0, 0, '', 'ok']);
     expect(rowValues(ws, 6)).toEqual(['B', 'Beta', '', '', '', '', '', '', '', '', '', 'blocked']);
     expect(rowValues(ws, 7)).toEqual(['K', 'Kuwait Trading Company With A Very Long Name', 'KWD', 1.234, 0, 1.234, 0, 0, 0, 0, '', 'ok']);
-    expect(rowValues(ws, 8)).toEqual(['Z', '', '', '', '', '', '', '', '', '', '', 'left out: zero balance']);
+    expect(rowValues(ws, 8)).toEqual(['Z', 'Zero Co', '', '', '', '', '', '', '', '', '', 'left out: zero balance']);
 
     // Money cells are numbers exact to the minor unit, formatted with the currency's digits.
     expect(ws.getCell('D4').numFmt).toBe('#,##0.00 "EUR";-#,##0.00 "EUR"');
