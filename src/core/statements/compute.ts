@@ -31,6 +31,8 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
 
   const entriesOf = new Map<string, Entry[]>();
   for (const e of ledger.entries) {
+    // Entries posted after D play no part at D, not even as an empty currency section for selection.
+    if (e.posting > options.asOf) continue;
     const list = entriesOf.get(e.customerId);
     if (list === undefined) entriesOf.set(e.customerId, [e]);
     else list.push(e);
