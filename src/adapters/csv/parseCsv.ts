@@ -58,7 +58,9 @@ export function parseCsv(input: string, delimiter?: string): ParsedCsv {
           if (q < 0) break;
           const chunk = text.slice(j, q);
           out += chunk;
+          // Line breaks inside the quotes count as they do outside: CRLF, LF or a lone CR.
           for (let k = chunk.indexOf('\n'); k >= 0; k = chunk.indexOf('\n', k + 1)) line++;
+          for (let k = chunk.indexOf('\r'); k >= 0; k = chunk.indexOf('\r', k + 1)) if (chunk.charCodeAt(k + 1) !== 10) line++;
           if (text.charCodeAt(q + 1) === 34) {
             out += '"';
             j = q + 2;

@@ -8,7 +8,8 @@ export type IssueCode =
   | 'duplicate-document' | 'unknown-document' | 'ambiguous-document' | 'over-application'
   | 'cross-currency-application' | 'cross-customer-application' | 'application-sides'
   | 'application-before-posting' | 'application-date-defaulted' | 'applies-to-unknown' | 'bad-language' | 'bad-yes-no'
-  | 'ambiguous-date' | 'total-row' | 'note-row' | 'blank-rows' | 'no-table' | 'customers-from-entries' | 'sheet-full' | 'duplicate-table';
+  | 'ambiguous-date' | 'total-row' | 'note-row' | 'blank-rows' | 'no-table' | 'customers-from-entries' | 'sheet-full' | 'duplicate-table'
+  | 'extra-cells';
 
 export type IssueParams = Readonly<Record<string, string | number>>;
 type Text = (p: IssueParams, where: IssueLocation) => string;
@@ -124,9 +125,13 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
     en: (_p, w) => `${placeEn(w)}: both debit and credit are filled; use one of them`,
     fr: (_p, w) => `${placeFr(w)} : débit et crédit sont tous deux remplis ; n'en utilisez qu'un`,
   },
+  'extra-cells': {
+    en: (_p, w) => `${placeEn(w)}: ${v(w)} is to the right of the last header, so the row does not match the header (a delimiter inside an unquoted cell?)`,
+    fr: (_p, w) => `${placeFr(w)} : ${q(w)} est à droite du dernier en-tête, la ligne ne correspond donc pas à l'en-tête (séparateur dans une cellule sans guillemets ?)`,
+  },
   'duplicate-document': {
-    en: (p, w) => `${placeEn(w)}: document ${v(w)} already appears on row ${p.firstRow} (instalments need the same customer, type and different due dates)`,
-    fr: (p, w) => `${placeFr(w)} : la pièce ${q(w)} figure déjà ligne ${p.firstRow} (les échéances multiples exigent le même client, le même type et des dates d'échéance différentes)`,
+    en: (p, w) => `${placeEn(w)}: document ${v(w)} already appears on row ${p.firstRow} (instalments need the same customer, type, currency and different due dates)`,
+    fr: (p, w) => `${placeFr(w)} : la pièce ${q(w)} figure déjà ligne ${p.firstRow} (les échéances multiples exigent le même client, le même type, la même devise et des dates d'échéance différentes)`,
   },
   'unknown-document': {
     en: (_p, w) => `${placeEn(w)}: document ${v(w)} is not among the posted entries`,

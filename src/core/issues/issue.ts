@@ -60,6 +60,7 @@ const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   'customers-from-entries': 'warning',
   'sheet-full': 'warning',
   'duplicate-table': 'info',
+  'extra-cells': 'error',
 };
 
 export function makeIssue(code: IssueCode, where: IssueLocation & { customerId?: string | undefined }, params: IssueParams = {}): Issue {

@@ -48,6 +48,15 @@ export function mapHeaders(t: RawTable): HeaderMap {
   return { index, issues, usable };
 }
 
+/** A non-blank cell right of the last header (a row shifted by an unquoted delimiter): its 1-based position and text. */
+export function cellBeyondHeaders(t: RawTable, row: readonly string[]): { column: string; value: string } | undefined {
+  for (let i = t.headers.length; i < row.length; i++) {
+    const value = row[i] ?? '';
+    if (value.trim() !== '') return { column: String(i + 1), value };
+  }
+  return undefined;
+}
+
 /** Reads a cell by canonical column; absent columns and short rows read as ''. */
 export function cell(row: readonly string[], index: ColumnIndex, column: string): string {
   const i = index[column] ?? -1;

@@ -1,6 +1,6 @@
 import { parseIsoDay } from '../calendar/day';
 import { makeIssue, type Issue } from '../issues/issue';
-import { cell, locate, mapHeaders } from './headerMap';
+import { cell, cellBeyondHeaders, locate, mapHeaders } from './headerMap';
 import type { ApplicationRow } from './model';
 import { rowNumberOf, type RawTable } from './rawTable';
 
@@ -37,6 +37,8 @@ function readApplicationTable(t: RawTable, customerOfDocument: (documentNo: stri
     if (to === '') rowIssues.push(makeIssue('missing-value', at('to_document', '')));
     if (amountText === '') rowIssues.push(makeIssue('missing-value', at('amount', '')));
     if (dateText !== '' && date === undefined) rowIssues.push(makeIssue('bad-date', at('date', dateText)));
+    const beyond = cellBeyondHeaders(t, r);
+    if (beyond !== undefined) rowIssues.push(makeIssue('extra-cells', at(beyond.column, beyond.value)));
     if (rowIssues.length > 0) {
       issues.push(...rowIssues);
       return;

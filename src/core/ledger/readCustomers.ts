@@ -2,7 +2,7 @@ import { toLanguage } from '../i18n/language';
 import { makeIssue, type Issue } from '../issues/issue';
 import { isKnownCurrency } from '../money/currencies';
 import { parseYesNo } from './entryTypes';
-import { cell, locate, mapHeaders } from './headerMap';
+import { cell, cellBeyondHeaders, locate, mapHeaders } from './headerMap';
 import type { Customer } from './model';
 import { rowNumberOf, type RawTable } from './rawTable';
 
@@ -37,6 +37,8 @@ function readCustomerTable(t: RawTable, firstRow: Map<string, number>, customers
       return;
     }
     firstRow.set(id, row);
+    const beyond = cellBeyondHeaders(t, r);
+    if (beyond !== undefined) issues.push(makeIssue('extra-cells', at(beyond.column, beyond.value)));
     const currency = cell(r, ix, 'currency').trim().toUpperCase();
     if (currency !== '' && !isKnownCurrency(currency)) issues.push(makeIssue('unknown-currency', at('currency', currency)));
     const languageText = cell(r, ix, 'language').trim();

@@ -3,7 +3,7 @@ import { makeIssue, type Issue } from '../issues/issue';
 import { currencyExponent } from '../money/currencies';
 import { parseDecimalToMinor, type Minor } from '../money/money';
 import { ENTRY_TYPES, parseEntryType, parseStatus, type EntryStatus, type EntryType } from './entryTypes';
-import { cell, locate, mapHeaders } from './headerMap';
+import { cell, cellBeyondHeaders, locate, mapHeaders } from './headerMap';
 import type { Customer, Entry } from './model';
 import { rowNumberOf, type RawTable } from './rawTable';
 
@@ -34,6 +34,7 @@ interface DocSeen {
   readonly row: number;
   readonly customerId: string;
   readonly type: EntryType;
+  readonly currency: string;
   readonly dues: Day[];
 }
 
@@ -70,6 +71,8 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
       rowIssues.push(makeIssue(code, at(column, value), params));
 
     if (r.length === 0 || r.every((c) => c.trim() === '')) continue;
+    const beyond = cellBeyondHeaders(t, r);
+    if (beyond !== undefined) bad('extra-cells', beyond.column, beyond.value);
 
     const statusText = cell(r, ix, 'status').trim();
     const status: EntryStatus | undefined = statusOf(statusText);
@@ -127,8 +130,9 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
 
     if (documentNo !== '' && type !== undefined && due !== undefined) {
       const seen = docs.get(documentNo);
-      if (seen === undefined) docs.set(documentNo, { row, customerId, type, dues: [due] });
-      else if (seen.customerId !== customerId || seen.type !== type || seen.dues.includes(due)) {
+      if (seen === undefined) docs.set(documentNo, { row, customerId, type, currency, dues: [due] });
+      // Instalments in two currencies would let one settlement mix them.
+      else if (seen.customerId !== customerId || seen.type !== type || seen.currency !== currency || seen.dues.includes(due)) {
         bad('duplicate-document', 'document_no', documentNo, { firstRow: seen.row });
       } else seen.dues.push(due);
     }
