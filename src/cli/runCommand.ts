@@ -1,38 +1,41 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { computeStatements, statementDocument, type ComputeResult, type Language } from '../core';
+import { computeStatements, statementDocument, type ComputeResult, type Language, type Localised } from '../core';
 import { reconciliationCsv } from '../adapters/csv/writeReconciliationCsv';
-import { safeFileName } from '../adapters/files/safeFileName';
 import { writeStatementsWorkbook } from '../adapters/xlsx/writeStatementsWorkbook';
 import { addComputeOptions } from './computeFlags';
 import type { Io } from './io';
 import { loadLedger } from './loadLedger';
 import { computeOptionsFrom, UsageError, type ComputeFlags } from './options';
 import { progressFor } from './progress';
+import { readSettingsFile } from './settingsFile';
+import { nameStatements, type NamedStatement } from './statementFiles';
+import { writeWordDocuments } from './wordDocuments';
 
 export interface RunFlags extends ComputeFlags {
   out: string;
   maxSheets: string;
   csvDelimiter?: string;
   company?: string;
+  settings?: string;
+  docx?: boolean;
+  docxPdf?: boolean;
+  templates?: string;
 }
 
 const T = {
-  en: { wrote: 'Wrote', workbook: 'statements workbook', csv: 'reconciliation CSV files', statements: 'statements', blocked: 'blocked', excluded: 'left out', problems: 'input problems (see the Issues sheet)' },
-  fr: { wrote: 'Écrit', workbook: 'classeur des relevés', csv: 'fichiers CSV de rapprochement', statements: 'relevés', blocked: 'bloqués', excluded: 'écartés', problems: 'problèmes dans les données (voir l\'onglet Problèmes)' },
+  en: { wrote: 'Wrote', workbook: 'statements workbook', csv: 'reconciliation CSV files', docx: 'Word statements', docxPdf: 'PDF statements from Word (LibreOffice)', pdf: 'PDF statements', printFile: 'print file', statements: 'statements', blocked: 'blocked', excluded: 'left out', problems: 'input problems (see the Issues sheet)' },
+  fr: { wrote: 'Écrit', workbook: 'classeur des relevés', csv: 'fichiers CSV de rapprochement', docx: 'relevés Word', docxPdf: 'relevés PDF depuis Word (LibreOffice)', pdf: 'relevés PDF', printFile: "fichier d'impression", statements: 'relevés', blocked: 'bloqués', excluded: 'écartés', problems: 'problèmes dans les données (voir l\'onglet Problèmes)' },
 };
 
-/** One reconciliation CSV per ok statement, named after the customer, safely. */
-function writeCsvFiles(result: ComputeResult, dir: string, delimiter: ',' | ';' | undefined, tick: (n: number) => void): number {
+/** One reconciliation CSV per ok statement. */
+function writeCsvFiles(result: ComputeResult, statements: readonly NamedStatement[], dir: string, delimiter: ',' | ';' | undefined, tick: (n: number) => void): number {
   fs.mkdirSync(dir, { recursive: true });
-  const taken = new Set<string>();
   let n = 0;
-  for (const s of result.statements) {
-    if (s.status !== 'ok') continue;
-    const doc = statementDocument(result, s);
-    const name = safeFileName(`${s.customerId} ${doc.customer.name}`.trim(), taken);
-    fs.writeFileSync(path.join(dir, `${name}.csv`), reconciliationCsv(doc, delimiter === undefined ? {} : { delimiter }));
+  for (const { statement, fileStem } of statements) {
+    const doc = statementDocument(result, statement);
+    fs.writeFileSync(path.join(dir, `${fileStem}.csv`), reconciliationCsv(doc, delimiter === undefined ? {} : { delimiter }));
     tick(++n);
   }
   return n;
@@ -44,6 +47,8 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
   if (!Number.isInteger(maxSheets) || maxSheets < 0) throw new UsageError('--max-sheets: expected a whole number ≥ 0', '--max-sheets : nombre entier ≥ 0 attendu');
   const delimiter = flags.csvDelimiter;
   if (delimiter !== undefined && delimiter !== ',' && delimiter !== ';') throw new UsageError('--csv-delimiter: expected , or ;', '--csv-delimiter : , ou ; attendu');
+  const settings = readSettingsFile(flags.settings);
+  const company = flags.company ?? settings.company.name;
   const progress = progressFor(io);
   progress.phase('read', 1);
   const loaded = await loadLedger(flags.ledger, { defaultCurrency, dateOrder, numberLanguage: language, mappingFile: flags.mapping, onRows: (n) => progress.tick(n) });
@@ -57,29 +62,33 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
   fs.mkdirSync(flags.out, { recursive: true });
   const workbook = path.join(flags.out, 'statements.xlsx');
   progress.phase('xlsx', 1);
-  const company = flags.company === undefined ? {} : { company: { name: flags.company } };
-  await writeStatementsWorkbook(result, workbook, { maxSheets, language, ...company });
-  const ok = result.statements.filter((s) => s.status === 'ok').length;
-  progress.phase('csv', ok);
+  await writeStatementsWorkbook(result, workbook, { maxSheets, language, ...(company === '' ? {} : { company: { name: company, addressLines: settings.company.addressLines } }) });
+  const named = nameStatements(result);
+  progress.phase('csv', named.length);
   const csvDir = path.join(flags.out, 'csv');
-  const csvCount = writeCsvFiles(result, csvDir, delimiter, (n) => progress.tick(n));
+  const csvCount = writeCsvFiles(result, named, csvDir, delimiter, (n) => progress.tick(n));
+  const lines = [`${T[language].wrote} ${T[language].workbook}: ${workbook}`, `${T[language].wrote} ${csvCount} ${T[language].csv}: ${csvDir}${path.sep}`];
+  const problems: Localised[] = [];
+  if (flags.docx === true || flags.docxPdf === true) {
+    progress.phase('docx', named.length);
+    const word = await writeWordDocuments(result, named, flags.out, { settings: { ...settings, company: { ...settings.company, name: company } }, templatesDir: flags.templates ?? '', toPdf: flags.docxPdf === true, tick: (n) => progress.tick(n) });
+    lines.push(`${T[language].wrote} ${word.written.length} ${T[language].docx}: ${path.join(flags.out, 'docx')}${path.sep}`);
+    if (flags.docxPdf === true) lines.push(`${T[language].wrote} ${word.pdfs.length} ${T[language].docxPdf}: ${path.join(flags.out, 'docx-pdf')}${path.sep}`);
+    problems.push(...word.problems);
+  }
   progress.stop();
-  io.out(summaryText(result, language, workbook, csvDir, csvCount));
-  const failed = result.issues.some((i) => i.severity === 'error') || loaded.notes.length > 0;
+  for (const p of problems) io.err(`${p[language]}\n`);
+  io.out([...lines, countsText(result, language), ''].join('\n'));
+  const failed = result.issues.some((i) => i.severity === 'error') || loaded.notes.length > 0 || problems.length > 0;
   return failed ? 1 : 0;
 }
 
-function summaryText(result: ComputeResult, language: Language, workbook: string, csvDir: string, csvCount: number): string {
+function countsText(result: ComputeResult, language: Language): string {
   const t = T[language];
   const ok = result.statements.filter((s) => s.status === 'ok').length;
   const blocked = result.statements.length - ok;
   const errors = result.issues.filter((i) => i.severity === 'error').length;
-  return [
-    `${t.wrote} ${t.workbook}: ${workbook}`,
-    `${t.wrote} ${csvCount} ${t.csv}: ${csvDir}${path.sep}`,
-    `${ok} ${t.statements}, ${blocked} ${t.blocked}, ${result.excluded.length} ${t.excluded}, ${errors} ${t.problems}`,
-    '',
-  ].join('\n');
+  return `${ok} ${t.statements}, ${blocked} ${t.blocked}, ${result.excluded.length} ${t.excluded}, ${errors} ${t.problems}`;
 }
 
 export function addRunCommand(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -87,6 +96,10 @@ export function addRunCommand(program: Command, io: Io, setExit: (code: number) 
     .requiredOption('--out <dir>', 'output folder (statements.xlsx, csv/)')
     .option('--max-sheets <n>', 'statement sheets in the workbook before a note points to the other outputs', '200')
     .option('--csv-delimiter <char>', 'CSV delimiter: , or ; (default: ; for French customers, , otherwise)')
-    .option('--company <name>', 'company name printed on the statements')
+    .option('--company <name>', 'company name printed on the statements (overrides the settings)')
+    .option('--settings <file.json>', 'branding and layout: company block, bank details, logo, paper, message')
+    .option('--docx', 'write DIR/docx/<customer>.docx from the Word template (the customer\'s template column, else the default)')
+    .option('--docx-pdf', 'also convert those Word statements to PDF with LibreOffice (DIR/docx-pdf/)')
+    .option('--templates <dir>', 'folder of the firm\'s Word templates')
     .action(async (flags: RunFlags) => setExit(await runRun(flags, io)));
 }

@@ -1,0 +1,21 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_SETTINGS, parseSettings, type StatementSettings } from '../core';
+import { UsageError } from './options';
+
+/** `--settings file.json`: branding and layout. A relative logo path is taken from the settings file's folder. */
+export function readSettingsFile(file: string | undefined): StatementSettings {
+  if (file === undefined) return DEFAULT_SETTINGS;
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new UsageError(`--settings ${file}: ${why}`, `--settings ${file} : ${why}`);
+  }
+  const parsed = parseSettings(json);
+  if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => e.en).join('; '), parsed.errors.map((e) => e.fr).join(' ; '));
+  const logo = parsed.settings.company.logo;
+  if (logo === '' || path.isAbsolute(logo)) return parsed.settings;
+  return { ...parsed.settings, company: { ...parsed.settings.company, logo: path.resolve(path.dirname(file), logo) } };
+}
