@@ -54,8 +54,7 @@ function contentWidth(settings: StatementSettings): number {
 
 function scaled(weights: readonly number[], width: number): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
-  const out = weights.map((w) => Math.floor((w / sum) * width * 100) / 100);
-  return out;
+  return weights.map((w) => Math.floor((w / sum) * width * 100) / 100);
 }
 
 /** No padding, no vertical lines: cell margins carry the spacing; a rule under the header rows and above totals. */
