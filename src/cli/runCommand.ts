@@ -12,6 +12,8 @@ import { progressFor } from './progress';
 import { readSettingsFile } from './settingsFile';
 import { nameStatements, type NamedStatement } from './statementFiles';
 import { writeWordDocuments } from './wordDocuments';
+import { statementsAsPdf } from '../adapters/documents/pdf/renderPdf';
+import { writeStatementPdfs } from '../adapters/documents/pdf/renderMany';
 
 export interface RunFlags extends ComputeFlags {
   out: string;
@@ -22,6 +24,9 @@ export interface RunFlags extends ComputeFlags {
   docx?: boolean;
   docxPdf?: boolean;
   templates?: string;
+  pdf?: boolean;
+  printFile?: boolean;
+  workers?: string;
 }
 
 const T = {
@@ -49,6 +54,9 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
   if (delimiter !== undefined && delimiter !== ',' && delimiter !== ';') throw new UsageError('--csv-delimiter: expected , or ;', '--csv-delimiter : , ou ; attendu');
   const settings = readSettingsFile(flags.settings);
   const company = flags.company ?? settings.company.name;
+  const docSettings = { ...settings, company: { ...settings.company, name: company } };
+  const workers = flags.workers === undefined ? undefined : Number(flags.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 16)) throw new UsageError('--workers: expected a whole number 0..16', '--workers : nombre entier 0..16 attendu');
   const progress = progressFor(io);
   progress.phase('read', 1);
   const loaded = await loadLedger(flags.ledger, { defaultCurrency, dateOrder, numberLanguage: language, mappingFile: flags.mapping, onRows: (n) => progress.tick(n) });
@@ -69,9 +77,23 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
   const csvCount = writeCsvFiles(result, named, csvDir, delimiter, (n) => progress.tick(n));
   const lines = [`${T[language].wrote} ${T[language].workbook}: ${workbook}`, `${T[language].wrote} ${csvCount} ${T[language].csv}: ${csvDir}${path.sep}`];
   const problems: Localised[] = [];
+  if (flags.pdf === true) {
+    progress.phase('pdf', named.length);
+    const pdfDir = path.join(flags.out, 'pdf');
+    fs.mkdirSync(pdfDir, { recursive: true });
+    const jobs = named.map((n) => ({ customerId: n.statement.customerId, file: path.join(pdfDir, `${n.fileStem}.pdf`) }));
+    await writeStatementPdfs(result, jobs, docSettings, { ...(workers !== undefined ? { workers } : {}), onProgress: (n) => progress.tick(n) });
+    lines.push(`${T[language].wrote} ${jobs.length} ${T[language].pdf}: ${pdfDir}${path.sep}`);
+  }
+  if (flags.printFile === true && named.length > 0) {
+    progress.phase('print', 1);
+    const file = path.join(flags.out, 'statements-print.pdf');
+    fs.writeFileSync(file, await statementsAsPdf(named.map((n) => statementDocument(result, n.statement)), docSettings));
+    lines.push(`${T[language].wrote} ${T[language].printFile}: ${file}`);
+  }
   if (flags.docx === true || flags.docxPdf === true) {
     progress.phase('docx', named.length);
-    const word = await writeWordDocuments(result, named, flags.out, { settings: { ...settings, company: { ...settings.company, name: company } }, templatesDir: flags.templates ?? '', toPdf: flags.docxPdf === true, tick: (n) => progress.tick(n) });
+    const word = await writeWordDocuments(result, named, flags.out, { settings: docSettings, templatesDir: flags.templates ?? '', toPdf: flags.docxPdf === true, tick: (n) => progress.tick(n) });
     lines.push(`${T[language].wrote} ${word.written.length} ${T[language].docx}: ${path.join(flags.out, 'docx')}${path.sep}`);
     if (flags.docxPdf === true) lines.push(`${T[language].wrote} ${word.pdfs.length} ${T[language].docxPdf}: ${path.join(flags.out, 'docx-pdf')}${path.sep}`);
     problems.push(...word.problems);
@@ -98,6 +120,9 @@ export function addRunCommand(program: Command, io: Io, setExit: (code: number) 
     .option('--csv-delimiter <char>', 'CSV delimiter: , or ; (default: ; for French customers, , otherwise)')
     .option('--company <name>', 'company name printed on the statements (overrides the settings)')
     .option('--settings <file.json>', 'branding and layout: company block, bank details, logo, paper, message')
+    .option('--pdf', 'write DIR/pdf/<customer>.pdf in the standard layout')
+    .option('--print-file', 'write DIR/statements-print.pdf: every statement in one PDF for printing')
+    .option('--workers <n>', 'threads rendering PDFs (default 2 for large runs, 0 = this thread)')
     .option('--docx', 'write DIR/docx/<customer>.docx from the Word template (the customer\'s template column, else the default)')
     .option('--docx-pdf', 'also convert those Word statements to PDF with LibreOffice (DIR/docx-pdf/)')
     .option('--templates <dir>', 'folder of the firm\'s Word templates')

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCsv } from '../../src/adapters/csv/parseCsv';
@@ -76,5 +77,25 @@ describe('statements run on the sample workbook', () => {
   it('refuses bad run options with exit 2', async () => {
     expect((await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31', '--out', out, '--max-sheets', '-1')).code).toBe(2);
     expect((await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31')).code).toBe(2);
+  });
+});
+
+describe('statements run documents (the built CLI, with PDF worker threads)', () => {
+  it('writes a PDF and a Word statement per customer and one print file', () => {
+    const out = tempDir('stmt-docs-');
+    const bin = path.join(__dirname, '../../bin/statements.js');
+    const r = spawnSync('node', [bin, 'run', '--ledger', WORKBOOK, '--as-of', '2026-10-31', '--out', out, '--pdf', '--workers', '2', '--print-file', '--docx', '--lang', 'fr'], { encoding: 'utf8' });
+    expect(r.status).toBe(1); // the sample's bad row, reported
+    expect(r.stdout).toContain('relevés PDF');
+    const pdfs = fs.readdirSync(path.join(out, 'pdf'));
+    const docx = fs.readdirSync(path.join(out, 'docx'));
+    expect(pdfs).toHaveLength(38);
+    expect(docx.map((f) => f.replace(/\.docx$/, ''))).toEqual(pdfs.map((f) => f.replace(/\.pdf$/, '')));
+    const f001 = pdfs.find((f) => f.startsWith('F001 ')) ?? '';
+    const text = execFileSync('pdftotext', ['-layout', path.join(out, 'pdf', f001), '-'], { encoding: 'utf8' });
+    expect(text).toContain('Relevé de compte');
+    expect(text).toContain('ST-202610-F001');
+    const pages = execFileSync('pdfinfo', [path.join(out, 'statements-print.pdf')], { encoding: 'utf8' });
+    expect(Number(/Pages:\s+(\d+)/.exec(pages)?.[1])).toBeGreaterThanOrEqual(38);
   });
 });

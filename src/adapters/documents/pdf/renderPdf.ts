@@ -41,7 +41,8 @@ export function readLogoDataUrl(file: string): LogoRead {
   return { ok: true, dataUrl: `data:image/${png ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}` };
 }
 
-function withLogo(settings: StatementSettings, options: PdfRenderOptions): PdfDefinitionOptions {
+/** Options with the settings' logo read into a data URL (once, by the caller of a batch). */
+export function withLogo(settings: StatementSettings, options: PdfRenderOptions): PdfDefinitionOptions {
   if (options.logoDataUrl !== undefined || settings.company.logo === '') return options;
   const logo = readLogoDataUrl(settings.company.logo);
   if (!logo.ok) throw new Error(logo.message.en);

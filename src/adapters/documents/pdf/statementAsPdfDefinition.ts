@@ -364,6 +364,17 @@ export function statementAsPdfDefinition(doc: StatementDocument, settings: State
  * belong to it, so its footer knows the statement's own page count.
  */
 export function statementsAsPdfDefinition(docs: readonly StatementDocument[], settings: StatementSettings, options: PdfDefinitionOptions = {}): TDocumentDefinitions {
+  return statementsAsPdfDefinitionWithPages(docs, settings, options).definition;
+}
+
+/** Pages (1-based, inclusive) of each statement in a combined document, known once it is rendered. */
+export interface PageRange {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** The combined definition, and the page range of every statement read after rendering (to split it). */
+export function statementsAsPdfDefinitionWithPages(docs: readonly StatementDocument[], settings: StatementSettings, options: PdfDefinitionOptions = {}): { definition: TDocumentDefinitions; pages: () => PageRange[] } {
   const first = docs[0];
   if (first === undefined) throw new RangeError('statementsAsPdfDefinition: no statements');
   const ranges = docs.map(() => ({ first: Infinity, last: -Infinity }));
@@ -381,5 +392,5 @@ export function statementsAsPdfDefinition(docs: readonly StatementDocument[], se
     };
   });
   const title = docs.length === 1 ? first.title : `${first.title} (${docs.length})`;
-  return { ...baseDefinition(settings, options, first.asOf, title), content: sections };
+  return { definition: { ...baseDefinition(settings, options, first.asOf, title), content: sections }, pages: () => ranges.map((r) => ({ ...r })) };
 }
