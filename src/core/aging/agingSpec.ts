@@ -29,10 +29,12 @@ export function parseAgingSpec(text: string): AgingSpecParse {
   const f = parseDateFormula(t);
   if (!f.ok) return { ok: false, error: { en: `aging "${text}": ${f.error.en}; use bands like 30,60,90, "months" or a period such as 30D or 1M+CM`, fr: `échéancier « ${text} » : ${f.error.fr} ; utilisez des tranches comme 30,60,90, « months » ou une période comme 30D ou 1M+CM` } };
   // The period must walk back in time from every date, or the columns would overlap or be empty:
-  // `CM` or `CQ` stand still on a month or quarter end, `CM+1D` moves forward from the 1st. Probe 5 years.
+  // `CM` or `CQ` stand still on a month or quarter end, `CM+1D` moves forward from the 1st. Probe every day of
+  // five years (a leap year and its neighbours), or of 28 when weeks meet months: then weekdays and dates both matter.
   const back = negateFirstTerm(f.formula);
+  const weeksAndMonths = back.terms.some((x) => x.unit === 'W') && back.terms.some((x) => x.unit !== 'W' && x.unit !== 'D');
   let stalls = false;
-  for (let probe = dayFromCivil(2024, 1, 1); probe < dayFromCivil(2029, 1, 1) && !stalls; probe++) stalls = calcDate(back, probe) >= probe;
+  for (let probe = dayFromCivil(weeksAndMonths ? 2001 : 2024, 1, 1); probe < dayFromCivil(2029, 1, 1) && !stalls; probe++) stalls = calcDate(back, probe) >= probe;
   if (stalls) {
     return { ok: false, error: { en: `aging period "${text}" must be a positive length such as 30D or 1M+CM`, fr: `la période « ${text} » doit être une durée positive comme 30D ou 1M+CM` } };
   }

@@ -20,9 +20,16 @@ export function buildLedger(tables: LedgerTables, options: EntryReadOptions = {}
   const c = readCustomers(list(tables.customers));
   const byId = new Map<string, Customer>(c.customers.map((x) => [x.id, x]));
   const e = readEntries(list(tables.entries), byId, options);
-  const customerOfDocument = new Map<string, string>();
-  for (const entry of e.entries) if (!customerOfDocument.has(entry.documentNo)) customerOfDocument.set(entry.documentNo, entry.customerId);
-  const a = readApplications(list(tables.applications), (d) => customerOfDocument.get(d));
+  // Needed only to attribute a broken application row to its customer: built on first use.
+  let customerOfDocument: Map<string, string> | undefined;
+  const customerOf = (d: string): string | undefined => {
+    if (customerOfDocument === undefined) {
+      customerOfDocument = new Map();
+      for (const entry of e.entries) if (!customerOfDocument.has(entry.documentNo)) customerOfDocument.set(entry.documentNo, entry.customerId);
+    }
+    return customerOfDocument.get(d);
+  };
+  const a = readApplications(list(tables.applications), customerOf);
   return {
     customers: c.customers,
     entries: e.entries,

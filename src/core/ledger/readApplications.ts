@@ -27,8 +27,7 @@ function readApplicationTable(t: RawTable, customerOfDocument: (documentNo: stri
     const from = cell(r, ix, 'from_document').trim();
     const to = cell(r, ix, 'to_document').trim();
     // A broken application row blocks the customer its documents belong to.
-    const customerId = customerOfDocument(from) ?? customerOfDocument(to);
-    const at = (column: string, value: string) => locate(t, ix, row, column, value, customerId);
+    const at = (column: string, value: string) => locate(t, ix, row, column, value, customerOfDocument(from) ?? customerOfDocument(to));
     const amountText = cell(r, ix, 'amount').trim();
     const dateText = cell(r, ix, 'date').trim();
     const date = dateText === '' ? undefined : parseIsoDay(dateText);

@@ -35,7 +35,9 @@ interface DocSeen {
   readonly customerId: string;
   readonly type: EntryType;
   readonly currency: string;
-  readonly dues: Day[];
+  readonly due: Day;
+  /** Due dates of further instalments; most documents have none. */
+  moreDues: Day[] | undefined;
 }
 
 /** Reads every entries table (a workbook may have several sheets); document numbers are unique across all. */
@@ -52,6 +54,18 @@ export function readEntries(
   return { entries, issues, usable };
 }
 
+/** Per-row state the issue helpers read; one object reused for every row (a million closures cost seconds). */
+interface RowContext {
+  row: number;
+  customerId: string;
+  issues: Issue[] | undefined;
+}
+
+function isBlankRow(r: readonly string[]): boolean {
+  for (const c of r) if (c !== '' && c.trim() !== '') return false;
+  return true;
+}
+
 function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, options: EntryReadOptions, docs: Map<string, DocSeen>, entries: Entry[], issues: Issue[]): boolean {
   const map = mapHeaders(t);
   issues.push(...map.issues);
@@ -59,22 +73,31 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
   const ix = map.index;
   const typeOf = memo(parseEntryType);
   const statusOf = memo(parseStatus);
+  const currencyOf = memo((s: string) => s.trim().toUpperCase());
   const hasAmount = (ix['amount'] ?? -1) >= 0;
+  const col = (name: string): number => ix[name] ?? -1;
+  const [cCustomer, cType, cDoc, cPosting, cDue, cCurrency, cDescription, cReference, cMatching, cAppliesTo, cStatus] = [
+    'customer_id', 'type', 'document_no', 'posting_date', 'due_date', 'currency', 'description', 'reference', 'matching_code', 'applies_to', 'status',
+  ].map(col) as [number, number, number, number, number, number, number, number, number, number, number];
+  const ctx: RowContext = { row: 0, customerId: '', issues: undefined };
+  const at = (column: string, value: string) => locate(t, ix, ctx.row, column, value, ctx.customerId);
+  const bad: Bad = (code, column, value, params = {}) => (ctx.issues ??= []).push(makeIssue(code, at(column, value), params));
 
   for (let i = 0; i < t.rows.length; i++) {
     const r = t.rows[i] as readonly string[];
+    if (r.length === 0 || isBlankRow(r)) continue;
+    const get = (k: number): string => (k < 0 ? '' : (r[k] ?? ''));
     const row = rowNumberOf(t, i);
-    const customerId = cell(r, ix, 'customer_id').trim();
-    const rowIssues: Issue[] = [];
-    const at = (column: string, value: string) => locate(t, ix, row, column, value, customerId);
-    const bad = (code: Parameters<typeof makeIssue>[0], column: string, value: string, params = {}) =>
-      rowIssues.push(makeIssue(code, at(column, value), params));
+    const customerId = get(cCustomer).trim();
+    ctx.row = row;
+    ctx.customerId = customerId;
+    ctx.issues = undefined;
+    if (r.length > t.headers.length) {
+      const beyond = cellBeyondHeaders(t, r);
+      if (beyond !== undefined) bad('extra-cells', beyond.column, beyond.value);
+    }
 
-    if (r.length === 0 || r.every((c) => c.trim() === '')) continue;
-    const beyond = cellBeyondHeaders(t, r);
-    if (beyond !== undefined) bad('extra-cells', beyond.column, beyond.value);
-
-    const statusText = cell(r, ix, 'status').trim();
+    const statusText = get(cStatus).trim();
     const status: EntryStatus | undefined = statusOf(statusText);
     if (status === undefined) bad('unknown-status', 'status', statusText);
     else if (status !== 'posted') {
@@ -86,27 +109,29 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
     if (customerId === '') bad('missing-value', 'customer_id', '');
     else if (customer === undefined) bad('unknown-customer', 'customer_id', customerId);
 
-    const typeText = cell(r, ix, 'type').trim();
+    const typeText = get(cType);
     const type = typeText === '' ? undefined : typeOf(typeText);
-    if (typeText === '') bad('missing-value', 'type', '');
-    else if (type === undefined) bad('unknown-type', 'type', typeText);
+    if (typeText.trim() === '') bad('missing-value', 'type', '');
+    else if (type === undefined) bad('unknown-type', 'type', typeText.trim());
 
-    const documentNo = cell(r, ix, 'document_no').trim();
+    const documentNo = get(cDoc).trim();
     if (documentNo === '') bad('missing-value', 'document_no', '');
 
-    const postingText = cell(r, ix, 'posting_date');
+    const postingText = get(cPosting);
     const posting = parseIsoDay(postingText);
-    if (postingText.trim() === '') bad('missing-value', 'posting_date', '');
-    else if (posting === undefined) bad('bad-date', 'posting_date', postingText);
+    if (posting === undefined) {
+      if (postingText.trim() === '') bad('missing-value', 'posting_date', '');
+      else bad('bad-date', 'posting_date', postingText);
+    }
 
-    const dueText = cell(r, ix, 'due_date');
+    const dueText = get(cDue);
     let due = posting;
-    if (dueText.trim() !== '') {
+    if (dueText !== '' && dueText.trim() !== '') {
       due = parseIsoDay(dueText);
       if (due === undefined) bad('bad-date', 'due_date', dueText);
     }
 
-    let currency = cell(r, ix, 'currency').trim().toUpperCase();
+    let currency = currencyOf(get(cCurrency));
     if (currency === '') currency = customer?.currency ?? options.defaultCurrency ?? '';
     const exponent = currency === '' ? undefined : currencyExponent(currency);
     // (an unknown customer has no currency to fall back on; its row is already an error)
@@ -130,15 +155,16 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
 
     if (documentNo !== '' && type !== undefined && due !== undefined) {
       const seen = docs.get(documentNo);
-      if (seen === undefined) docs.set(documentNo, { row, customerId, type, currency, dues: [due] });
+      if (seen === undefined) docs.set(documentNo, { row, customerId, type, currency, due, moreDues: undefined });
       // Instalments in two currencies would let one settlement mix them.
-      else if (seen.customerId !== customerId || seen.type !== type || seen.currency !== currency || seen.dues.includes(due)) {
+      else if (seen.customerId !== customerId || seen.type !== type || seen.currency !== currency || seen.due === due || (seen.moreDues?.includes(due) ?? false)) {
         bad('duplicate-document', 'document_no', documentNo, { firstRow: seen.row });
-      } else seen.dues.push(due);
+      } else (seen.moreDues ??= []).push(due);
     }
 
-    if (rowIssues.length > 0) {
-      issues.push(...rowIssues);
+    const found = ctx.issues as Issue[] | undefined; // filled through `bad`, which TypeScript cannot follow
+    if (found !== undefined) {
+      issues.push(...found);
       continue;
     }
     entries.push({
@@ -151,16 +177,16 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
       due: due as Day,
       amount: amount as Minor,
       currency,
-      description: cell(r, ix, 'description').trim(),
-      reference: cell(r, ix, 'reference').trim(),
-      matchingCode: cell(r, ix, 'matching_code').trim(),
-      appliesTo: cell(r, ix, 'applies_to').trim(),
+      description: get(cDescription).trim(),
+      reference: get(cReference).trim(),
+      matchingCode: get(cMatching).trim(),
+      appliesTo: get(cAppliesTo).trim(),
     });
   }
   return true;
 }
 
-type Bad = (code: 'bad-amount' | 'too-many-decimals' | 'amount-too-large' | 'missing-value' | 'debit-and-credit', column: string, value: string, params?: Record<string, string | number>) => void;
+type Bad = (code: Parameters<typeof makeIssue>[0], column: string, value: string, params?: Record<string, string | number>) => void;
 
 /** Signed amount from `amount`, or from debit (+) and credit (−) columns. */
 function readAmount(r: readonly string[], ix: Readonly<Record<string, number>>, hasAmount: boolean, exponent: number, currency: string, bad: Bad): Minor | undefined {

@@ -23,13 +23,22 @@ function byAge(a: Entry, b: Entry): number {
  */
 export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
   const entries = ledger.entries;
-  const remaining: Minor[] = entries.map((e) => Math.abs(e.amount));
+  const remaining = new Float64Array(entries.length); // minor units: integers, exact in a double
+  for (const e of entries) remaining[e.index] = Math.abs(e.amount);
   const byEntry: (Allocation[] | undefined)[] = new Array(entries.length);
   const allocations: Allocation[] = [];
   const issues: Issue[] = [];
 
+  // Documents are looked up by number only when something names them: index just those.
+  const named = new Set<string>();
+  for (const e of entries) if (e.appliesTo !== '') named.add(e.appliesTo);
+  for (const a of ledger.applications) {
+    named.add(a.from);
+    named.add(a.to);
+  }
   const byDoc = new Map<string, Entry[]>();
   for (const e of entries) {
+    if (!named.has(e.documentNo)) continue;
     const list = byDoc.get(e.documentNo);
     if (list === undefined) byDoc.set(e.documentNo, [e]);
     else list.push(e);
@@ -109,7 +118,7 @@ function settleOldestFirst(group: Entry[], settlePair: (c: readonly Entry[], d: 
 type Allocate = (credit: Entry, debit: Entry, amount: Minor, date: Day, source: Allocation['source']) => void;
 
 /** The applications table: each row checked for documents, sides, currency, customer, dates and amounts. */
-function applyExplicit(ledger: Ledger, byDoc: ReadonlyMap<string, Entry[]>, remaining: Minor[], issues: Issue[], allocate: Allocate): void {
+function applyExplicit(ledger: Ledger, byDoc: ReadonlyMap<string, Entry[]>, remaining: Float64Array, issues: Issue[], allocate: Allocate): void {
   // In date order, so an over-application is blamed on the row that overdraws on its own date.
   const latestPostingOf = (a: ApplicationRow) => Math.max(...[...(byDoc.get(a.from) ?? []), ...(byDoc.get(a.to) ?? [])].map((e) => e.posting), -Infinity);
   const ordered = ledger.applications.map((a) => ({ a, date: a.date ?? latestPostingOf(a) })).sort((x, y) => x.date - y.date || x.a.row - y.a.row);
