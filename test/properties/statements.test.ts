@@ -204,9 +204,9 @@ describe('statement properties over random valid ledgers', () => {
         const g = genLedger(r);
         const raw = toRawTables(g);
         const mixed: LedgerRaw = {
-          customers: { ...raw.customers, rows: shuffled(r, raw.customers.rows) },
-          entries: { ...raw.entries, rows: shuffled(r, raw.entries.rows) },
-          ...(raw.applications !== undefined ? { applications: { ...raw.applications, rows: shuffled(r, raw.applications.rows) } } : {}),
+          customers: { ...raw.customers, rows: shuffled(r, raw.customers.rows as readonly (readonly string[])[]) },
+          entries: { ...raw.entries, rows: shuffled(r, raw.entries.rows as readonly (readonly string[])[]) },
+          ...(raw.applications !== undefined ? { applications: { ...raw.applications, rows: shuffled(r, raw.applications.rows as readonly (readonly string[])[]) } } : {}),
         };
         const o = randomOptions(r, genAsOf(r, g));
         const a = withoutRowNumbers(computeResultAsJson(run(raw, o)));

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LedgerTables, Localised, RawTable, TableMappings, TableName } from '../../core';
-import { parseCsv } from './parseCsv';
+import { parseCsvRows } from './parseCsv';
 
 /** File names tried for each table, English then French. */
 const FILE_NAMES: Readonly<Record<TableName, readonly string[]>> = {
@@ -26,8 +26,9 @@ function findFile(folder: string, table: TableName): string | undefined {
 }
 
 export function csvToRawTable(table: TableName, source: string, text: string, mapping?: Readonly<Record<string, string>>): { raw: RawTable; notes: Localised[] } {
-  const parsed = parseCsv(text);
-  const [headers = [], ...rows] = parsed.rows;
+  const parsed = parseCsvRows(text);
+  const headers = parsed.at(0) ?? [];
+  const rows = { length: Math.max(0, parsed.length - 1), at: (i: number) => (i < 0 ? undefined : parsed.at(i + 1)) };
   const notes: Localised[] = [];
   if (parsed.unterminatedQuoteAt !== undefined) {
     notes.push({
@@ -36,7 +37,7 @@ export function csvToRawTable(table: TableName, source: string, text: string, ma
     });
   }
   // Row numbers are physical lines, so a quoted cell spanning lines keeps later rows where an editor shows them.
-  const raw: RawTable = { table, source, headers, rows, rowNumbers: parsed.lines.slice(1), ...(mapping !== undefined ? { mapping } : {}) };
+  const raw: RawTable = { table, source, headers, rows, rowNumbers: parsed.lines.subarray(1), ...(mapping !== undefined ? { mapping } : {}) };
   return { raw, notes };
 }
 

@@ -131,8 +131,8 @@ function customersFromEntries(entries: readonly RawTable[], issues: Issue[], map
   for (const t of entries) {
     const col = t.headers.findIndex((h) => detectHeader([[h]], 'customers', mapping && { customers: { ...mapping.entries, ...mapping.customers } }) !== undefined);
     if (col < 0) continue;
-    for (const r of t.rows) {
-      const id = (r[col] ?? '').trim();
+    for (let i = 0; i < t.rows.length; i++) {
+      const id = (t.rows.at(i)?.[col] ?? '').trim();
       if (id !== '') ids.add(id);
     }
   }

@@ -4,14 +4,20 @@ import type { TableName } from '../issues/issue';
  * A table as any source hands it to the engine: header texts and rows of cell texts.
  * CSV, exceljs and Office.js adapters all produce this; the engine never sees a file.
  */
+/** Rows by index: a plain array of arrays, or a source that builds each row when asked (large CSV files). */
+export interface RowSource {
+  readonly length: number;
+  at(index: number): readonly string[] | undefined;
+}
+
 export interface RawTable {
   readonly table: TableName;
   /** File or sheet name, for messages. */
   readonly source: string;
   readonly headers: readonly string[];
-  readonly rows: readonly (readonly string[])[];
+  readonly rows: RowSource;
   /** Row number as a person sees it for rows[i]; default i + 2 (header on row 1). */
-  readonly rowNumbers?: readonly number[];
+  readonly rowNumbers?: ArrayLike<number>;
   /** Explicit header → canonical column mapping (the user's --mapping), overriding synonyms. */
   readonly mapping?: Readonly<Record<string, string>>;
   /** Sheet name and the column letter of each header, when the table came from a spreadsheet. */

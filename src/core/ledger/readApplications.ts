@@ -21,8 +21,9 @@ function readApplicationTable(t: RawTable, customerOfDocument: (documentNo: stri
   issues.push(...map.issues);
   if (!map.usable) return false;
   const ix = map.index;
-  t.rows.forEach((r, i) => {
-    if (r.every((c) => c.trim() === '')) return;
+  for (let i = 0; i < t.rows.length; i++) {
+    const r = t.rows.at(i) ?? [];
+    if (r.every((c) => c.trim() === '')) continue;
     const row = rowNumberOf(t, i);
     const from = cell(r, ix, 'from_document').trim();
     const to = cell(r, ix, 'to_document').trim();
@@ -40,9 +41,9 @@ function readApplicationTable(t: RawTable, customerOfDocument: (documentNo: stri
     if (beyond !== undefined) rowIssues.push(makeIssue('extra-cells', at(beyond.column, beyond.value)));
     if (rowIssues.length > 0) {
       issues.push(...rowIssues);
-      return;
+      continue;
     }
     applications.push({ row, from, to, amountText, date });
-  });
+  }
   return true;
 }

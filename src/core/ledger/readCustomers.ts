@@ -22,19 +22,20 @@ function readCustomerTable(t: RawTable, firstRow: Map<string, number>, customers
   issues.push(...map.issues);
   if (!map.usable) return false;
   const ix = map.index;
-  t.rows.forEach((r, i) => {
+  for (let i = 0; i < t.rows.length; i++) {
+    const r = t.rows.at(i) ?? [];
     const row = rowNumberOf(t, i);
     const id = cell(r, ix, 'customer_id').trim();
-    if (r.every((c) => c.trim() === '')) return;
+    if (r.every((c) => c.trim() === '')) continue;
     const at = (column: string, value: string) => locate(t, ix, row, column, value, id);
     if (id === '') {
       issues.push(makeIssue('missing-value', at('customer_id', '')));
-      return;
+      continue;
     }
     const seen = firstRow.get(id);
     if (seen !== undefined) {
       issues.push(makeIssue('duplicate-customer', at('customer_id', id), { firstRow: seen }));
-      return;
+      continue;
     }
     firstRow.set(id, row);
     const beyond = cellBeyondHeaders(t, r);
@@ -63,6 +64,6 @@ function readCustomerTable(t: RawTable, firstRow: Map<string, number>, customers
       sendStatements: send ?? true,
       group: cell(r, ix, 'group').trim(),
     });
-  });
+  }
   return true;
 }

@@ -2,6 +2,7 @@ import { parseIsoDay, type Day } from '../calendar/day';
 import { makeIssue, type Issue } from '../issues/issue';
 import { currencyExponent } from '../money/currencies';
 import { parseDecimalToMinor, type Minor } from '../money/money';
+import { StringIndex } from '../collections/stringIndex';
 import { ENTRY_TYPES, parseEntryType, parseStatus, type EntryStatus, type EntryType } from './entryTypes';
 import { cell, cellBeyondHeaders, locate, mapHeaders } from './headerMap';
 import type { Customer, Entry } from './model';
@@ -30,14 +31,42 @@ const SIGN_TEXT = {
   credit: { en: 'negative', fr: 'négatif' },
 };
 
-interface DocSeen {
-  readonly row: number;
-  readonly customerId: string;
-  readonly type: EntryType;
-  readonly currency: string;
-  readonly due: Day;
-  /** Due dates of further instalments; most documents have none. */
-  moreDues: Day[] | undefined;
+/**
+ * First occurrence of every document number, column by column (a million small objects would cost
+ * more than the rest of the reading): what instalments of the same document must share.
+ */
+class DocumentsSeen {
+  readonly index: StringIndex;
+  readonly rows: number[] = [];
+
+  constructor(expected: number) {
+    this.index = new StringIndex(expected);
+  }
+  readonly customers: string[] = [];
+  readonly types: EntryType[] = [];
+  readonly currencies: string[] = [];
+  readonly dues: Day[] = [];
+  /** Due dates of further instalments, by position; most documents have none. */
+  readonly moreDues = new Map<number, Day[]>();
+
+  /** Records the row; returns the first row of a conflicting document (a duplicate), else undefined. */
+  check(documentNo: string, row: number, customerId: string, type: EntryType, currency: string, due: Day): number | undefined {
+    const k = this.index.setIfAbsent(documentNo, this.rows.length);
+    if (k < 0) {
+      this.rows.push(row);
+      this.customers.push(customerId);
+      this.types.push(type);
+      this.currencies.push(currency);
+      this.dues.push(due);
+      return undefined;
+    }
+    const more = this.moreDues.get(k);
+    // Instalments: same customer, type and currency, a due date of their own (two currencies would let one settlement mix them).
+    if (this.customers[k] !== customerId || this.types[k] !== type || this.currencies[k] !== currency || this.dues[k] === due || (more?.includes(due) ?? false)) return this.rows[k];
+    if (more === undefined) this.moreDues.set(k, [due]);
+    else more.push(due);
+    return undefined;
+  }
 }
 
 /** Reads every entries table (a workbook may have several sheets); document numbers are unique across all. */
@@ -48,7 +77,7 @@ export function readEntries(
 ): { entries: Entry[]; issues: Issue[]; usable: boolean } {
   const entries: Entry[] = [];
   const issues: Issue[] = [];
-  const docs = new Map<string, DocSeen>();
+  const docs = new DocumentsSeen(tables.reduce((n, t) => n + t.rows.length, 0));
   let usable = true;
   for (const t of tables) usable = readEntryTable(t, customers, options, docs, entries, issues) && usable;
   return { entries, issues, usable };
@@ -66,7 +95,7 @@ function isBlankRow(r: readonly string[]): boolean {
   return true;
 }
 
-function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, options: EntryReadOptions, docs: Map<string, DocSeen>, entries: Entry[], issues: Issue[]): boolean {
+function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, options: EntryReadOptions, docs: DocumentsSeen, entries: Entry[], issues: Issue[]): boolean {
   const map = mapHeaders(t);
   issues.push(...map.issues);
   if (!map.usable) return false;
@@ -84,7 +113,7 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
   const bad: Bad = (code, column, value, params = {}) => (ctx.issues ??= []).push(makeIssue(code, at(column, value), params));
 
   for (let i = 0; i < t.rows.length; i++) {
-    const r = t.rows[i] as readonly string[];
+    const r = t.rows.at(i) ?? [];
     if (r.length === 0 || isBlankRow(r)) continue;
     const get = (k: number): string => (k < 0 ? '' : (r[k] ?? ''));
     const row = rowNumberOf(t, i);
@@ -154,12 +183,8 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
     }
 
     if (documentNo !== '' && type !== undefined && due !== undefined) {
-      const seen = docs.get(documentNo);
-      if (seen === undefined) docs.set(documentNo, { row, customerId, type, currency, due, moreDues: undefined });
-      // Instalments in two currencies would let one settlement mix them.
-      else if (seen.customerId !== customerId || seen.type !== type || seen.currency !== currency || seen.due === due || (seen.moreDues?.includes(due) ?? false)) {
-        bad('duplicate-document', 'document_no', documentNo, { firstRow: seen.row });
-      } else (seen.moreDues ??= []).push(due);
+      const firstRow = docs.check(documentNo, row, customerId, type, currency, due);
+      if (firstRow !== undefined) bad('duplicate-document', 'document_no', documentNo, { firstRow });
     }
 
     const found = ctx.issues as Issue[] | undefined; // filled through `bad`, which TypeScript cannot follow
@@ -170,7 +195,7 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
     entries.push({
       index: entries.length,
       row,
-      customerId,
+      customerId: (customer as Customer).id, // one shared string per customer, not one per row
       type: type as EntryType,
       documentNo,
       posting: posting as Day,

@@ -4,12 +4,45 @@ import type { ApplicationRow, Entry, Ledger } from '../ledger/model';
 import { currencyExponent } from '../money/currencies';
 import { formatMinor, parseDecimalToMinor, type Minor } from '../money/money';
 import type { AllocateMode, Allocation } from './allocation';
+import { StringIndex } from '../collections/stringIndex';
 
 export interface Settlement {
   readonly allocations: readonly Allocation[];
   /** Allocations touching each entry, by entry index (undefined: none). */
   readonly byEntry: readonly (Allocation[] | undefined)[];
   readonly issues: readonly Issue[];
+}
+
+/**
+ * The entries of every document something names (an applies_to, an application row), instalments
+ * earliest due first. Only those are indexed: most of a large ledger is never looked up by number.
+ */
+class DocumentLookup {
+  private readonly index = new StringIndex(1024);
+  private readonly lists: Entry[][] = [];
+
+  constructor(ledger: Ledger) {
+    const name = (doc: string) => {
+      if (doc !== '' && this.index.setIfAbsent(doc, this.lists.length) < 0) this.lists.push([]);
+    };
+    for (const e of ledger.entries) name(e.appliesTo);
+    for (const a of ledger.applications) {
+      name(a.from);
+      name(a.to);
+    }
+    if (this.lists.length === 0) return;
+    for (const e of ledger.entries) {
+      const k = this.index.get(e.documentNo);
+      if (k >= 0) (this.lists[k] as Entry[]).push(e);
+    }
+    for (const list of this.lists) if (list.length > 1) list.sort(byAge);
+  }
+
+  get(documentNo: string): Entry[] | undefined {
+    const k = this.index.get(documentNo);
+    const list = k < 0 ? undefined : this.lists[k];
+    return list === undefined || list.length === 0 ? undefined : list;
+  }
 }
 
 /** Oldest first: posting date, then due date, then document number; row order never decides. */
@@ -29,21 +62,7 @@ export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
   const allocations: Allocation[] = [];
   const issues: Issue[] = [];
 
-  // Documents are looked up by number only when something names them: index just those.
-  const named = new Set<string>();
-  for (const e of entries) if (e.appliesTo !== '') named.add(e.appliesTo);
-  for (const a of ledger.applications) {
-    named.add(a.from);
-    named.add(a.to);
-  }
-  const byDoc = new Map<string, Entry[]>();
-  for (const e of entries) {
-    if (!named.has(e.documentNo)) continue;
-    const list = byDoc.get(e.documentNo);
-    if (list === undefined) byDoc.set(e.documentNo, [e]);
-    else list.push(e);
-  }
-  for (const list of byDoc.values()) if (list.length > 1) list.sort(byAge); // instalments: earliest due first
+  const byDoc = new DocumentLookup(ledger);
 
   const allocate = (credit: Entry, debit: Entry, amount: Minor, date: Day, source: Allocation['source']): void => {
     const a: Allocation = { credit: credit.index, debit: debit.index, amount, date, source };
@@ -118,7 +137,7 @@ function settleOldestFirst(group: Entry[], settlePair: (c: readonly Entry[], d: 
 type Allocate = (credit: Entry, debit: Entry, amount: Minor, date: Day, source: Allocation['source']) => void;
 
 /** The applications table: each row checked for documents, sides, currency, customer, dates and amounts. */
-function applyExplicit(ledger: Ledger, byDoc: ReadonlyMap<string, Entry[]>, remaining: Float64Array, issues: Issue[], allocate: Allocate): void {
+function applyExplicit(ledger: Ledger, byDoc: DocumentLookup, remaining: Float64Array, issues: Issue[], allocate: Allocate): void {
   // In date order, so an over-application is blamed on the row that overdraws on its own date.
   const latestPostingOf = (a: ApplicationRow) => Math.max(...[...(byDoc.get(a.from) ?? []), ...(byDoc.get(a.to) ?? [])].map((e) => e.posting), -Infinity);
   const ordered = ledger.applications.map((a) => ({ a, date: a.date ?? latestPostingOf(a) })).sort((x, y) => x.date - y.date || x.a.row - y.a.row);
