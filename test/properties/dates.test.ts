@@ -100,9 +100,11 @@ describe('(g) calendar and BC date formulas', () => {
   it('every period an aging spec accepts walks strictly back in time, from every date', () => {
     const term = fc.tuple(fc.constantFrom('', '+', '-'), fc.oneof(fc.constant('C'), fc.integer({ min: 0, max: 40 }).map(String)), fc.constantFrom('D', 'W', 'M', 'Q', 'Y'));
     const text = fc.array(term, { minLength: 1, maxLength: 3 }).map((ts) => ts.map(([s, n, u], i) => `${i > 0 && s === '' ? '+' : s}${n}${u}`).join(''));
+    const parsed = new Map<string, ReturnType<typeof parseAgingSpec>>(); // the same texts come back often
     fc.assert(
       fc.property(text, modernDay, (t, asOf) => {
-        const p = parseAgingSpec(t);
+        const p = parsed.get(t) ?? parseAgingSpec(t);
+        parsed.set(t, p);
         if (!p.ok || p.spec.kind !== 'period') return;
         const back = negateFirstTerm(p.spec.formula);
         let edge = asOf;
@@ -119,8 +121,8 @@ describe('(g) calendar and BC date formulas', () => {
   });
 });
 
-describe('aging periods must walk back from every date (CM, CQ, CY, CW and CM+1D used to be accepted)', () => {
-  it.each(['CM', 'CQ', 'CY', 'CW', 'CM+1D', '-CM', '0D'])('%s is refused', (t) => {
+describe('aging periods must walk back from every date (CM, CQ, CY, CW, CM+1D, CW-CY used to be accepted)', () => {
+  it.each(['CM', 'CQ', 'CY', 'CW', 'CM+1D', 'CW-CY', '-CM', '0D'])('%s is refused', (t) => {
     expect(parseAgingSpec(t).ok).toBe(false);
   });
   it.each(['30D', '1M+CM', '1M', '2W', '1Q', '1M-1D', '1W+CW'])('%s is accepted', (t) => {

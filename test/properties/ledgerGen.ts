@@ -392,7 +392,13 @@ export function genAgingSpec(r: Rand): AgingSpec {
     return { kind: 'bounds', bounds };
   }
   if (kind === 1) return { kind: 'months' };
-  const p = parseAgingSpec(pick(r, PERIOD_FORMULAS));
-  if (!p.ok) throw new Error(`test bug: ${JSON.stringify(p.error)}`);
-  return p.spec;
+  const text = pick(r, PERIOD_FORMULAS);
+  let spec = PERIOD_SPECS.get(text);
+  if (spec === undefined) {
+    const p = parseAgingSpec(text);
+    if (!p.ok) throw new Error(`test bug: ${JSON.stringify(p.error)}`);
+    PERIOD_SPECS.set(text, (spec = p.spec));
+  }
+  return spec;
 }
+const PERIOD_SPECS = new Map<string, AgingSpec>();
