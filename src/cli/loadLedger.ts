@@ -53,7 +53,7 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
     const folder = readLedgerFolder(source, mapping);
     if (!folder.ok) return folder;
     tables = folder.tables;
-    notes.push(...folder.notes);
+    sourceIssues.push(...folder.issues);
   }
   return { ok: true, ledger: buildLedger(tables, { defaultCurrency: o.defaultCurrency }, sourceIssues), notes };
 }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LedgerTables, Localised, RawTable, TableMappings, TableName } from '../../core';
+import { makeIssue, type Issue, type LedgerTables, type Localised, type RawTable, type TableMappings, type TableName } from '../../core';
 import { parseCsvRows } from './parseCsv';
 
 /** File names tried for each table, English then French. */
@@ -13,7 +13,7 @@ const FILE_NAMES: Readonly<Record<TableName, readonly string[]>> = {
 /** Files above this are refused with a message rather than exhausting memory. */
 export const MAX_CSV_BYTES = 512 * 1024 * 1024;
 
-export type FolderRead = { ok: true; tables: LedgerTables; notes: Localised[] } | { ok: false; error: Localised };
+export type FolderRead = { ok: true; tables: LedgerTables; issues: Issue[] } | { ok: false; error: Localised };
 
 function findFile(folder: string, table: TableName): string | undefined {
   const names = new Set(fs.readdirSync(folder));
@@ -25,20 +25,16 @@ function findFile(folder: string, table: TableName): string | undefined {
   return undefined;
 }
 
-export function csvToRawTable(table: TableName, source: string, text: string, mapping?: Readonly<Record<string, string>>): { raw: RawTable; notes: Localised[] } {
+export function csvToRawTable(table: TableName, source: string, text: string, mapping?: Readonly<Record<string, string>>): { raw: RawTable; issues: Issue[] } {
   const parsed = parseCsvRows(text);
   const headers = parsed.at(0) ?? [];
   const rows = { length: Math.max(0, parsed.length - 1), at: (i: number) => (i < 0 ? undefined : parsed.at(i + 1)) };
-  const notes: Localised[] = [];
-  if (parsed.unterminatedQuoteAt !== undefined) {
-    notes.push({
-      en: `${source}: a quote opened on line ${parsed.unterminatedQuoteAt} is never closed; the rest of the file was read as one cell`,
-      fr: `${source} : un guillemet ouvert ligne ${parsed.unterminatedQuoteAt} n'est jamais fermé ; la suite du fichier a été lue comme une seule cellule`,
-    });
-  }
+  const issues: Issue[] = [];
+  // The rows swallowed by the open quote are lost, whoever they belonged to: the table cannot be trusted.
+  if (parsed.unterminatedQuoteAt !== undefined) issues.push(makeIssue('unterminated-quote', { table, row: parsed.unterminatedQuoteAt }, { source }));
   // Row numbers are physical lines, so a quoted cell spanning lines keeps later rows where an editor shows them.
   const raw: RawTable = { table, source, headers, rows, rowNumbers: parsed.lines.subarray(1), ...(mapping !== undefined ? { mapping } : {}) };
-  return { raw, notes };
+  return { raw, issues };
 }
 
 function readText(file: string): string | Localised {
@@ -54,14 +50,14 @@ export function readLedgerFolder(folder: string, mapping?: TableMappings): Folde
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
     return { ok: false, error: { en: `${folder}: no such folder (expected customers.csv and entries.csv inside)`, fr: `${folder} : dossier introuvable (customers.csv et entries.csv attendus dedans)` } };
   }
-  const notes: Localised[] = [];
+  const issues: Issue[] = [];
   const read = (table: TableName): RawTable | Localised | undefined => {
     const file = findFile(folder, table);
     if (file === undefined) return undefined;
     const text = readText(file);
     if (typeof text !== 'string') return text;
     const r = csvToRawTable(table, path.basename(file), text, mapping?.[table]);
-    notes.push(...r.notes);
+    issues.push(...r.issues);
     return r.raw;
   };
   const customers = read('customers');
@@ -74,5 +70,5 @@ export function readLedgerFolder(folder: string, mapping?: TableMappings): Folde
     }
   }
   for (const t of [customers, entries, applications]) if (t !== undefined && !('rows' in t)) return { ok: false, error: t };
-  return { ok: true, tables: { customers: customers as RawTable, entries: entries as RawTable, applications: applications as RawTable | undefined }, notes };
+  return { ok: true, tables: { customers: customers as RawTable, entries: entries as RawTable, applications: applications as RawTable | undefined }, issues };
 }

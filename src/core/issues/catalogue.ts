@@ -9,7 +9,7 @@ export type IssueCode =
   | 'cross-currency-application' | 'cross-customer-application' | 'application-sides'
   | 'application-before-posting' | 'application-date-defaulted' | 'applies-to-unknown' | 'bad-language' | 'bad-yes-no'
   | 'ambiguous-date' | 'total-row' | 'note-row' | 'blank-rows' | 'no-table' | 'customers-from-entries' | 'sheet-full' | 'duplicate-table'
-  | 'extra-cells';
+  | 'extra-cells' | 'unterminated-quote';
 
 export type IssueParams = Readonly<Record<string, string | number>>;
 type Text = (p: IssueParams, where: IssueLocation) => string;
@@ -124,6 +124,10 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
   'debit-and-credit': {
     en: (_p, w) => `${placeEn(w)}: both debit and credit are filled; use one of them`,
     fr: (_p, w) => `${placeFr(w)} : débit et crédit sont tous deux remplis ; n'en utilisez qu'un`,
+  },
+  'unterminated-quote': {
+    en: (p, w) => `${p.source}: a quote opened on line ${w.row} is never closed; the rest of the file was read as one cell, so every statement is held back`,
+    fr: (p, w) => `${p.source} : un guillemet ouvert ligne ${w.row} n'est jamais fermé ; la suite du fichier a été lue comme une seule cellule, tous les relevés sont donc retenus`,
   },
   'extra-cells': {
     en: (_p, w) => `${placeEn(w)}: ${v(w)} is to the right of the last header, so the row does not match the header (a delimiter inside an unquoted cell?)`,

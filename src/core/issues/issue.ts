@@ -61,6 +61,7 @@ const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   'sheet-full': 'warning',
   'duplicate-table': 'info',
   'extra-cells': 'error',
+  'unterminated-quote': 'error',
 };
 
 export function makeIssue(code: IssueCode, where: IssueLocation & { customerId?: string | undefined }, params: IssueParams = {}): Issue {

@@ -21,7 +21,7 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
   const tableLevel: Issue[] = [];
   for (const issue of issues) {
     if (issue.customerId === undefined) {
-      if (issue.code === 'missing-column') tableLevel.push(issue); // a table that cannot be read blocks everyone
+      if (issue.code === 'missing-column' || issue.code === 'unterminated-quote') tableLevel.push(issue); // a table that cannot be read blocks everyone
       continue;
     }
     const list = issuesOf.get(issue.customerId);
