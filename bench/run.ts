@@ -1,0 +1,369 @@
+/**
+ * `npm run bench`: generate (once) a 50,000-customer / 1,000,000-entry ledger, then measure side by
+ * side (a) end to end — the CLI `statements compute --summary --json` as a child process, and the
+ * same steps in process —, (b) computeStatements alone, (c) the CLI's peak RSS, (d) DuckDB loading
+ * the same CSVs and computing the same aged receivables in SQL. Totals must agree to the cent.
+ * Options: --runs N (default 3); --profile (one more CLI run under --cpu-prof, summarised).
+ * Exit code 1 when the totals differ from DuckDB's (or anything fails); a missed target is reported, not fatal.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readLedgerFolder } from '../src/adapters/csv/readLedgerFolder';
+import { computeOptionsFrom, type ComputeFlags } from '../src/cli/options';
+import {
+  buildLedger, computeResultAsJson, computeStatements, currencyExponent, parseDecimalToMinor, type ComputeResult, type Issue,
+} from '../src/core';
+import * as duck from './duckdbAging';
+import { ensureLedger, LEDGER_PARAMS } from './generateLedger';
+import { profileAsText, profileCli, type ProfileSummary } from './profile';
+import { collect, cpuMs, repeat, runNodeChild, samples, nowMs, type ChildRun } from './measure';
+
+const ROOT = path.resolve(__dirname, '..', '..'); // dist/bench → the repository
+const DATA = path.join(ROOT, 'bench', 'data');
+const LEDGER_DIR = path.join(DATA, 'ledger');
+const RESULTS = path.join(ROOT, 'bench', 'results', 'latest.json');
+const TARGETS = { endToEnd: 1.0, compute: 1.0, peakMiB: 1536 } as const;
+
+type Totals = duck.Totals;
+
+function argRuns(): number {
+  const i = process.argv.indexOf('--runs');
+  const n = i >= 0 ? Number(process.argv[i + 1]) : 3;
+  return Number.isInteger(n) && n > 0 ? n : 3;
+}
+
+const emptyTotals = (): Totals => ({ sections: 0, customers: 0, balance: 0, overdue: 0, aging: [0, 0, 0, 0, 0] });
+
+/** Per-currency totals of an in-process result (minor units). */
+function totalsOfResult(r: ComputeResult): { totals: Map<string, Totals>; sections: Map<string, duck.SectionRow> } {
+  const totals = new Map<string, Totals>();
+  const sections = new Map<string, duck.SectionRow>();
+  for (const s of r.statements) {
+    if (s.status !== 'ok') throw new Error(`customer ${s.customerId} is blocked: ${s.issues.map((i) => i.message.en).join('; ')}`);
+    for (const x of s.sections) {
+      const t = totals.get(x.currency) ?? emptyTotals();
+      totals.set(x.currency, t);
+      t.sections++;
+      t.customers++;
+      t.balance += x.closingBalance;
+      t.overdue += x.overdue;
+      x.aging.forEach((a, i) => (t.aging[i] = (t.aging[i] ?? 0) + a));
+      sections.set(`${s.customerId}\u0000${x.currency}`, { customerId: s.customerId, currency: x.currency, balance: x.closingBalance, overdue: x.overdue, aging: [...x.aging] });
+    }
+  }
+  return { totals, sections };
+}
+
+interface JsonSection {
+  currency: string;
+  closingBalance: string;
+  overdue: string;
+  aging: string[];
+}
+interface JsonDoc {
+  statements: { customerId: string; status: string; sections: JsonSection[] }[];
+  excluded: unknown[];
+  issues: { severity: string }[];
+}
+
+/** Per-currency totals of the CLI's JSON output, decimal strings parsed back to minor units. */
+function totalsOfJson(doc: JsonDoc): Map<string, Totals> {
+  const totals = new Map<string, Totals>();
+  const minor = (text: string, currency: string): number => {
+    const p = parseDecimalToMinor(text, currencyExponent(currency) ?? 2);
+    if (!p.ok) throw new Error(`CLI output: bad amount ${text} ${currency}`);
+    return p.minor;
+  };
+  for (const s of doc.statements) {
+    if (s.status !== 'ok') throw new Error(`CLI output: customer ${s.customerId} is ${s.status}`);
+    for (const x of s.sections) {
+      const t = totals.get(x.currency) ?? emptyTotals();
+      totals.set(x.currency, t);
+      t.sections++;
+      t.customers++;
+      t.balance += minor(x.closingBalance, x.currency);
+      t.overdue += minor(x.overdue, x.currency);
+      x.aging.forEach((a, i) => (t.aging[i] = (t.aging[i] ?? 0) + minor(a, x.currency)));
+    }
+  }
+  return totals;
+}
+
+function diffTotals(label: string, ours: ReadonlyMap<string, Totals>, theirs: ReadonlyMap<string, Totals>): string[] {
+  const out: string[] = [];
+  for (const cur of new Set([...ours.keys(), ...theirs.keys()])) {
+    const a = JSON.stringify(ours.get(cur) ?? null);
+    const b = JSON.stringify(theirs.get(cur) ?? null);
+    if (a !== b) out.push(`${label} ${cur}: ours ${a} ≠ DuckDB ${b}`);
+  }
+  return out;
+}
+
+function diffSections(ours: ReadonlyMap<string, duck.SectionRow>, theirs: readonly duck.SectionRow[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const t of theirs) {
+    const key = `${t.customerId}\u0000${t.currency}`;
+    seen.add(key);
+    const o = ours.get(key);
+    if (o === undefined) out.push(`section ${t.customerId} ${t.currency}: only in DuckDB ${JSON.stringify(t)}`);
+    else if (JSON.stringify(o) !== JSON.stringify(t)) out.push(`section ${t.customerId} ${t.currency}: ours ${JSON.stringify(o)} ≠ DuckDB ${JSON.stringify(t)}`);
+  }
+  for (const [key, o] of ours) if (!seen.has(key)) out.push(`section ${o.customerId} ${o.currency}: only in ours ${JSON.stringify(o)}`);
+  return out;
+}
+
+function issueCounts(issues: readonly { severity: string; code?: string }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const i of issues) {
+    const k = `${i.severity}${i.code !== undefined ? `:${i.code}` : ''}`;
+    out[k] = (out[k] ?? 0) + 1;
+  }
+  return out;
+}
+
+const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const mib = (kb: number | undefined): number => (kb === undefined ? NaN : kb / 1024);
+const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd()).join('\n');
+}
+
+async function main(): Promise<number> {
+  const runs = argRuns();
+  const p = LEDGER_PARAMS;
+  const loadBefore = os.loadavg().map(round2);
+  const source = sourceState();
+  console.log(`bench: node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), DuckDB ${duck.duckdbVersion()}, ${runs} runs each; load average ${loadBefore.join(' ')}`);
+
+  // 1. The ledger.
+  const gen = ensureLedger(LEDGER_DIR, p);
+  console.log(gen.generated ? `generated ${LEDGER_DIR} in ${fmt(gen.ms / 1000, 1)} s` : `reusing ${LEDGER_DIR} (same parameters)`);
+  const bytes = Object.fromEntries(['customers.csv', 'entries.csv', 'applications.csv'].map((f) => [f, fs.statSync(path.join(LEDGER_DIR, f)).size]));
+  const rows = gen.counts.customers + gen.counts.entries + gen.counts.applications;
+  console.log(`ledger: ${fmt(gen.counts.customers)} customers, ${fmt(gen.counts.entries)} entries, ${fmt(gen.counts.applications)} applications; ${fmt(Object.values(bytes).reduce((s, b) => s + b, 0) / 1e6, 1)} MB of CSV`);
+
+  const flags: ComputeFlags = { ledger: LEDGER_DIR, asOf: p.asOf, style: 'open-item', aging: '30,60,90', agingBy: 'due', allocate: 'none', summary: true, json: true, lang: 'en' };
+  const { options, language, defaultCurrency } = computeOptionsFrom(flags);
+
+  // (a) the CLI, as a user runs it.
+  const cliOut = path.join(DATA, 'cli-output.json');
+  const cliArgs = ['bin/statements.js', 'compute', '--ledger', path.relative(ROOT, LEDGER_DIR), '--as-of', p.asOf, '--summary', '--json'];
+  const cliRuns: ChildRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = runNodeChild(cliArgs, cliOut, ROOT);
+    if (r.exitCode !== 0) throw new Error(`CLI exited with ${String(r.exitCode)}: ${r.stderr.slice(0, 2000)}`);
+    cliRuns.push(r);
+    process.stdout.write(`  cli run ${i + 1}: ${fmt(r.ms)} ms, peak ${fmt(mib(r.maxRssKb))} MiB\n`);
+  }
+  const cli = samples(cliRuns.map((r) => r.ms));
+  const cliCpu = samples(cliRuns.map((r) => ((r.userS ?? NaN) + (r.systemS ?? NaN)) * 1000));
+  const peakKb = Math.max(...cliRuns.map((r) => r.maxRssKb ?? NaN));
+  const cliBytes = fs.statSync(cliOut).size;
+  const cliDoc = JSON.parse(fs.readFileSync(cliOut, 'utf8')) as JsonDoc;
+
+  // (a') the same steps in process, by phase.
+  const phases: Record<string, number>[] = [];
+  const inProc = await repeat(runs, () => {
+    const t0 = nowMs();
+    const folder = readLedgerFolder(LEDGER_DIR);
+    if (!folder.ok) throw new Error(folder.error.en);
+    const t1 = nowMs();
+    const ledger = buildLedger(folder.tables, { defaultCurrency });
+    const t2 = nowMs();
+    const result = computeStatements(ledger, options);
+    const t3 = nowMs();
+    const json = computeResultAsJson(result, language);
+    const t4 = nowMs();
+    const text = `${JSON.stringify(json, null, 2)}\n`;
+    const t5 = nowMs();
+    phases.push({ readCsv: t1 - t0, buildLedger: t2 - t1, computeStatements: t3 - t2, asJson: t4 - t3, stringify: t5 - t4 });
+    return { ledger, result, bytes: Buffer.byteLength(text) };
+  });
+  const { ledger, result } = inProc.last;
+  const bestPhase = phases[inProc.times.all.indexOf(Math.min(...inProc.times.all))] ?? {};
+  process.stdout.write(`  in-process: ${inProc.times.all.map((x) => fmt(x)).join(', ')} ms\n`);
+
+  // Validity of the generated data: nothing of severity error, in the ledger or its settlement.
+  const errors = result.issues.filter((i: Issue) => i.severity === 'error');
+  const issues = issueCounts(result.issues);
+  if (errors.length > 0) throw new Error(`generated ledger has ${errors.length} errors, e.g. ${errors.slice(0, 5).map((i) => i.message.en).join(' | ')}`);
+  if (inProc.last.bytes !== cliBytes) throw new Error(`in-process JSON is ${inProc.last.bytes} bytes, the CLI's ${cliBytes}`);
+
+  // (b) compute alone on the loaded ledger.
+  const compute = await repeat(Math.max(runs, 5), () => computeStatements(ledger, options));
+
+  // (d) DuckDB: load (fresh instance each time), then the query.
+  const loads: number[] = [];
+  const loadsCpu: number[] = [];
+  let loaded: duck.Loaded | undefined;
+  for (let i = 0; i < runs; i++) {
+    if (loaded !== undefined) duck.close(loaded);
+    collect();
+    const c0 = cpuMs();
+    const t0 = nowMs();
+    loaded = await duck.loadLedger(LEDGER_DIR);
+    loads.push(nowMs() - t0);
+    loadsCpu.push(cpuMs() - c0);
+  }
+  if (loaded === undefined) throw new Error('no DuckDB load');
+  const conn = loaded.connection;
+  const counts = await duck.tableCounts(conn);
+  if (counts['customers'] !== gen.counts.customers || counts['entries'] !== gen.counts.entries || counts['applications'] !== gen.counts.applications) {
+    throw new Error(`DuckDB loaded ${JSON.stringify(counts)}, expected ${JSON.stringify(gen.counts)}`);
+  }
+  const duckThreads = await duck.threads(conn);
+  const query = await repeat(runs, () => duck.agingTotals(conn, p.asOf, p.currencies));
+  const duckLoad = samples(loads);
+  const duckLoadCpu = samples(loadsCpu);
+  const duckTotals = query.last;
+  const duckSections = await duck.agingSections(conn, p.asOf, p.currencies);
+  duck.close(loaded);
+
+  // The check: to the cent, per currency (and per section), in process and from the CLI's JSON.
+  const ours = totalsOfResult(result);
+  const oursCli = totalsOfJson(cliDoc);
+  const mismatches = [...diffTotals('in-process', ours.totals, duckTotals), ...diffTotals('CLI JSON', oursCli, duckTotals), ...diffSections(ours.sections, duckSections)];
+
+  // Figures.
+  const entries = gen.counts.entries;
+  const duckBoth = duckLoad.best + query.times.best;
+  const ratioA = cli.best / duckBoth;
+  const ratioAin = inProc.times.best / duckBoth;
+  const ratioB = compute.times.best / query.times.best;
+  const peakMiB = mib(peakKb);
+  const rps = (ms: number, n = rows) => fmt((n / ms) * 1000);
+
+  const out: string[] = [];
+  out.push('');
+  out.push(table([
+    ['measure (best of runs)', 'wall ms', 'rows/s', 'median ms', 'CPU ms'],
+    ['(a)  CLI compute --summary --json, end to end', fmt(cli.best), rps(cli.best), fmt(cli.median), fmt(cliCpu.best)],
+    ["(a') in process: read+validate+settle+age+JSON", fmt(inProc.times.best), rps(inProc.times.best), fmt(inProc.times.median), fmt(inProc.cpu.best)],
+    ...Object.entries(bestPhase).map(([k, v]) => [`       ${k}`, fmt(v), '', '', '']),
+    ['(b)  computeStatements alone (summary)', fmt(compute.times.best), rps(compute.times.best, entries), fmt(compute.times.median), fmt(compute.cpu.best)],
+    [`(d)  DuckDB load (fresh instance, ${duckThreads} threads)`, fmt(duckLoad.best), rps(duckLoad.best), fmt(duckLoad.median), fmt(duckLoadCpu.best)],
+    ['     DuckDB query (settle + age)', fmt(query.times.best), rps(query.times.best, entries), fmt(query.times.median), fmt(query.cpu.best)],
+    ['     DuckDB load + query', fmt(duckBoth), rps(duckBoth), '', fmt(duckLoadCpu.best + query.cpu.best)],
+  ]));
+  out.push('');
+  out.push(`(c)  CLI peak RSS: ${fmt(peakMiB)} MiB (max of ${runs} runs, ${cliRuns[0]?.rssBy ?? '?'}); CLI CPU user ${cliRuns[0]?.userS ?? '?'} s, sys ${cliRuns[0]?.systemS ?? '?'} s (run 1)`);
+  out.push('rows/s: customers + entries + applications rows for end-to-end and load; entries for compute and query.');
+  out.push(`CPU time (user + system, all threads) ratios, less sensitive to a busy machine: (a) ${fmt(cliCpu.best / (duckLoadCpu.best + query.cpu.best), 2)}, (b) ${fmt(compute.cpu.best / query.cpu.best, 2)}`);
+  out.push('');
+  out.push(table([
+    ['target', 'value', 'goal', ''],
+    ['(a)  CLI end to end / DuckDB load+query', fmt(ratioA, 2), `≤ ${fmt(TARGETS.endToEnd, 1)}`, verdict(ratioA <= TARGETS.endToEnd)],
+    ["(a') in-process end to end / DuckDB load+query", fmt(ratioAin, 2), `≤ ${fmt(TARGETS.endToEnd, 1)}`, verdict(ratioAin <= TARGETS.endToEnd)],
+    ['(b)  compute / DuckDB query', fmt(ratioB, 2), `≤ ${fmt(TARGETS.compute, 1)}`, verdict(ratioB <= TARGETS.compute)],
+    ['(c)  CLI peak RSS (MiB)', fmt(peakMiB), `< ${fmt(TARGETS.peakMiB)}`, verdict(peakMiB < TARGETS.peakMiB)],
+  ]));
+  out.push('');
+  out.push(table([
+    ['currency', 'sections', 'Current', '1-30', '31-60', '61-90', 'Over 90', 'balance', 'overdue', 'vs DuckDB'],
+    ...[...duckTotals.entries()].map(([cur, t]) => {
+      const e = currencyExponent(cur) ?? 2;
+      const m = (x: number) => fmt(x / 10 ** e, e);
+      const same = JSON.stringify(ours.totals.get(cur)) === JSON.stringify(t) && JSON.stringify(oursCli.get(cur)) === JSON.stringify(t);
+      return [cur, fmt(t.sections), ...t.aging.map(m), m(t.balance), m(t.overdue), same ? 'equal' : 'DIFFERENT'];
+    }),
+  ]));
+  out.push(`check: ${duckSections.length} sections compared one by one; ${mismatches.length === 0 ? 'all equal to the cent' : `${mismatches.length} MISMATCHES`}`);
+  let profile: ProfileSummary | undefined;
+  if (process.argv.includes('--profile')) {
+    profile = profileCli(ROOT, path.join(DATA, 'profile'), cliArgs);
+    out.push('', profileAsText(profile));
+  }
+  const loadAfter = os.loadavg().map(round2);
+  if (Math.max(...loadBefore.slice(0, 1), ...loadAfter.slice(0, 1)) > os.cpus().length * 0.75) {
+    out.push(`note: the machine was busy (load average ${loadBefore[0]} before, ${loadAfter[0]} after, ${os.cpus().length} CPUs): times are inflated and noisy`);
+  }
+  out.push(`engine measured: HEAD ${source.head}${source.dirtySrc.length > 0 ? ` + ${source.dirtySrc.length} uncommitted change(s) under src/` : ''}`);
+  out.push(`issues in the ledger: ${JSON.stringify(issues)}; statements ${result.statements.length}, excluded ${result.excluded.length}`);
+  console.log(out.join('\n'));
+
+  const report = {
+    date: new Date().toISOString(),
+    machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryMiB: Math.round(os.totalmem() / 2 ** 20), platform: `${os.platform()} ${os.release()}`, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
+    source,
+    duckdb: { version: duck.duckdbVersion(), threads: duckThreads },
+    ledger: { folder: path.relative(ROOT, LEDGER_DIR), params: p, rows: gen.counts, bytes, issues, statements: result.statements.length, excluded: result.excluded.length },
+    command: `node ${cliArgs.join(' ')}`,
+    runs,
+    ms: {
+      cliEndToEnd: cli,
+      inProcessEndToEnd: inProc.times,
+      inProcessPhasesOfBest: Object.fromEntries(Object.entries(bestPhase).map(([k, v]) => [k, Math.round(v)])),
+      computeOnly: compute.times,
+      duckdbLoad: duckLoad,
+      duckdbQuery: query.times,
+      duckdbLoadPlusQuery: Math.round(duckBoth),
+    },
+    cpuMs: {
+      cliEndToEnd: cliCpu,
+      inProcessEndToEnd: inProc.cpu,
+      computeOnly: compute.cpu,
+      duckdbLoad: duckLoadCpu,
+      duckdbQuery: query.cpu,
+    },
+    rowsPerSecond: {
+      cliEndToEnd: Math.round((rows / cli.best) * 1000),
+      inProcessEndToEnd: Math.round((rows / inProc.times.best) * 1000),
+      computeOnlyEntries: Math.round((entries / compute.times.best) * 1000),
+      duckdbLoad: Math.round((rows / duckLoad.best) * 1000),
+      duckdbQueryEntries: Math.round((entries / query.times.best) * 1000),
+    },
+    peakRss: { cliMiB: Math.round(peakMiB), by: cliRuns[0]?.rssBy ?? '', cpuUserS: cliRuns.map((r) => r.userS), cpuSystemS: cliRuns.map((r) => r.systemS) },
+    ratios: {
+      endToEnd: round2(ratioA),
+      endToEndInProcess: round2(ratioAin),
+      compute: round2(ratioB),
+      cpuEndToEnd: round2(cliCpu.best / (duckLoadCpu.best + query.cpu.best)),
+      cpuCompute: round2(compute.cpu.best / query.cpu.best),
+    },
+    targets: {
+      endToEnd: { goal: `<= ${TARGETS.endToEnd}`, value: round2(ratioA), pass: ratioA <= TARGETS.endToEnd },
+      compute: { goal: `<= ${TARGETS.compute}`, value: round2(ratioB), pass: ratioB <= TARGETS.compute },
+      peakRss: { goal: `< ${TARGETS.peakMiB} MiB`, value: Math.round(peakMiB), pass: peakMiB < TARGETS.peakMiB },
+    },
+    ...(profile !== undefined ? { profile } : {}),
+    check: { equal: mismatches.length === 0, sectionsCompared: duckSections.length, mismatches: mismatches.slice(0, 20), totals: Object.fromEntries(duckTotals) },
+  };
+  fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+  fs.writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`results: ${path.relative(ROOT, RESULTS)}`);
+
+  if (mismatches.length > 0) {
+    console.error(`\nFAIL: our totals differ from DuckDB's:\n${mismatches.slice(0, 20).join('\n')}`);
+    return 1;
+  }
+  return 0;
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** The engine measured: HEAD and any uncommitted change under src/ (others may be editing it). */
+function sourceState(): { head: string; dirtySrc: string[] } {
+  const git = (...args: string[]): string => {
+    try {
+      return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return '';
+    }
+  };
+  return { head: git('rev-parse', '--short', 'HEAD'), dirtySrc: git('status', '--porcelain', '--', 'src').split('\n').filter((l) => l !== '') };
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    process.exitCode = 1;
+  },
+);
