@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import { buildLedger, type DateOrder, type Issue, type Ledger, type Localised, type TableName } from '../core';
 import { readLedgerFolder } from '../adapters/csv/readLedgerFolder';
-import { readWorkbook } from '../adapters/xlsx/readWorkbook';
 import { UsageError } from './options';
 
 export interface LoadOptions {
@@ -45,6 +44,7 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
   const notes: Localised[] = [];
   let tables;
   if (/\.(xlsx|xlsm)$/i.test(source)) {
+    const { readWorkbook } = await import('../adapters/xlsx/readWorkbook'); // exceljs only when a workbook is read
     const wb = await readWorkbook(source, { dateOrder: o.dateOrder, numberLanguage: o.numberLanguage, mapping, ...(o.onRows !== undefined ? { onRows: o.onRows } : {}) });
     if (!wb.ok) return wb;
     tables = wb.tables;

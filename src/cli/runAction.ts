@@ -1,0 +1,112 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { computeStatements, statementDocument, type ComputeResult, type Language, type Localised } from '../core';
+import { reconciliationCsv } from '../adapters/csv/writeReconciliationCsv';
+import { writeStatementsWorkbook } from '../adapters/xlsx/writeStatementsWorkbook';
+import type { Io } from './io';
+import { loadLedger } from './loadLedger';
+import { computeOptionsFrom, UsageError, type ComputeFlags } from './options';
+import { progressFor } from './progress';
+import { readSettingsFile } from './settingsFile';
+import { nameStatements, type NamedStatement } from './statementFiles';
+import { writeWordDocuments } from './wordDocuments';
+import { statementsAsPdf } from '../adapters/documents/pdf/renderPdf';
+import { writeStatementPdfs } from '../adapters/documents/pdf/renderMany';
+
+export interface RunFlags extends ComputeFlags {
+  out: string;
+  maxSheets: string;
+  csvDelimiter?: string;
+  company?: string;
+  settings?: string;
+  docx?: boolean;
+  docxPdf?: boolean;
+  templates?: string;
+  pdf?: boolean;
+  printFile?: boolean;
+  workers?: string;
+}
+
+const T = {
+  en: { wrote: 'Wrote', workbook: 'statements workbook', csv: 'reconciliation CSV files', docx: 'Word statements', docxPdf: 'PDF statements from Word (LibreOffice)', pdf: 'PDF statements', printFile: 'print file', statements: 'statements', blocked: 'blocked', excluded: 'left out', problems: 'input problems (see the Issues sheet)' },
+  fr: { wrote: 'Écrit', workbook: 'classeur des relevés', csv: 'fichiers CSV de rapprochement', docx: 'relevés Word', docxPdf: 'relevés PDF depuis Word (LibreOffice)', pdf: 'relevés PDF', printFile: "fichier d'impression", statements: 'relevés', blocked: 'bloqués', excluded: 'écartés', problems: 'problèmes dans les données (voir l\'onglet Problèmes)' },
+};
+
+/** One reconciliation CSV per ok statement. */
+function writeCsvFiles(result: ComputeResult, statements: readonly NamedStatement[], dir: string, delimiter: ',' | ';' | undefined, tick: (n: number) => void): number {
+  fs.mkdirSync(dir, { recursive: true });
+  let n = 0;
+  for (const { statement, fileStem } of statements) {
+    const doc = statementDocument(result, statement);
+    fs.writeFileSync(path.join(dir, `${fileStem}.csv`), reconciliationCsv(doc, delimiter === undefined ? {} : { delimiter }));
+    tick(++n);
+  }
+  return n;
+}
+
+export async function runRun(flags: RunFlags, io: Io): Promise<number> {
+  const { options, language, defaultCurrency, dateOrder } = computeOptionsFrom(flags);
+  const maxSheets = Number(flags.maxSheets);
+  if (!Number.isInteger(maxSheets) || maxSheets < 0) throw new UsageError('--max-sheets: expected a whole number ≥ 0', '--max-sheets : nombre entier ≥ 0 attendu');
+  const delimiter = flags.csvDelimiter;
+  if (delimiter !== undefined && delimiter !== ',' && delimiter !== ';') throw new UsageError('--csv-delimiter: expected , or ;', '--csv-delimiter : , ou ; attendu');
+  const settings = readSettingsFile(flags.settings);
+  const company = flags.company ?? settings.company.name;
+  const docSettings = { ...settings, company: { ...settings.company, name: company } };
+  const workers = flags.workers === undefined ? undefined : Number(flags.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 16)) throw new UsageError('--workers: expected a whole number 0..16', '--workers : nombre entier 0..16 attendu');
+  const progress = progressFor(io);
+  progress.phase('read', 1);
+  const loaded = await loadLedger(flags.ledger, { defaultCurrency, dateOrder, numberLanguage: language, mappingFile: flags.mapping, onRows: (n) => progress.tick(n) });
+  if (!loaded.ok) {
+    progress.stop();
+    io.err(`${loaded.error[language]}\n`);
+    return 1;
+  }
+  for (const note of loaded.notes) io.err(`${note[language]}\n`);
+  const result = computeStatements(loaded.ledger, { ...options, summary: false });
+  fs.mkdirSync(flags.out, { recursive: true });
+  const workbook = path.join(flags.out, 'statements.xlsx');
+  progress.phase('xlsx', 1);
+  await writeStatementsWorkbook(result, workbook, { maxSheets, language, ...(company === '' ? {} : { company: { name: company, addressLines: settings.company.addressLines } }) });
+  const named = nameStatements(result);
+  progress.phase('csv', named.length);
+  const csvDir = path.join(flags.out, 'csv');
+  const csvCount = writeCsvFiles(result, named, csvDir, delimiter, (n) => progress.tick(n));
+  const lines = [`${T[language].wrote} ${T[language].workbook}: ${workbook}`, `${T[language].wrote} ${csvCount} ${T[language].csv}: ${csvDir}${path.sep}`];
+  const problems: Localised[] = [];
+  if (flags.pdf === true) {
+    progress.phase('pdf', named.length);
+    const pdfDir = path.join(flags.out, 'pdf');
+    fs.mkdirSync(pdfDir, { recursive: true });
+    const jobs = named.map((n) => ({ customerId: n.statement.customerId, file: path.join(pdfDir, `${n.fileStem}.pdf`) }));
+    await writeStatementPdfs(result, jobs, docSettings, { ...(workers !== undefined ? { workers } : {}), onProgress: (n) => progress.tick(n) });
+    lines.push(`${T[language].wrote} ${jobs.length} ${T[language].pdf}: ${pdfDir}${path.sep}`);
+  }
+  if (flags.printFile === true && named.length > 0) {
+    progress.phase('print', 1);
+    const file = path.join(flags.out, 'statements-print.pdf');
+    fs.writeFileSync(file, await statementsAsPdf(named.map((n) => statementDocument(result, n.statement)), docSettings));
+    lines.push(`${T[language].wrote} ${T[language].printFile}: ${file}`);
+  }
+  if (flags.docx === true || flags.docxPdf === true) {
+    progress.phase('docx', named.length);
+    const word = await writeWordDocuments(result, named, flags.out, { settings: docSettings, templatesDir: flags.templates ?? '', toPdf: flags.docxPdf === true, tick: (n) => progress.tick(n) });
+    lines.push(`${T[language].wrote} ${word.written.length} ${T[language].docx}: ${path.join(flags.out, 'docx')}${path.sep}`);
+    if (flags.docxPdf === true) lines.push(`${T[language].wrote} ${word.pdfs.length} ${T[language].docxPdf}: ${path.join(flags.out, 'docx-pdf')}${path.sep}`);
+    problems.push(...word.problems);
+  }
+  progress.stop();
+  for (const p of problems) io.err(`${p[language]}\n`);
+  io.out([...lines, countsText(result, language), ''].join('\n'));
+  const failed = result.issues.some((i) => i.severity === 'error') || loaded.notes.length > 0 || problems.length > 0;
+  return failed ? 1 : 0;
+}
+
+function countsText(result: ComputeResult, language: Language): string {
+  const t = T[language];
+  const ok = result.statements.filter((s) => s.status === 'ok').length;
+  const blocked = result.statements.length - ok;
+  const errors = result.issues.filter((i) => i.severity === 'error').length;
+  return `${ok} ${t.statements}, ${blocked} ${t.blocked}, ${result.excluded.length} ${t.excluded}, ${errors} ${t.problems}`;
+}
