@@ -1,9 +1,7 @@
 import { buildLedger, computeStatements, DEFAULT_AGING, DEFAULT_SELECTION, ISSUE_TEXTS, parseIsoDay, type Issue, type RawTable } from '../../src/core';
+import { rawTable } from '../helpers/rawTable';
 
-const table = (t: RawTable['table'], csv: string): RawTable => {
-  const [head, ...rows] = csv.trim().split('\n').map((l) => l.split(','));
-  return { table: t, source: `${t}.csv`, headers: head ?? [], rows };
-};
+const table = (t: RawTable['table'], text: string): RawTable => rawTable(t, text, ',');
 
 const CUSTOMERS = table('customers', 'customer_id,name,currency\nA,Alpha,EUR\nB,Beta,EUR\nJ,Jay,JPY\n');
 

@@ -15,12 +15,10 @@ import {
   type StatementDocument,
   type StatementSettings,
 } from '../../../src/core';
+import { rawTable } from '../../helpers/rawTable';
 
 /** A small golden ledger through the real engine: an English customer in EUR and USD, a French one. */
-const table = (t: RawTable['table'], text: string): RawTable => {
-  const [head, ...rows] = text.trim().split('\n').map((l) => l.split('|'));
-  return { table: t, source: `${t}.csv`, headers: head ?? [], rows };
-};
+const table = rawTable;
 
 export const CUSTOMERS = table('customers', `
 customer_id|name|email|language|currency|address1|postcode|city|country|contact

@@ -6,7 +6,7 @@ import { PDF_FONT_FILES } from '../../../src/adapters/documents/pdf/fonts';
 import { defaultFontDirectory, renderPdfDefinition, statementAsPdf } from '../../../src/adapters/documents/pdf/renderPdf';
 import { statementAsPdfDefinition } from '../../../src/adapters/documents/pdf/statementAsPdfDefinition';
 import { documentsOf, pdfText, SETTINGS, tempDir, writePdf } from './fixture';
-import type { RawTable } from '../../../src/core';
+import { rawTable } from '../../helpers/rawTable';
 
 jest.setTimeout(120_000);
 
@@ -14,10 +14,7 @@ jest.setTimeout(120_000);
 const FRENCH = 'àâæçéèêëîïôœùûüÿÀÂÆÇÉÈÊËÎÏÔŒÙÛÜŸ€«»’…–—°\u00a0\u202f';
 const SAMPLE = 'Œuvre « spéciale » : ça coûte 1 234 € — déjà payé à Noël, cœur, Ÿvelines';
 
-const table = (t: RawTable['table'], text: string): RawTable => {
-  const [head, ...rows] = text.trim().split('\n').map((l) => l.split('|'));
-  return { table: t, source: `${t}.csv`, headers: head ?? [], rows };
-};
+const table = rawTable;
 
 describe('the bundled font covers French', () => {
   it.each([PDF_FONT_FILES.normal, PDF_FONT_FILES.bold])('%s has a glyph for every French character', (name) => {

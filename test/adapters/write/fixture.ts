@@ -1,10 +1,8 @@
-import { buildLedger, computeStatements, DEFAULT_AGING, DEFAULT_SELECTION, parseIsoDay, type ComputeOptions, type ComputeResult, type RawTable } from '../../../src/core';
+import { buildLedger, computeStatements, DEFAULT_AGING, DEFAULT_SELECTION, parseIsoDay, type ComputeOptions, type ComputeResult } from '../../../src/core';
+import { rawTable } from '../../helpers/rawTable';
 
 /** A small ledger through the real engine: several currencies, a French customer, a blocked and an excluded one. */
-const table = (t: RawTable['table'], text: string): RawTable => {
-  const [head, ...rows] = text.trim().split('\n').map((l) => l.split('|'));
-  return { table: t, source: `${t}.csv`, headers: head ?? [], rows };
-};
+const table = rawTable;
 
 export const CUSTOMERS = table('customers', `
 customer_id|name|email|language|currency|address1|postcode|city
