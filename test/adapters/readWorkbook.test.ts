@@ -153,3 +153,38 @@ describe('hostile workbooks', () => {
     expect(r.json.statements[0].sections[0].closingBalance).toBe('10.00');
   });
 });
+
+describe('Excel tables by name', () => {
+  it('reads the range of a table named like a ledger table, wherever it sits, and ignores what is around it', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const clients = wb.addWorksheet('Feuil1');
+    clients.getCell('A1').value = 'Liste des clients (ne pas modifier)';
+    clients.addTable({ name: 'Table_Clients', ref: 'B3', headerRow: true, columns: [{ name: 'Code client' }, { name: 'Devise' }], rows: [['K1', 'EUR'], ['K2', 'EUR']] });
+    const data = wb.addWorksheet('Feuil2');
+    data.getCell('A1').value = 'Notes: call K2 about the August invoice';
+    data.getCell('A7').value = 'Customer';
+    data.getCell('A8').value = 'Document No.';
+    data.addTable({
+      name: 'tblEntries',
+      ref: 'C4',
+      headerRow: true,
+      columns: [{ name: 'N° client' }, { name: 'Type' }, { name: 'N° pièce' }, { name: 'Date pièce' }, { name: 'Montant' }],
+      rows: [
+        ['K1', 'facture', 'F-1', new Date('2026-09-01T00:00:00Z'), 100],
+        ['K2', 'facture', 'F-2', '31/09/2026', 50],
+        ['K1', 'avoir', 'AV-1', new Date('2026-09-05T00:00:00Z'), -20],
+      ],
+    });
+    data.getCell('C9').value = 'not in the table';
+    const file = path.join(tempDir(), 'tables.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await compute(file, '--as-of', '2026-10-31');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.json.statements.map((s: { customerId: string; status: string }) => `${s.customerId}:${s.status}`)).toEqual(['K1:ok', 'K2:blocked']);
+    expect(r.json.statements[0].sections[0].closingBalance).toBe('80.00');
+    const bad = r.json.issues.find((i: { code: string }) => i.code === 'bad-date');
+    expect(bad).toMatchObject({ row: 6, cell: 'Feuil2!F6' });
+  });
+});

@@ -6,7 +6,8 @@ import {
   type DateOrder, type GridReadOptions, type TableMappings, type GridValue, type Issue, type LedgerTables, type Localised, type RawTable, type TableName,
 } from '../../core';
 import { toGridValue } from './cellValue';
-import { readZipDirectory } from './zipDirectory';
+import { excelTablesBySheet, type ExcelTable } from './excelTables';
+import { readZipDirectory, type ZipEntryInfo } from './zipDirectory';
 
 export interface WorkbookReadOptions {
   readonly dateOrder?: DateOrder;
@@ -26,8 +27,8 @@ export type WorkbookRead = { ok: true; tables: LedgerTables; issues: Issue[] } |
 const EXCEL_LAST_ROW = 1048576;
 const fail = (en: string, fr: string): WorkbookRead => ({ ok: false, error: { en, fr } });
 
-/** Checks a file is a sane zip before exceljs inflates it: size, structure, compression ratio. */
-function vet(file: string, o: WorkbookReadOptions): WorkbookRead | undefined {
+/** Checks a file is a sane zip before exceljs inflates it: size, structure, compression ratio. Returns its parts. */
+function vet(file: string, o: WorkbookReadOptions): WorkbookRead | ZipEntryInfo[] {
   const name = path.basename(file);
   const size = fs.statSync(file).size;
   const maxBytes = o.maxBytes ?? 200e6;
@@ -43,7 +44,7 @@ function vet(file: string, o: WorkbookReadOptions): WorkbookRead | undefined {
     const quoi = bomb !== undefined ? `${bomb.name} se décompresse ${Math.round(bomb.uncompressedSize / Math.max(1, bomb.compressedSize))} fois` : `ses parties font ${(total / 1e6).toFixed(0)} Mo décompressées`;
     return fail(`${name} refused: ${what} (a zip bomb?)`, `${name} refusé : ${quoi} (bombe zip ?)`);
   }
-  return undefined;
+  return dir.entries;
 }
 
 interface SheetState {
@@ -61,7 +62,8 @@ interface SheetState {
 export async function readWorkbook(file: string, options: WorkbookReadOptions = {}): Promise<WorkbookRead> {
   if (!fs.existsSync(file)) return fail(`${file}: no such file`, `${file} : fichier introuvable`);
   const vetted = vet(file, options);
-  if (vetted !== undefined) return vetted;
+  if (!Array.isArray(vetted)) return vetted;
+  const excelTables = excelTablesBySheet(file, vetted);
   const issues: Issue[] = [];
   const found: Record<TableName, { sheet: string; builder: TableBuilder }[]> = { customers: [], entries: [], applications: [] };
   let rowsRead = 0;
@@ -72,6 +74,9 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
       const grid = (table: TableName): GridReadOptions => ({ dateOrder: options.dateOrder ?? 'dmy', date1904, numberLanguage: options.numberLanguage ?? 'fr', mapping: options.mapping?.[table] });
       const sheetName = (ws as unknown as { name?: string }).name ?? 'Sheet';
       const state: SheetState = { name: sheetName, buffered: [], builder: undefined, decided: false, lastRow: 0 };
+      // An Excel table named like a ledger table wins: its range says exactly where the data is.
+      const declared = (excelTables.get(sheetName) ?? []).map((t) => ({ t, table: tableFromName(t.name) })).find((x) => x.table !== undefined) as { t: ExcelTable; table: TableName } | undefined;
+      if (declared !== undefined) state.decided = true;
       const decide = () => {
         state.decided = true;
         const rows = state.buffered.map((b) => b.cells);
@@ -92,9 +97,20 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
         state.lastRow = row.number;
         rowsRead++;
         if (options.onRows !== undefined && rowsRead % 10000 === 0) options.onRows(rowsRead);
-        if (state.decided && state.builder === undefined) continue; // not a ledger sheet: skip quickly
+        if (state.decided && state.builder === undefined && declared === undefined) continue; // not a ledger sheet: skip quickly
         const values = row.values as unknown[];
         const cells: GridValue[] = [];
+        if (declared !== undefined) {
+          const { t, table } = declared;
+          if (row.number < t.top || row.number > t.bottom) continue;
+          for (let i = t.left; i <= t.right; i++) cells.push(toGridValue(values[i]));
+          if (row.number === t.top) {
+            const builder = new TableBuilder(table, sheetName, row.number, cells, grid(table), t.left - 1);
+            found[table].push({ sheet: sheetName, builder });
+            state.builder = builder;
+          } else state.builder?.addRow(row.number, cells);
+          continue;
+        }
         for (let i = 1; i < values.length; i++) cells.push(toGridValue(values[i]));
         if (state.builder !== undefined) state.builder.addRow(row.number, cells);
         else {

@@ -1,10 +1,14 @@
 import * as fs from 'node:fs';
+import * as zlib from 'node:zlib';
 
 /** One file inside a zip, from its central directory: enough to judge a workbook before opening it. */
 export interface ZipEntryInfo {
   readonly name: string;
   readonly compressedSize: number;
   readonly uncompressedSize: number;
+  /** 0 stored, 8 deflated. */
+  readonly method: number;
+  readonly localHeaderOffset: number;
 }
 
 export type ZipDirectory = { ok: true; entries: ZipEntryInfo[] } | { ok: false; reason: 'not-a-zip' | 'truncated' };
@@ -41,16 +45,37 @@ export function readZipDirectory(file: string): ZipDirectory {
     let p = 0;
     for (let k = 0; k < count; k++) {
       if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) return { ok: false, reason: 'truncated' };
+      const method = dir.readUInt16LE(p + 10);
       const compressedSize = dir.readUInt32LE(p + 20);
       const uncompressedSize = dir.readUInt32LE(p + 24);
       const nameLength = dir.readUInt16LE(p + 28);
       const extraLength = dir.readUInt16LE(p + 30);
       const commentLength = dir.readUInt16LE(p + 32);
+      const localHeaderOffset = dir.readUInt32LE(p + 42);
       const name = dir.toString('utf8', p + 46, p + 46 + nameLength);
-      entries.push({ name, compressedSize, uncompressedSize });
+      entries.push({ name, compressedSize, uncompressedSize, method, localHeaderOffset });
       p += 46 + nameLength + extraLength + commentLength;
     }
     return { ok: true, entries };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The bytes of one small part (workbook.xml, a table definition), inflated with a size cap. */
+export function readZipEntry(file: string, entry: ZipEntryInfo, maxBytes = 16e6): Buffer | undefined {
+  if (entry.uncompressedSize > maxBytes || (entry.method !== 0 && entry.method !== 8)) return undefined;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(30);
+    fs.readSync(fd, header, 0, 30, entry.localHeaderOffset);
+    if (header.readUInt32LE(0) !== 0x04034b50) return undefined;
+    const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    const data = Buffer.alloc(entry.compressedSize);
+    fs.readSync(fd, data, 0, entry.compressedSize, start);
+    return entry.method === 0 ? data : zlib.inflateRawSync(data, { maxOutputLength: maxBytes });
+  } catch {
+    return undefined;
   } finally {
     fs.closeSync(fd);
   }

@@ -15,7 +15,8 @@ const SHEET_NAMES: Readonly<Record<TableName, readonly string[]>> = {
 
 /** The table a sheet or Excel table name announces, if any. */
 export function tableFromName(name: string): TableName | undefined {
-  const k = normaliseKey(name);
+  // Excel table names often carry a prefix: tblEntries, Table_Clients, Tableau_Ecritures.
+  const k = normaliseKey(name).replace(/^(tableau|table|tbl|tab)(?=[a-z])/, '');
   for (const [table, names] of Object.entries(SHEET_NAMES) as [TableName, readonly string[]][]) if (names.some((n) => normaliseKey(n) === k)) return table;
   return undefined;
 }

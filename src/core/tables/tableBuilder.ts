@@ -56,9 +56,11 @@ export class TableBuilder {
     private readonly headerRow: number,
     headerCells: readonly GridValue[],
     private readonly options: GridReadOptions,
+    /** Column of the first cell (0 = A): an Excel table may start further right. */
+    firstColumn = 0,
   ) {
     this.headers = headerCells.map((c) => gridText(c).trim());
-    this.letters = this.headers.map((_, i) => columnLetter(i));
+    this.letters = this.headers.map((_, i) => columnLetter(firstColumn + i));
     const map = mapHeaders({ table, source: sheet, headers: this.headers, rows: [], ...(options.mapping !== undefined ? { mapping: options.mapping } : {}) });
     const columnAt: string[] = [];
     for (const [column, i] of Object.entries(map.index)) if (i >= 0) columnAt[i] = column;
