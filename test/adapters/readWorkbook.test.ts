@@ -188,3 +188,29 @@ describe('Excel tables by name', () => {
     expect(bad).toMatchObject({ row: 6, cell: 'Feuil2!F6' });
   });
 });
+
+describe('merged cells', () => {
+  it('reads a customer number merged down over its rows, and a merged title, as a person sees them', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Entries');
+    ws.getCell('A1').value = 'Receivables — merged title';
+    ws.mergeCells('A1:E1');
+    ws.addRow(['Customer', 'Type', 'Document No.', 'Posting Date', 'Amount']);
+    ws.addRow(['M1', 'invoice', 'I-1', new Date('2026-09-01T00:00:00Z'), 100]);
+    ws.addRow([null, 'invoice', 'I-2', new Date('2026-09-02T00:00:00Z'), 50]);
+    ws.addRow([null, 'payment', 'P-1', new Date('2026-09-03T00:00:00Z'), -30]);
+    ws.mergeCells('A3:A5');
+    ws.addRow(['M2', 'invoice', 'I-3', new Date('2026-09-04T00:00:00Z'), 7]);
+    const c = wb.addWorksheet('Customers');
+    c.addRow(['Customer', 'Currency']);
+    c.addRow(['M1', 'EUR']);
+    c.addRow(['M2', 'EUR']);
+    const file = path.join(tempDir(), 'merged.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await compute(file, '--as-of', '2026-10-31');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.json.statements.map((s: { customerId: string; sections: { closingBalance: string }[] }) => `${s.customerId}:${s.sections[0]?.closingBalance}`)).toEqual(['M1:120.00', 'M2:7.00']);
+  });
+});

@@ -40,6 +40,22 @@ function relationships(file: string, byName: ReadonlyMap<string, ZipEntryInfo>, 
   return out;
 }
 
+/** Each sheet's name and the zip part holding it, in workbook order. */
+function sheetParts(file: string, byName: ReadonlyMap<string, ZipEntryInfo>): { name: string; part: string }[] {
+  const workbookEntry = byName.get('xl/workbook.xml');
+  const workbook = workbookEntry === undefined ? undefined : readZipEntry(file, workbookEntry)?.toString('utf8');
+  if (workbook === undefined) return [];
+  const targets = relationships(file, byName, 'xl/workbook.xml');
+  const out: { name: string; part: string }[] = [];
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = attr(m[0], 'name');
+    const rid = attr(m[0], 'r:id');
+    const part = rid === undefined ? undefined : targets.get(rid);
+    if (name !== undefined && part !== undefined) out.push({ name: decodeXml(name), part });
+  }
+  return out;
+}
+
 /**
  * The Excel tables of each sheet, by sheet name, read from the workbook's parts (exceljs's streaming
  * reader does not surface them). Anything unexpected yields no tables rather than an error: the
@@ -49,17 +65,9 @@ export function excelTablesBySheet(file: string, entries: readonly ZipEntryInfo[
   const byName = new Map(entries.map((e) => [e.name, e]));
   const out = new Map<string, ExcelTable[]>();
   if (!entries.some((e) => e.name.startsWith('xl/tables/'))) return out;
-  const workbookEntry = byName.get('xl/workbook.xml');
-  const workbook = workbookEntry === undefined ? undefined : readZipEntry(file, workbookEntry)?.toString('utf8');
-  if (workbook === undefined) return out;
-  const sheetTargets = relationships(file, byName, 'xl/workbook.xml');
-  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = attr(m[0], 'name');
-    const rid = attr(m[0], 'r:id');
-    const sheetPart = rid === undefined ? undefined : sheetTargets.get(rid);
-    if (name === undefined || sheetPart === undefined) continue;
+  for (const { name, part } of sheetParts(file, byName)) {
     const tables: ExcelTable[] = [];
-    for (const tablePart of relationships(file, byName, sheetPart).values()) {
+    for (const tablePart of relationships(file, byName, part).values()) {
       if (!tablePart.startsWith('xl/tables/')) continue;
       const entry = byName.get(tablePart);
       const xml = entry === undefined ? undefined : readZipEntry(file, entry)?.toString('utf8');
@@ -68,9 +76,51 @@ export function excelTablesBySheet(file: string, entries: readonly ZipEntryInfo[
       const range = head === undefined ? undefined : parseRef(attr(head, 'ref') ?? '');
       if (tableName !== undefined && range !== undefined) tables.push({ name: decodeXml(tableName), ...range });
     }
-    if (tables.length > 0) out.set(decodeXml(name), tables);
+    if (tables.length > 0) out.set(name, tables);
   }
   return out;
+}
+
+export type CellRange = Omit<ExcelTable, 'name'>;
+
+/**
+ * Merged ranges of each sheet (exceljs's streaming reader skips them; they come after the rows in
+ * the sheet's XML). Sheets whose part is larger than `maxPartBytes` are not searched: a ledger that
+ * big is an export, and exports do not merge cells.
+ */
+export function mergedRangesBySheet(file: string, entries: readonly ZipEntryInfo[], maxPartBytes = 32e6): Map<string, CellRange[]> {
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const out = new Map<string, CellRange[]>();
+  for (const { name, part } of sheetParts(file, byName)) {
+    const entry = byName.get(part);
+    if (entry === undefined || entry.uncompressedSize > maxPartBytes) continue;
+    const xml = readZipEntry(file, entry, maxPartBytes)?.toString('utf8');
+    if (xml === undefined || !xml.includes('<mergeCell ')) continue;
+    const ranges: CellRange[] = [];
+    for (const m of xml.matchAll(/<mergeCell ref="([^"]+)"/g)) {
+      const r = parseRef(m[1] as string);
+      if (r !== undefined) ranges.push(r);
+    }
+    if (ranges.length > 0) out.set(name, ranges);
+  }
+  return out;
+}
+
+/** Gives every cell of a merged range the value of its top-left cell, as a person reading the sheet sees it. */
+export class MergeFill {
+  private readonly anchors = new Map<CellRange, unknown>();
+  constructor(private readonly ranges: readonly CellRange[]) {}
+
+  /** `values` is an exceljs row (1-based); filled in place. */
+  apply(row: number, values: unknown[]): void {
+    for (const r of this.ranges) {
+      if (row < r.top || row > r.bottom) continue;
+      if (row === r.top) this.anchors.set(r, values[r.left]);
+      const v = this.anchors.get(r);
+      if (v === undefined || v === null) continue;
+      for (let c = r.left; c <= r.right; c++) if (values[c] === undefined || values[c] === null) values[c] = v;
+    }
+  }
 }
 
 function decodeXml(s: string): string {

@@ -6,7 +6,7 @@ import {
   type DateOrder, type GridReadOptions, type TableMappings, type GridValue, type Issue, type LedgerTables, type Localised, type RawTable, type TableName,
 } from '../../core';
 import { toGridValue } from './cellValue';
-import { excelTablesBySheet, type ExcelTable } from './excelTables';
+import { excelTablesBySheet, MergeFill, mergedRangesBySheet, type ExcelTable } from './excelTables';
 import { readZipDirectory, type ZipEntryInfo } from './zipDirectory';
 
 export interface WorkbookReadOptions {
@@ -64,6 +64,7 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
   const vetted = vet(file, options);
   if (!Array.isArray(vetted)) return vetted;
   const excelTables = excelTablesBySheet(file, vetted);
+  const merged = mergedRangesBySheet(file, vetted);
   const issues: Issue[] = [];
   const found: Record<TableName, { sheet: string; builder: TableBuilder }[]> = { customers: [], entries: [], applications: [] };
   let rowsRead = 0;
@@ -77,6 +78,8 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
       // An Excel table named like a ledger table wins: its range says exactly where the data is.
       const declared = (excelTables.get(sheetName) ?? []).map((t) => ({ t, table: tableFromName(t.name) })).find((x) => x.table !== undefined) as { t: ExcelTable; table: TableName } | undefined;
       if (declared !== undefined) state.decided = true;
+      const ranges = merged.get(sheetName);
+      const fill = ranges === undefined ? undefined : new MergeFill(ranges);
       const decide = () => {
         state.decided = true;
         const rows = state.buffered.map((b) => b.cells);
@@ -99,6 +102,7 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
         if (options.onRows !== undefined && rowsRead % 10000 === 0) options.onRows(rowsRead);
         if (state.decided && state.builder === undefined && declared === undefined) continue; // not a ledger sheet: skip quickly
         const values = row.values as unknown[];
+        fill?.apply(row.number, values);
         const cells: GridValue[] = [];
         if (declared !== undefined) {
           const { t, table } = declared;
