@@ -44,7 +44,7 @@ function oneOf<T extends string>(flag: string, text: string, allowed: readonly T
   throw new UsageError(`${flag} ${JSON.stringify(text)}: expected one of ${allowed.join(', ')}`, `${flag} « ${text} » : valeurs possibles ${allowed.join(', ')}`);
 }
 
-export function computeOptionsFrom(f: ComputeFlags): { options: ComputeOptions; language: Language; defaultCurrency: string | undefined; dateOrder: DateOrder } {
+export function computeOptionsFrom(f: ComputeFlags): { options: ComputeOptions; language: Language; defaultCurrency: string | undefined; dateOrder: DateOrder | undefined } {
   const asOf = day('--as-of', f.asOf);
   const from = f.from === undefined ? undefined : day('--from', f.from);
   if (from !== undefined && from > asOf) throw new UsageError('--from must not be after --as-of', '--from ne doit pas être après --as-of');
@@ -69,6 +69,7 @@ export function computeOptionsFrom(f: ComputeFlags): { options: ComputeOptions; 
     groups: f.group,
   };
   const options: ComputeOptions = { asOf, from, style, aging: aging.spec, agingBasis, allocate, customers: f.customer, selection, summary: f.summary === true };
-  const dateOrder = oneOf<DateOrder>('--date-order', f.dateOrder ?? 'dmy', ['dmy', 'mdy']);
+  // Unset: the workbook decides (US English date formats → month first), else day first.
+  const dateOrder = f.dateOrder === undefined ? undefined : oneOf<DateOrder>('--date-order', f.dateOrder, ['dmy', 'mdy']);
   return { options, language, defaultCurrency: currency, dateOrder };
 }

@@ -214,3 +214,28 @@ describe('merged cells', () => {
     expect(r.json.statements.map((s: { customerId: string; sections: { closingBalance: string }[] }) => `${s.customerId}:${s.sections[0]?.closingBalance}`)).toEqual(['M1:120.00', 'M2:7.00']);
   });
 });
+
+describe('the workbook says which way dates are typed', () => {
+  it('reads 10/31/2026 month first when the workbook formats its dates as US English, day first otherwise', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const build = async (numFmt: string) => {
+      const wb = new ExcelJS.Workbook();
+      const c = wb.addWorksheet('Customers');
+      c.addRow(['Customer', 'Currency']);
+      c.addRow(['U1', 'USD']);
+      const e = wb.addWorksheet('Entries');
+      e.addRow(['Customer', 'Type', 'Document No.', 'Posting Date', 'Due Date', 'Amount']);
+      e.addRow(['U1', 'invoice', 'I-1', new Date('2026-09-01T00:00:00Z'), '10/31/2026', 10]);
+      e.getCell('D2').numFmt = numFmt;
+      const file = path.join(tempDir(), 'us.xlsx');
+      await wb.xlsx.writeFile(file);
+      return compute(file, '--as-of', '2026-11-30');
+    };
+    const us = await build('[$-409]mm/dd/yyyy');
+    expect(us.code).toBe(0);
+    expect(us.json.statements[0].sections[0].lines[0].dueDate).toBe('2026-10-31');
+    const fr = await build('[$-40C]dd/mm/yyyy');
+    expect(fr.code).toBe(1);
+    expect(fr.json.issues.map((i: { code: string }) => i.code)).toEqual(['ambiguous-date', 'bad-date']);
+  });
+});

@@ -126,3 +126,15 @@ export class MergeFill {
 function decodeXml(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
+
+/**
+ * True when the workbook's own date formats are US English ([$-409], [$-en-US]) and none is of
+ * another locale: then a date typed as 03/04/2026 means March 4th.
+ */
+export function workbookSaysUsEnglish(file: string, entries: readonly ZipEntryInfo[]): boolean {
+  const styles = entries.find((e) => e.name === 'xl/styles.xml');
+  const xml = styles === undefined ? undefined : readZipEntry(file, styles)?.toString('utf8');
+  if (xml === undefined) return false;
+  const locales = [...xml.matchAll(/formatCode="[^"]*\[\$[^\]-]*-([0-9A-Za-z-]+)\]/g)].map((m) => (m[1] as string).toLowerCase());
+  return locales.length > 0 && locales.every((l) => l === '409' || l === 'en-us');
+}

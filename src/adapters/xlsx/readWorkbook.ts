@@ -6,10 +6,11 @@ import {
   type DateOrder, type GridReadOptions, type TableMappings, type GridValue, type Issue, type LedgerTables, type Localised, type RawTable, type TableName,
 } from '../../core';
 import { toGridValue } from './cellValue';
-import { excelTablesBySheet, MergeFill, mergedRangesBySheet, type ExcelTable } from './excelTables';
+import { excelTablesBySheet, MergeFill, mergedRangesBySheet, workbookSaysUsEnglish, type ExcelTable } from './excelTables';
 import { readZipDirectory, type ZipEntryInfo } from './zipDirectory';
 
 export interface WorkbookReadOptions {
+  /** Dates typed as text: default month first when the workbook's date formats are US English, else day first. */
   readonly dateOrder?: DateOrder;
   readonly numberLanguage?: 'en' | 'fr';
   readonly mapping?: TableMappings | undefined;
@@ -65,6 +66,7 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
   if (!Array.isArray(vetted)) return vetted;
   const excelTables = excelTablesBySheet(file, vetted);
   const merged = mergedRangesBySheet(file, vetted);
+  const dateOrder = options.dateOrder ?? (workbookSaysUsEnglish(file, vetted) ? 'mdy' : 'dmy');
   const issues: Issue[] = [];
   const found: Record<TableName, { sheet: string; builder: TableBuilder }[]> = { customers: [], entries: [], applications: [] };
   let rowsRead = 0;
@@ -72,7 +74,7 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
     for await (const ws of reader) {
       const date1904 = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
-      const grid = (table: TableName): GridReadOptions => ({ dateOrder: options.dateOrder ?? 'dmy', date1904, numberLanguage: options.numberLanguage ?? 'fr', mapping: options.mapping?.[table] });
+      const grid = (table: TableName): GridReadOptions => ({ dateOrder, date1904, numberLanguage: options.numberLanguage ?? 'fr', mapping: options.mapping?.[table] });
       const sheetName = (ws as unknown as { name?: string }).name ?? 'Sheet';
       const state: SheetState = { name: sheetName, buffered: [], builder: undefined, decided: false, lastRow: 0 };
       // An Excel table named like a ledger table wins: its range says exactly where the data is.
