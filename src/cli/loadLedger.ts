@@ -12,7 +12,7 @@ export interface LoadOptions {
   readonly onRows?: (rows: number) => void;
 }
 
-export type Loaded = { ok: true; ledger: Ledger; notes: Localised[] } | { ok: false; error: Localised };
+export type Loaded = { ok: true; ledger: Ledger } | { ok: false; error: Localised };
 
 /** The user's header → column mapping, per table. Bad JSON is a usage error. */
 export function readMapping(file: string | undefined): Partial<Record<TableName, Record<string, string>>> | undefined {
@@ -41,7 +41,6 @@ export function readMapping(file: string | undefined): Partial<Record<TableName,
 export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded> {
   const mapping = readMapping(o.mappingFile);
   const sourceIssues: Issue[] = [];
-  const notes: Localised[] = [];
   let tables;
   if (/\.(xlsx|xlsm)$/i.test(source)) {
     const { readWorkbook } = await import('../adapters/xlsx/readWorkbook'); // exceljs only when a workbook is read
@@ -55,5 +54,5 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
     tables = folder.tables;
     sourceIssues.push(...folder.issues);
   }
-  return { ok: true, ledger: buildLedger(tables, { defaultCurrency: o.defaultCurrency }, sourceIssues), notes };
+  return { ok: true, ledger: buildLedger(tables, { defaultCurrency: o.defaultCurrency }, sourceIssues) };
 }

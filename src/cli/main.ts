@@ -17,11 +17,10 @@ export async function runCompute(flags: ComputeFlags, io: Io): Promise<number> {
     io.err(`${loaded.error[language]}\n`);
     return 1;
   }
-  for (const note of loaded.notes) io.err(`${note[language]}\n`);
   const result = computeStatements(loaded.ledger, options);
   if (flags.json === true) io.out(`${JSON.stringify(computeResultAsJson(result, language), null, 2)}\n`);
   else io.out(computeResultAsText(result, language));
-  const failed = result.issues.some((i) => i.severity === 'error') || loaded.notes.length > 0;
+  const failed = result.issues.some((i) => i.severity === 'error');
   return failed ? 1 : 0;
 }
 
