@@ -36,5 +36,6 @@ export function buildLedger(tables: LedgerTables, options: EntryReadOptions = {}
     applications: a.applications,
     issues: [...sourceIssues, ...c.issues, ...e.issues, ...a.issues],
     unreadable: !c.usable || !e.usable || !a.usable,
+    documents: e.documents,
   };
 }

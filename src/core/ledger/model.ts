@@ -2,6 +2,7 @@ import type { Day } from '../calendar/day';
 import type { Language } from '../i18n/language';
 import type { Issue } from '../issues/issue';
 import type { Minor } from '../money/money';
+import type { StringIndex } from '../collections/stringIndex';
 import type { EntryType } from './entryTypes';
 
 export interface Customer {
@@ -49,6 +50,20 @@ export interface ApplicationRow {
   readonly date: Day | undefined;
 }
 
+/**
+ * The document numbers the reader already hashed, so settlement need not hash a million again.
+ * Valid only for the `entries` array it names (a ledger copied with other entries falls back to hashing).
+ */
+export interface DocumentKeys {
+  /** Every document number read (rejected rows' too) → its key, 0 ≤ key < count. */
+  readonly index: StringIndex;
+  readonly count: number;
+  /** Key of each entry's document_no, by entry index. */
+  readonly ofEntry: Int32Array;
+  /** The entries these keys describe. */
+  readonly entries: readonly Entry[];
+}
+
 export interface Ledger {
   readonly customers: readonly Customer[];
   readonly entries: readonly Entry[];
@@ -57,4 +72,6 @@ export interface Ledger {
   readonly issues: readonly Issue[];
   /** True when a table could not be read at all: every statement is blocked. */
   readonly unreadable: boolean;
+  /** Document keys from the reader, when it built them (an optimisation; absent: settlement hashes). */
+  readonly documents?: DocumentKeys | undefined;
 }

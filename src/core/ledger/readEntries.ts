@@ -5,7 +5,7 @@ import { parseDecimalToMinor, type Minor } from '../money/money';
 import { StringIndex } from '../collections/stringIndex';
 import { ENTRY_TYPES, parseEntryType, parseStatus, type EntryStatus, type EntryType } from './entryTypes';
 import { cell, cellBeyondHeaders, locate, mapHeaders } from './headerMap';
-import type { Customer, Entry } from './model';
+import type { Customer, DocumentKeys, Entry } from './model';
 import { rowNumberOf, type RawTable } from './rawTable';
 
 export interface EntryReadOptions {
@@ -48,11 +48,14 @@ class DocumentsSeen {
   readonly dues: Day[] = [];
   /** Due dates of further instalments, by position; most documents have none. */
   readonly moreDues = new Map<number, Day[]>();
+  /** Key of the document of the last row checked. */
+  lastKey = -1;
 
   /** Records the row; returns the first row of a conflicting document (a duplicate), else undefined. */
   check(documentNo: string, row: number, customerId: string, type: EntryType, currency: string, due: Day): number | undefined {
     const k = this.index.setIfAbsent(documentNo, this.rows.length);
     if (k < 0) {
+      this.lastKey = this.rows.length;
       this.rows.push(row);
       this.customers.push(customerId);
       this.types.push(type);
@@ -60,6 +63,7 @@ class DocumentsSeen {
       this.dues.push(due);
       return undefined;
     }
+    this.lastKey = k;
     const more = this.moreDues.get(k);
     // Instalments: same customer, type and currency, a due date of their own (two currencies would let one settlement mix them).
     if (this.customers[k] !== customerId || this.types[k] !== type || this.currencies[k] !== currency || this.dues[k] === due || (more?.includes(due) ?? false)) return this.rows[k];
@@ -74,13 +78,15 @@ export function readEntries(
   tables: readonly RawTable[],
   customers: ReadonlyMap<string, Customer>,
   options: EntryReadOptions,
-): { entries: Entry[]; issues: Issue[]; usable: boolean } {
+): { entries: Entry[]; issues: Issue[]; usable: boolean; documents: DocumentKeys } {
   const entries: Entry[] = [];
   const issues: Issue[] = [];
-  const docs = new DocumentsSeen(tables.reduce((n, t) => n + t.rows.length, 0));
+  const rows = tables.reduce((n, t) => n + t.rows.length, 0);
+  const docs = new DocumentsSeen(rows);
+  const keys = new Int32Array(rows);
   let usable = true;
-  for (const t of tables) usable = readEntryTable(t, customers, options, docs, entries, issues) && usable;
-  return { entries, issues, usable };
+  for (const t of tables) usable = readEntryTable(t, customers, options, docs, keys, entries, issues) && usable;
+  return { entries, issues, usable, documents: { index: docs.index, count: docs.rows.length, ofEntry: keys.subarray(0, entries.length), entries } };
 }
 
 /** Per-row state the issue helpers read; one object reused for every row (a million closures cost seconds). */
@@ -95,7 +101,7 @@ function isBlankRow(r: readonly string[]): boolean {
   return true;
 }
 
-function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, options: EntryReadOptions, docs: DocumentsSeen, entries: Entry[], issues: Issue[]): boolean {
+function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, options: EntryReadOptions, docs: DocumentsSeen, keys: Int32Array, entries: Entry[], issues: Issue[]): boolean {
   const map = mapHeaders(t);
   issues.push(...map.issues);
   if (!map.usable) return false;
@@ -192,6 +198,7 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
       issues.push(...found);
       continue;
     }
+    keys[entries.length] = docs.lastKey; // checked above: an entry has a document number, a type and a due date
     entries.push({
       index: entries.length,
       row,

@@ -8,7 +8,7 @@ import { StringIndex } from '../collections/stringIndex';
 
 export interface Settlement {
   readonly allocations: readonly Allocation[];
-  /** Allocations touching each entry, by entry index (undefined: none). */
+  /** Allocations touching each entry, by entry index (undefined: none); built on first read. */
   readonly byEntry: readonly (Allocation[] | undefined)[];
   readonly issues: readonly Issue[];
 }
@@ -16,31 +16,72 @@ export interface Settlement {
 /**
  * The entries of every document something names (an applies_to, an application row), instalments
  * earliest due first. Only those are indexed: most of a large ledger is never looked up by number.
+ * The reader's document keys are reused when the ledger has them; otherwise named documents are hashed here.
  */
 class DocumentLookup {
-  private readonly index = new StringIndex(1024);
   private readonly lists: Entry[][] = [];
+  /** List of the document each entry's applies_to names (−1: none), by entry index. */
+  readonly appliesTo: Int32Array;
+  /** Lists of each application row's documents, by position in ledger.applications. */
+  readonly from: Int32Array;
+  readonly to: Int32Array;
 
   constructor(ledger: Ledger) {
-    const name = (doc: string) => {
-      if (doc !== '' && this.index.setIfAbsent(doc, this.lists.length) < 0) this.lists.push([]);
+    const entries = ledger.entries;
+    const keys = ledger.documents !== undefined && ledger.documents.entries === entries && ledger.documents.ofEntry.length === entries.length ? ledger.documents : undefined;
+    const index = keys?.index ?? new StringIndex(1024);
+    // Document key → position in `lists`, −1 when nothing names it.
+    const listOf = keys === undefined ? undefined : new Int32Array(keys.count).fill(-1);
+    const name = (doc: string): number => {
+      if (doc === '') return -1;
+      if (listOf === undefined) {
+        const k = index.setIfAbsent(doc, this.lists.length);
+        if (k >= 0) return k;
+        this.lists.push([]);
+        return this.lists.length - 1;
+      }
+      const k = index.get(doc);
+      if (k < 0) return -1; // no entry has it
+      let l = listOf[k] as number;
+      if (l < 0) {
+        l = this.lists.length;
+        listOf[k] = l;
+        this.lists.push([]);
+      }
+      return l;
     };
-    for (const e of ledger.entries) name(e.appliesTo);
-    for (const a of ledger.applications) {
-      name(a.from);
-      name(a.to);
+    this.appliesTo = new Int32Array(entries.length).fill(-1);
+    for (let i = 0; i < entries.length; i++) {
+      const doc = (entries[i] as Entry).appliesTo;
+      if (doc !== '') this.appliesTo[i] = name(doc);
+    }
+    const applications = ledger.applications;
+    this.from = new Int32Array(applications.length);
+    this.to = new Int32Array(applications.length);
+    for (let i = 0; i < applications.length; i++) {
+      const a = applications[i] as ApplicationRow;
+      this.from[i] = name(a.from);
+      this.to[i] = name(a.to);
     }
     if (this.lists.length === 0) return;
-    for (const e of ledger.entries) {
-      const k = this.index.get(e.documentNo);
-      if (k >= 0) (this.lists[k] as Entry[]).push(e);
+    if (keys !== undefined && listOf !== undefined) {
+      const ofEntry = keys.ofEntry;
+      for (let i = 0; i < entries.length; i++) {
+        const l = listOf[ofEntry[i] as number] as number;
+        if (l >= 0) (this.lists[l] as Entry[]).push(entries[i] as Entry);
+      }
+    } else {
+      for (const e of entries) {
+        const k = index.get(e.documentNo);
+        if (k >= 0) (this.lists[k] as Entry[]).push(e);
+      }
     }
     for (const list of this.lists) if (list.length > 1) list.sort(byAge);
   }
 
-  get(documentNo: string): Entry[] | undefined {
-    const k = this.index.get(documentNo);
-    const list = k < 0 ? undefined : this.lists[k];
+  /** The entries of list l (from `appliesTo`, `from`, `to`), undefined when none. */
+  list(l: number): Entry[] | undefined {
+    const list = l < 0 ? undefined : this.lists[l];
     return list === undefined || list.length === 0 ? undefined : list;
   }
 }
@@ -48,6 +89,16 @@ class DocumentLookup {
 /** Oldest first: posting date, then due date, then document number; row order never decides. */
 function byAge(a: Entry, b: Entry): number {
   return a.posting - b.posting || a.due - b.due || (a.documentNo < b.documentNo ? -1 : a.documentNo > b.documentNo ? 1 : 0);
+}
+
+/** Allocations by entry, in the order they were made. */
+function allocationsByEntry(allocations: readonly Allocation[], entries: number): (Allocation[] | undefined)[] {
+  const byEntry: (Allocation[] | undefined)[] = new Array(entries);
+  for (const a of allocations) {
+    (byEntry[a.credit] ??= []).push(a);
+    (byEntry[a.debit] ??= []).push(a);
+  }
+  return byEntry;
 }
 
 /**
@@ -58,7 +109,6 @@ export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
   const entries = ledger.entries;
   const remaining = new Float64Array(entries.length); // minor units: integers, exact in a double
   for (const e of entries) remaining[e.index] = Math.abs(e.amount);
-  const byEntry: (Allocation[] | undefined)[] = new Array(entries.length);
   const allocations: Allocation[] = [];
   const issues: Issue[] = [];
 
@@ -69,8 +119,6 @@ export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
     allocations.push(a);
     remaining[credit.index] = (remaining[credit.index] as number) - amount;
     remaining[debit.index] = (remaining[debit.index] as number) - amount;
-    (byEntry[credit.index] ??= []).push(a);
-    (byEntry[debit.index] ??= []).push(a);
   };
   /** Moves as much as both sides have left, across instalments earliest due first. */
   const settlePair = (credits: readonly Entry[], debits: readonly Entry[], source: Allocation['source']): void => {
@@ -87,7 +135,7 @@ export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
   // applies_to: the entry names the document it settles.
   const linking = entries.filter((e) => e.appliesTo !== '').sort(byAge);
   for (const e of linking) {
-    const named = byDoc.get(e.appliesTo) ?? [];
+    const named = byDoc.list(byDoc.appliesTo[e.index] as number) ?? [];
     const fits = (t: Entry) => t.customerId === e.customerId && t.currency === e.currency && t.index !== e.index;
     // Most documents are one entry: keep the list rather than filter a copy of it, 200,000 times.
     const targets = named.length === 1 && fits(named[0] as Entry) ? named : named.filter(fits);
@@ -128,7 +176,14 @@ export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
     }
     for (const g of books.values()) settleOldestFirst(g, settlePair, 'fifo');
   }
-  return { allocations, byEntry, issues };
+  let byEntry: (Allocation[] | undefined)[] | undefined;
+  return {
+    allocations,
+    get byEntry() {
+      return (byEntry ??= allocationsByEntry(allocations, entries.length));
+    },
+    issues,
+  };
 }
 
 function settleOldestFirst(group: Entry[], settlePair: (c: readonly Entry[], d: readonly Entry[], s: Allocation['source']) => void, source: Allocation['source']): void {
@@ -142,11 +197,11 @@ type Allocate = (credit: Entry, debit: Entry, amount: Minor, date: Day, source: 
 /** The applications table: each row checked for documents, sides, currency, customer, dates and amounts. */
 function applyExplicit(ledger: Ledger, byDoc: DocumentLookup, remaining: Float64Array, issues: Issue[], allocate: Allocate): void {
   // In date order, so an over-application is blamed on the row that overdraws on its own date.
-  const latestPostingOf = (a: ApplicationRow) => Math.max(...[...(byDoc.get(a.from) ?? []), ...(byDoc.get(a.to) ?? [])].map((e) => e.posting), -Infinity);
-  const ordered = ledger.applications.map((a) => ({ a, date: a.date ?? latestPostingOf(a) })).sort((x, y) => x.date - y.date || x.a.row - y.a.row);
-  for (const { a } of ordered) {
-    const froms = byDoc.get(a.from);
-    const tos = byDoc.get(a.to);
+  const latestPostingOf = (i: number) => Math.max(...[...(byDoc.list(byDoc.from[i] as number) ?? []), ...(byDoc.list(byDoc.to[i] as number) ?? [])].map((e) => e.posting), -Infinity);
+  const ordered = ledger.applications.map((a, i) => ({ a, i, date: a.date ?? latestPostingOf(i) })).sort((x, y) => x.date - y.date || x.a.row - y.a.row);
+  for (const { a, i } of ordered) {
+    const froms = byDoc.list(byDoc.from[i] as number);
+    const tos = byDoc.list(byDoc.to[i] as number);
     const customerId = froms?.[0]?.customerId ?? tos?.[0]?.customerId;
     const at = (column: string, value: string, who = customerId) => ({ table: 'applications' as const, row: a.row, column, value, customerId: who });
     if (froms === undefined || tos === undefined) {

@@ -24,11 +24,41 @@ export function statementOrder(a: Entry, b: Entry): number {
   );
 }
 
+/** What appliedAsOf gives every entry, computed in one pass over the allocations: compact arrays by entry index. */
+export interface AppliedByEntry {
+  /** Allocated as of D, unsigned (minor units: integers, exact in a double). */
+  readonly sum: Float64Array;
+  /** 1 when the entry has any allocation, whatever its date. */
+  readonly touched: Uint8Array;
+}
+
+export function appliedByEntry(allocations: readonly Allocation[], entries: number, asOf: Day): AppliedByEntry {
+  const sum = new Float64Array(entries);
+  const touched = new Uint8Array(entries);
+  for (const a of allocations) {
+    touched[a.credit] = 1;
+    touched[a.debit] = 1;
+    if (a.date > asOf) continue;
+    sum[a.credit] = (sum[a.credit] as number) + a.amount;
+    sum[a.debit] = (sum[a.debit] as number) + a.amount;
+  }
+  return { sum, touched };
+}
+
+/** appliedAsOf from the arrays (same value, signed zero included). */
+function appliedFrom(entry: Entry, applied: AppliedByEntry): Minor {
+  if (applied.touched[entry.index] !== 1) return 0;
+  const sum = applied.sum[entry.index] as number;
+  return entry.amount < 0 ? -sum : sum;
+}
+
 export interface SectionInput {
   readonly currency: string;
   /** The customer's entries in this currency. */
   readonly entries: readonly Entry[];
-  readonly byEntry: readonly (readonly Allocation[] | undefined)[];
+  /** Allocations by entry index; or `applied`, the same summed as of D (appliedByEntry). */
+  readonly byEntry?: readonly (readonly Allocation[] | undefined)[] | undefined;
+  readonly applied?: AppliedByEntry | undefined;
   readonly style: StatementStyle;
   readonly asOf: Day;
   readonly from: Day | undefined;
@@ -47,7 +77,7 @@ export function buildSection(input: SectionInput): Section {
   const inPeriod: { entry: Entry; applied: Minor; open: Minor }[] = [];
   for (const e of input.entries) {
     if (e.posting > asOf) continue;
-    const applied = appliedAsOf(e, input.byEntry[e.index], asOf);
+    const applied = input.applied !== undefined ? appliedFrom(e, input.applied) : appliedAsOf(e, input.byEntry?.[e.index], asOf);
     const open = e.amount - applied;
     if (open !== 0) {
       const slot = ager.bucket(input.basis === 'due' ? e.due : e.posting);

@@ -5,7 +5,7 @@ import type { Entry, Ledger } from '../ledger/model';
 import { currencyExponent } from '../money/currencies';
 import { parseDecimalToMinor, type Minor } from '../money/money';
 import { settle } from '../settlement/settle';
-import { buildSection } from './buildSection';
+import { appliedByEntry, buildSection } from './buildSection';
 import type { ComputeOptions, ComputeResult, CustomerStatement, Exclusion, Section } from './model';
 import { exclusionReason } from './selection';
 
@@ -38,6 +38,8 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
     else list.push(e);
   }
 
+  const applied = appliedByEntry(settlement.allocations, ledger.entries.length, options.asOf);
+
   const minCache = new Map<string, Minor | undefined>();
   const minBalanceIn = (currency: string): Minor | undefined => {
     const text = options.selection.minBalance;
@@ -66,7 +68,7 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
       continue;
     }
     const sections = sectionsOf(entriesOf.get(id) ?? [], customer.currency, (currency, entries) =>
-      buildSection({ currency, entries, byEntry: settlement.byEntry, style: options.style, asOf: options.asOf, from, ager, basis: options.agingBasis, withLines: !options.summary }),
+      buildSection({ currency, entries, applied, style: options.style, asOf: options.asOf, from, ager, basis: options.agingBasis, withLines: !options.summary }),
     );
     const reason = exclusionReason(customer, sections, options.selection, minBalanceIn);
     if (reason !== undefined) {
