@@ -136,45 +136,47 @@ export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
   const linking = entries.filter((e) => e.appliesTo !== '').sort(byAge);
   for (const e of linking) {
     const named = byDoc.list(byDoc.appliesTo[e.index] as number) ?? [];
-    const fits = (t: Entry) => t.customerId === e.customerId && t.currency === e.currency && t.index !== e.index;
     // Most documents are one entry: keep the list rather than filter a copy of it, 200,000 times.
-    const targets = named.length === 1 && fits(named[0] as Entry) ? named : named.filter(fits);
-    const where = { table: 'entries' as const, row: e.row, column: 'applies_to', value: e.appliesTo, customerId: e.customerId };
+    const targets = named.length === 1 && fits(named[0] as Entry, e) ? named : named.filter((t) => fits(t, e));
     if (targets.length === 0) {
-      issues.push(makeIssue('applies-to-unknown', where));
+      issues.push(makeIssue('applies-to-unknown', whereAppliesTo(e)));
       continue;
     }
     const eCredit = e.amount < 0;
     const first = targets[0] as Entry;
-    if (e.amount === 0 || targets.some((t) => (t.amount < 0) === eCredit && t.amount !== 0)) {
-      issues.push(makeIssue('application-sides', where, { from: e.documentNo, to: first.documentNo, fromType: e.type, toType: first.type }));
+    let sameSide = e.amount === 0;
+    for (let i = 0; i < targets.length && !sameSide; i++) {
+      const t = targets[i] as Entry;
+      sameSide = (t.amount < 0) === eCredit && t.amount !== 0;
+    }
+    if (sameSide) {
+      issues.push(makeIssue('application-sides', whereAppliesTo(e), { from: e.documentNo, to: first.documentNo, fromType: e.type, toType: first.type }));
       continue;
     }
-    if (eCredit) settlePair([e], targets, 'applies-to');
-    else settlePair(targets, [e], 'applies-to');
+    // settlePair([e], targets) or settlePair(targets, [e]): the same allocations, in the same order.
+    for (const t of targets) {
+      const c = eCredit ? e : t;
+      const d = eCredit ? t : e;
+      const amount = Math.min(remaining[c.index] as number, remaining[d.index] as number);
+      if (amount > 0) allocate(c, d, amount, Math.max(c.posting, d.posting), 'applies-to');
+    }
   }
 
   // Matching codes (lettrage): entries of one customer and currency sharing a code settle each other.
-  const groups = new Map<string, Entry[]>();
+  const groups = new Groups();
   for (const e of entries) {
     if (e.matchingCode === '' || remaining[e.index] === 0) continue;
-    const key = `${e.customerId}\u0000${e.currency}\u0000${e.matchingCode}`;
-    const g = groups.get(key);
-    if (g === undefined) groups.set(key, [e]);
-    else g.push(e);
+    groups.add(e, e.matchingCode);
   }
-  for (const g of groups.values()) settleOldestFirst(g, settlePair, 'matching-code');
+  for (const g of groups.inOrder) settleOldestFirst(g, settlePair, 'matching-code');
 
   if (mode === 'fifo') {
-    const books = new Map<string, Entry[]>();
+    const books = new Groups();
     for (const e of entries) {
       if (remaining[e.index] === 0) continue;
-      const key = `${e.customerId}\u0000${e.currency}`;
-      const g = books.get(key);
-      if (g === undefined) books.set(key, [e]);
-      else g.push(e);
+      books.add(e, '');
     }
-    for (const g of books.values()) settleOldestFirst(g, settlePair, 'fifo');
+    for (const g of books.inOrder) settleOldestFirst(g, settlePair, 'fifo');
   }
   let byEntry: (Allocation[] | undefined)[] | undefined;
   return {
@@ -184,6 +186,34 @@ export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
     },
     issues,
   };
+}
+
+const fits = (t: Entry, e: Entry): boolean => t.customerId === e.customerId && t.currency === e.currency && t.index !== e.index;
+
+const whereAppliesTo = (e: Entry) => ({ table: 'entries' as const, row: e.row, column: 'applies_to', value: e.appliesTo, customerId: e.customerId });
+
+/**
+ * Entries grouped by customer, currency and a code, groups in order of their first entry. Nested maps
+ * keyed by the ledger's shared strings: no key string built per entry.
+ */
+class Groups {
+  private readonly byCustomer = new Map<string, Map<string, Map<string, Entry[]>>>();
+  readonly inOrder: Entry[][] = [];
+
+  add(e: Entry, code: string): void {
+    let byCurrency = this.byCustomer.get(e.customerId);
+    if (byCurrency === undefined) this.byCustomer.set(e.customerId, (byCurrency = new Map()));
+    let byCode = byCurrency.get(e.currency);
+    if (byCode === undefined) byCurrency.set(e.currency, (byCode = new Map()));
+    const g = byCode.get(code);
+    if (g !== undefined) {
+      g.push(e);
+      return;
+    }
+    const created = [e];
+    byCode.set(code, created);
+    this.inOrder.push(created);
+  }
 }
 
 function settleOldestFirst(group: Entry[], settlePair: (c: readonly Entry[], d: readonly Entry[], s: Allocation['source']) => void, source: Allocation['source']): void {
