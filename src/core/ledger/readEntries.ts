@@ -37,40 +37,67 @@ const SIGN_TEXT = {
  */
 class DocumentsSeen {
   readonly index: StringIndex;
-  readonly rows: number[] = [];
-
-  constructor(expected: number) {
-    this.index = new StringIndex(expected);
-  }
-  readonly customers: string[] = [];
-  readonly types: EntryType[] = [];
-  readonly currencies: string[] = [];
-  readonly dues: Day[] = [];
+  /** Documents seen so far; each column below is by document key (typed arrays: nothing for the collector to trace). */
+  count = 0;
+  readonly rows: Int32Array;
+  readonly customers: string[];
+  readonly types: Uint8Array;
+  readonly currencies: string[];
+  readonly dues: Float64Array;
   /** Due dates of further instalments, by position; most documents have none. */
   readonly moreDues = new Map<number, Day[]>();
   /** Key of the document of the last row checked. */
   lastKey = -1;
 
+  /** `expected`: at least the number of rows to be checked. */
+  constructor(expected: number) {
+    this.index = new StringIndex(expected);
+    this.rows = new Int32Array(expected);
+    this.customers = new Array<string>(expected);
+    this.types = new Uint8Array(expected);
+    this.currencies = new Array<string>(expected);
+    this.dues = new Float64Array(expected);
+  }
+
   /** Records the row; returns the first row of a conflicting document (a duplicate), else undefined. */
   check(documentNo: string, row: number, customerId: string, type: EntryType, currency: string, due: Day): number | undefined {
-    const k = this.index.setIfAbsent(documentNo, this.rows.length);
+    const k = this.index.setIfAbsent(documentNo, this.count);
+    const typeCode = TYPE_CODES[type];
     if (k < 0) {
-      this.lastKey = this.rows.length;
-      this.rows.push(row);
-      this.customers.push(customerId);
-      this.types.push(type);
-      this.currencies.push(currency);
-      this.dues.push(due);
+      const n = this.count++;
+      this.lastKey = n;
+      this.rows[n] = row;
+      this.customers[n] = customerId;
+      this.types[n] = typeCode;
+      this.currencies[n] = currency;
+      this.dues[n] = due;
       return undefined;
     }
     this.lastKey = k;
     const more = this.moreDues.get(k);
     // Instalments: same customer, type and currency, a due date of their own (two currencies would let one settlement mix them).
-    if (this.customers[k] !== customerId || this.types[k] !== type || this.currencies[k] !== currency || this.dues[k] === due || (more?.includes(due) ?? false)) return this.rows[k];
+    if (this.customers[k] !== customerId || this.types[k] !== typeCode || this.currencies[k] !== currency || this.dues[k] === due || (more?.includes(due) ?? false)) return this.rows[k];
     if (more === undefined) this.moreDues.set(k, [due]);
     else more.push(due);
     return undefined;
   }
+}
+
+const TYPE_CODES = Object.fromEntries(Object.keys(ENTRY_TYPES).map((t, i) => [t, i])) as Record<EntryType, number>;
+
+/**
+ * The same string for the same text, for columns that repeat a few values a million times
+ * (descriptions, matching codes): one retained string instead of one per row. Bounded.
+ */
+function interner(): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    if (s === '') return s;
+    const v = cache.get(s);
+    if (v !== undefined) return v;
+    if (cache.size < 4096) cache.set(s, s);
+    return s;
+  };
 }
 
 /** Reads every entries table (a workbook may have several sheets); document numbers are unique across all. */
@@ -86,7 +113,7 @@ export function readEntries(
   const keys = new Int32Array(rows);
   let usable = true;
   for (const t of tables) usable = readEntryTable(t, customers, options, docs, keys, entries, issues) && usable;
-  return { entries, issues, usable, documents: { index: docs.index, count: docs.rows.length, ofEntry: keys.subarray(0, entries.length), entries } };
+  return { entries, issues, usable, documents: { index: docs.index, count: docs.count, ofEntry: keys.subarray(0, entries.length), entries } };
 }
 
 /** Per-row state the issue helpers read; one object reused for every row (a million closures cost seconds). */
@@ -109,6 +136,9 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
   const typeOf = memo(parseEntryType);
   const statusOf = memo(parseStatus);
   const currencyOf = memo((s: string) => s.trim().toUpperCase());
+  const description = interner();
+  const reference = interner();
+  const matchingCode = interner();
   const hasAmount = (ix['amount'] ?? -1) >= 0;
   const col = (name: string): number => ix[name] ?? -1;
   const [cCustomer, cType, cDoc, cPosting, cDue, cCurrency, cDescription, cReference, cMatching, cAppliesTo, cStatus] = [
@@ -209,9 +239,9 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
       due: due as Day,
       amount: amount as Minor,
       currency,
-      description: get(cDescription).trim(),
-      reference: get(cReference).trim(),
-      matchingCode: get(cMatching).trim(),
+      description: description(get(cDescription).trim()),
+      reference: reference(get(cReference).trim()),
+      matchingCode: matchingCode(get(cMatching).trim()),
       appliesTo: get(cAppliesTo).trim(),
     });
   }
