@@ -237,7 +237,7 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
       documentNo,
       posting: posting as Day,
       due: due as Day,
-      amount: amount as Minor,
+      amount: smallInteger(amount as Minor),
       currency,
       description: description(get(cDescription).trim()),
       reference: reference(get(cReference).trim()),
@@ -249,6 +249,15 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
 }
 
 type Bad = (code: Parameters<typeof makeIssue>[0], column: string, value: string, params?: Record<string, string | number>) => void;
+
+/**
+ * The same number, stored by the engine as a small integer when it is one: the parser's arithmetic
+ * gives a boxed double (13146.0), a separate heap object for every entry.
+ */
+function smallInteger(x: number): number {
+  const i = x | 0;
+  return i === x && (i !== 0 || Object.is(x, 0)) ? i : x;
+}
 
 /** Signed amount from `amount`, or from debit (+) and credit (−) columns. */
 function readAmount(r: readonly string[], ix: Readonly<Record<string, number>>, hasAmount: boolean, exponent: number, currency: string, bad: Bad): Minor | undefined {

@@ -11,3 +11,46 @@ export interface Allocation {
 }
 
 export type AllocateMode = 'none' | 'fifo';
+
+const SOURCES: readonly Allocation['source'][] = ['application', 'applies-to', 'matching-code', 'fifo'];
+
+/**
+ * Allocations as columns (typed arrays), in the order they were made: what settlement keeps, a few
+ * hundred thousand Allocation objects being work for the garbage collector. `at(i)` builds one.
+ */
+export class AllocationColumns {
+  count = 0;
+  credit = new Int32Array(1024);
+  debit = new Int32Array(1024);
+  amount = new Float64Array(1024);
+  date = new Float64Array(1024);
+  source = new Uint8Array(1024);
+
+  push(credit: number, debit: number, amount: Minor, date: Day, source: Allocation['source']): void {
+    if (this.count === this.credit.length) this.grow();
+    const i = this.count++;
+    this.credit[i] = credit;
+    this.debit[i] = debit;
+    this.amount[i] = amount;
+    this.date[i] = date;
+    this.source[i] = SOURCES.indexOf(source);
+  }
+
+  at(i: number): Allocation {
+    return { credit: this.credit[i] as number, debit: this.debit[i] as number, amount: this.amount[i] as Minor, date: this.date[i] as Day, source: SOURCES[this.source[i] as number] as Allocation['source'] };
+  }
+
+  private grow(): void {
+    const n = this.credit.length * 2;
+    const more = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.credit = more(this.credit, (k) => new Int32Array(k));
+    this.debit = more(this.debit, (k) => new Int32Array(k));
+    this.amount = more(this.amount, (k) => new Float64Array(k));
+    this.date = more(this.date, (k) => new Float64Array(k));
+    this.source = more(this.source, (k) => new Uint8Array(k));
+  }
+}

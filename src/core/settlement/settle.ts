@@ -3,11 +3,14 @@ import { makeIssue, type Issue } from '../issues/issue';
 import type { ApplicationRow, Entry, Ledger } from '../ledger/model';
 import { currencyExponent } from '../money/currencies';
 import { formatMinor, parseDecimalToMinor, type Minor } from '../money/money';
-import type { AllocateMode, Allocation } from './allocation';
+import { AllocationColumns, type AllocateMode, type Allocation } from './allocation';
 import { StringIndex } from '../collections/stringIndex';
 
 export interface Settlement {
+  /** Built on first read from `columns`. */
   readonly allocations: readonly Allocation[];
+  /** The same allocations as typed arrays (what settle keeps). */
+  readonly columns?: AllocationColumns | undefined;
   /** Allocations touching each entry, by entry index (undefined: none); built on first read. */
   readonly byEntry: readonly (Allocation[] | undefined)[];
   readonly issues: readonly Issue[];
@@ -109,14 +112,13 @@ export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
   const entries = ledger.entries;
   const remaining = new Float64Array(entries.length); // minor units: integers, exact in a double
   for (const e of entries) remaining[e.index] = Math.abs(e.amount);
-  const allocations: Allocation[] = [];
+  const columns = new AllocationColumns();
   const issues: Issue[] = [];
 
   const byDoc = new DocumentLookup(ledger);
 
   const allocate = (credit: Entry, debit: Entry, amount: Minor, date: Day, source: Allocation['source']): void => {
-    const a: Allocation = { credit: credit.index, debit: debit.index, amount, date, source };
-    allocations.push(a);
+    columns.push(credit.index, debit.index, amount, date, source);
     remaining[credit.index] = (remaining[credit.index] as number) - amount;
     remaining[debit.index] = (remaining[debit.index] as number) - amount;
   };
@@ -178,11 +180,15 @@ export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
     }
     for (const g of books.inOrder) settleOldestFirst(g, settlePair, 'fifo');
   }
+  let allocations: Allocation[] | undefined;
   let byEntry: (Allocation[] | undefined)[] | undefined;
   return {
-    allocations,
+    get allocations() {
+      return (allocations ??= Array.from({ length: columns.count }, (_, i) => columns.at(i)));
+    },
+    columns,
     get byEntry() {
-      return (byEntry ??= allocationsByEntry(allocations, entries.length));
+      return (byEntry ??= allocationsByEntry(this.allocations, entries.length));
     },
     issues,
   };

@@ -3,7 +3,7 @@ import type { Ager, AgingBasis } from '../aging/agingSpec';
 import { ENTRY_TYPES } from '../ledger/entryTypes';
 import type { Entry } from '../ledger/model';
 import type { Minor } from '../money/money';
-import type { Allocation } from '../settlement/allocation';
+import { AllocationColumns, type Allocation } from '../settlement/allocation';
 import type { Section, StatementLine, StatementStyle } from './model';
 
 /** Part of an entry settled by allocations dated on or before D, with the entry's sign. */
@@ -32,15 +32,20 @@ export interface AppliedByEntry {
   readonly touched: Uint8Array;
 }
 
-export function appliedByEntry(allocations: readonly Allocation[], entries: number, asOf: Day): AppliedByEntry {
+export function appliedByEntry(allocations: readonly Allocation[] | AllocationColumns, entries: number, asOf: Day): AppliedByEntry {
   const sum = new Float64Array(entries);
   const touched = new Uint8Array(entries);
-  for (const a of allocations) {
-    touched[a.credit] = 1;
-    touched[a.debit] = 1;
-    if (a.date > asOf) continue;
-    sum[a.credit] = (sum[a.credit] as number) + a.amount;
-    sum[a.debit] = (sum[a.debit] as number) + a.amount;
+  const add = (credit: number, debit: number, amount: number, date: number): void => {
+    touched[credit] = 1;
+    touched[debit] = 1;
+    if (date > asOf) return;
+    sum[credit] = (sum[credit] as number) + amount;
+    sum[debit] = (sum[debit] as number) + amount;
+  };
+  if (allocations instanceof AllocationColumns) {
+    for (let i = 0; i < allocations.count; i++) add(allocations.credit[i] as number, allocations.debit[i] as number, allocations.amount[i] as number, allocations.date[i] as number);
+  } else {
+    for (const a of allocations) add(a.credit, a.debit, a.amount, a.date);
   }
   return { sum, touched };
 }
