@@ -123,6 +123,10 @@ interface RowContext {
   issues: Issue[] | undefined;
 }
 
+function cellAt(r: readonly string[], k: number): string {
+  return k < 0 ? '' : (r[k] ?? '');
+}
+
 function isBlankRow(r: readonly string[]): boolean {
   for (const c of r) if (c !== '' && c.trim() !== '') return false;
   return true;
@@ -141,6 +145,7 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
   const matchingCode = interner();
   const hasAmount = (ix['amount'] ?? -1) >= 0;
   const col = (name: string): number => ix[name] ?? -1;
+  const cAmount = col('amount');
   const [cCustomer, cType, cDoc, cPosting, cDue, cCurrency, cDescription, cReference, cMatching, cAppliesTo, cStatus] = [
     'customer_id', 'type', 'document_no', 'posting_date', 'due_date', 'currency', 'description', 'reference', 'matching_code', 'applies_to', 'status',
   ].map(col) as [number, number, number, number, number, number, number, number, number, number, number];
@@ -151,9 +156,8 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
   for (let i = 0; i < t.rows.length; i++) {
     const r = t.rows.at(i) ?? [];
     if (r.length === 0 || isBlankRow(r)) continue;
-    const get = (k: number): string => (k < 0 ? '' : (r[k] ?? ''));
     const row = rowNumberOf(t, i);
-    const customerId = get(cCustomer).trim();
+    const customerId = cellAt(r, cCustomer).trim();
     ctx.row = row;
     ctx.customerId = customerId;
     ctx.issues = undefined;
@@ -162,7 +166,7 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
       if (beyond !== undefined) bad('extra-cells', beyond.column, beyond.value);
     }
 
-    const statusText = get(cStatus).trim();
+    const statusText = cellAt(r, cStatus).trim();
     const status: EntryStatus | undefined = statusOf(statusText);
     if (status === undefined) bad('unknown-status', 'status', statusText);
     else if (status !== 'posted') {
@@ -174,29 +178,29 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
     if (customerId === '') bad('missing-value', 'customer_id', '');
     else if (customer === undefined) bad('unknown-customer', 'customer_id', customerId);
 
-    const typeText = get(cType);
+    const typeText = cellAt(r, cType);
     const type = typeText === '' ? undefined : typeOf(typeText);
     if (typeText.trim() === '') bad('missing-value', 'type', '');
     else if (type === undefined) bad('unknown-type', 'type', typeText.trim());
 
-    const documentNo = get(cDoc).trim();
+    const documentNo = cellAt(r, cDoc).trim();
     if (documentNo === '') bad('missing-value', 'document_no', '');
 
-    const postingText = get(cPosting);
+    const postingText = cellAt(r, cPosting);
     const posting = parseIsoDay(postingText);
     if (posting === undefined) {
       if (postingText.trim() === '') bad('missing-value', 'posting_date', '');
       else bad('bad-date', 'posting_date', postingText);
     }
 
-    const dueText = get(cDue);
+    const dueText = cellAt(r, cDue);
     let due = posting;
     if (dueText !== '' && dueText.trim() !== '') {
       due = parseIsoDay(dueText);
       if (due === undefined) bad('bad-date', 'due_date', dueText);
     }
 
-    let currency = currencyOf(get(cCurrency));
+    let currency = currencyOf(cellAt(r, cCurrency));
     if (currency === '') currency = customer?.currency ?? options.defaultCurrency ?? '';
     const exponent = currency === '' ? undefined : currencyExponent(currency);
     // (an unknown customer has no currency to fall back on; its row is already an error)
@@ -204,7 +208,11 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
     else if (currency !== '' && exponent === undefined) bad('unknown-currency', 'currency', currency);
 
     let amount: Minor | undefined;
-    if (exponent !== undefined) amount = readAmount(r, ix, hasAmount, exponent, currency, bad);
+    if (exponent !== undefined) {
+      // The usual case without a closure per row: an amount column whose cell parses.
+      const parsed = hasAmount ? parseDecimalToMinor(cellAt(r, cAmount), exponent) : undefined;
+      amount = parsed?.ok === true ? parsed.minor : readAmount(r, ix, hasAmount, exponent, currency, bad);
+    }
 
     if (amount !== undefined && type !== undefined) {
       const side = ENTRY_TYPES[type].side;
@@ -239,10 +247,10 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
       due: due as Day,
       amount: smallInteger(amount as Minor),
       currency,
-      description: description(get(cDescription).trim()),
-      reference: reference(get(cReference).trim()),
-      matchingCode: matchingCode(get(cMatching).trim()),
-      appliesTo: get(cAppliesTo).trim(),
+      description: description(cellAt(r, cDescription).trim()),
+      reference: reference(cellAt(r, cReference).trim()),
+      matchingCode: matchingCode(cellAt(r, cMatching).trim()),
+      appliesTo: cellAt(r, cAppliesTo).trim(),
     });
   }
   return true;
