@@ -239,3 +239,31 @@ describe('the workbook says which way dates are typed', () => {
     expect(fr.json.issues.map((i: { code: string }) => i.code)).toEqual(['ambiguous-date', 'bad-date']);
   });
 });
+
+describe('text that straddles the reader\'s chunks', () => {
+  it('keeps every accented character of a large inline-string sheet intact', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const file = path.join(tempDir(), 'accents.xlsx');
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+    const c = writer.addWorksheet('Customers');
+    c.addRow(['Customer', 'Currency']).commit();
+    c.addRow(['É1', 'EUR']).commit();
+    c.commit();
+    const e = writer.addWorksheet('Entries');
+    e.addRow(['Customer', 'Type', 'Document No.', 'Posting Date', 'Amount', 'Description']).commit();
+    const text = 'règlement éèêëàâçœ€ '.repeat(4);
+    for (let i = 0; i < 20000; i++) e.addRow(['É1', 'règlement', `R-${i}`, '2026-09-01', -1, text]).commit();
+    e.commit();
+    await writer.commit();
+    const read = await readWorkbook(file);
+    if (!read.ok) throw new Error(read.error.en);
+    const entries = (Array.isArray(read.tables.entries) ? read.tables.entries[0] : read.tables.entries) as import('../../src/core').RawTable;
+    let damaged = 0;
+    for (let i = 0; i < entries.rows.length; i++) {
+      const row = entries.rows.at(i) ?? [];
+      if (row[1] !== 'règlement' || row[5] !== text || row[0] !== 'É1') damaged++;
+    }
+    expect(entries.rows.length).toBe(20000);
+    expect(damaged).toBe(0);
+  });
+});

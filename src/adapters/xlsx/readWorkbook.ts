@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ExcelJS from 'exceljs';
+import type { Row } from 'exceljs';
+import ExcelJS from './exceljs';
 import {
   detectHeader, HEADER_SEARCH_ROWS, makeIssue, tableFromName, TableBuilder,
   type DateOrder, type GridReadOptions, type TableMappings, type GridValue, type Issue, type LedgerTables, type Localised, type RawTable, type TableName,
@@ -98,7 +99,7 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
         state.builder = builder;
         for (const b of state.buffered.slice(guess.index + 1)) builder.addRow(b.row, b.cells);
       };
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+      for await (const row of ws as AsyncIterable<Row>) {
         state.lastRow = row.number;
         rowsRead++;
         if (options.onRows !== undefined && rowsRead % 10000 === 0) options.onRows(rowsRead);
