@@ -4,6 +4,12 @@
  * same steps in process —, (b) computeStatements alone, (c) the CLI's peak RSS, (d) DuckDB loading
  * the same CSVs and computing the same aged receivables in SQL. Totals must agree to the cent.
  * Options: --runs N (default 3); --profile (one more CLI run under --cpu-prof, summarised).
+ * Two more sections (bench/xlsxBench.ts, bench/documentsBench.ts): reading the same ledger from an
+ * .xlsx against LibreOffice's headless CSV conversion, and 1,000 standard-layout statement PDFs
+ * against the Word-template route through LibreOffice.
+ * --only csv|xlsx|pdf[,...] runs some sections (default all); --word-subset N converts only the first
+ * N statements through LibreOffice; --keep-docs keeps the documents' temporary folder.
+ * Results of every section go to bench/results/latest.json, merged with the sections not run.
  * Exit code 1 when the totals differ from DuckDB's (or anything fails); a missed target is reported, not fatal.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,6 +25,8 @@ import * as duck from './duckdbAging';
 import { ensureLedger, LEDGER_PARAMS } from './generateLedger';
 import { profileAsText, profileCli, type ProfileSummary } from './profile';
 import { collect, cpuMs, repeat, runNodeChild, samples, nowMs, type ChildRun } from './measure';
+import { documentsBench } from './documentsBench';
+import { xlsxBench } from './xlsxBench';
 
 const ROOT = path.resolve(__dirname, '..', '..'); // dist/bench → the repository
 const DATA = path.join(ROOT, 'bench', 'data');
@@ -133,8 +141,7 @@ function table(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd()).join('\n');
 }
 
-async function main(): Promise<number> {
-  const runs = argRuns();
+async function csvBench(runs: number): Promise<{ code: number; report: Record<string, unknown>; totals: Map<string, Totals> }> {
   const p = LEDGER_PARAMS;
   const loadBefore = os.loadavg().map(round2);
   const source = sourceState();
@@ -333,15 +340,11 @@ async function main(): Promise<number> {
     ...(profile !== undefined ? { profile } : {}),
     check: { equal: mismatches.length === 0, sectionsCompared: duckSections.length, mismatches: mismatches.slice(0, 20), totals: Object.fromEntries(duckTotals) },
   };
-  fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
-  fs.writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`results: ${path.relative(ROOT, RESULTS)}`);
-
   if (mismatches.length > 0) {
     console.error(`\nFAIL: our totals differ from DuckDB's:\n${mismatches.slice(0, 20).join('\n')}`);
-    return 1;
+    return { code: 1, report, totals: ours.totals };
   }
-  return 0;
+  return { code: 0, report, totals: ours.totals };
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -356,6 +359,176 @@ function sourceState(): { head: string; dirtySrc: string[] } {
     }
   };
   return { head: git('rev-parse', '--short', 'HEAD'), dirtySrc: git('status', '--porcelain', '--', 'src').split('\n').filter((l) => l !== '') };
+}
+
+type Section = 'csv' | 'xlsx' | 'pdf';
+const SECTIONS: readonly Section[] = ['csv', 'xlsx', 'pdf'];
+
+/** --only csv|xlsx|pdf, comma-separated or repeated (docs/documents = pdf); default every section. */
+function argOnly(): Set<Section> {
+  const picked = new Set<Section>();
+  process.argv.forEach((a, i) => {
+    const value = a === '--only' ? process.argv[i + 1] : a.startsWith('--only=') ? a.slice('--only='.length) : undefined;
+    if (value === undefined) return;
+    for (const raw of value.split(',')) {
+      const v = raw.trim().toLowerCase();
+      const section = v === 'docs' || v === 'documents' ? 'pdf' : v;
+      if (!(SECTIONS as readonly string[]).includes(section)) throw new Error(`--only ${raw}: expected ${SECTIONS.join(', ')}`);
+      picked.add(section as Section);
+    }
+  });
+  return picked.size === 0 ? new Set(SECTIONS) : picked;
+}
+
+function argNumber(flag: string): number | undefined {
+  const i = process.argv.indexOf(flag);
+  if (i < 0) return undefined;
+  const n = Number(process.argv[i + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: expected a whole number ≥ 1`);
+  return n;
+}
+
+/** The 1-minute load average every few seconds, to report how busy the machine was during each section. */
+class LoadSampler {
+  private readonly points: { t: number; load: number }[] = [];
+  private readonly timer: NodeJS.Timeout;
+  constructor(everyMs = 5000) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), everyMs);
+    this.timer.unref();
+  }
+  sample(): void {
+    this.points.push({ t: Date.now(), load: os.loadavg()[0] ?? NaN });
+  }
+  /** min / mean / max of the samples since `from` (ms since the epoch). */
+  since(from: number): { min: number; mean: number; max: number; samples: number } {
+    this.sample();
+    const xs = this.points.filter((p) => p.t >= from).map((p) => p.load);
+    return { min: round2(Math.min(...xs)), mean: round2(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)), max: round2(Math.max(...xs)), samples: xs.length };
+  }
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+function readPrevious(): Record<string, unknown> {
+  try {
+    const v = JSON.parse(fs.readFileSync(RESULTS, 'utf8')) as unknown;
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function writeResults(report: Record<string, unknown>): void {
+  fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+  fs.writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** The CSV run's per-currency totals when the CSV section did not run: the same steps in process. */
+function csvTotalsInProcess(): Map<string, Totals> {
+  const flags: ComputeFlags = { ledger: LEDGER_DIR, asOf: LEDGER_PARAMS.asOf, style: 'open-item', aging: '30,60,90', agingBy: 'due', allocate: 'none', summary: true, json: true, lang: 'en' };
+  const { options, defaultCurrency } = computeOptionsFrom(flags);
+  const folder = readLedgerFolder(LEDGER_DIR);
+  if (!folder.ok) throw new Error(folder.error.en);
+  return totalsOfResult(computeStatements(buildLedger(folder.tables, { defaultCurrency }), options)).totals;
+}
+
+async function main(): Promise<number> {
+  const runs = argRuns();
+  const only = argOnly();
+  const wordSubset = argNumber('--word-subset');
+  const sampler = new LoadSampler();
+  const started = new Date();
+  const previous = readPrevious();
+  const sectionKeys = ['xlsx', 'documents', 'bench'];
+  // The CSV section's keys stay at the top level, as before; the new sections have their own keys.
+  let report: Record<string, unknown> = previous;
+  const ran: string[] = [];
+  const summary: string[][] = [];
+  let code = 0;
+  let csvTotals: Map<string, Totals> | undefined;
+  const save = () => {
+    report = { ...report, bench: { lastRun: started.toISOString(), sectionsRun: ran, argv: process.argv.slice(2) } };
+    writeResults(report);
+  };
+  const failed = (section: string, e: unknown): Record<string, unknown> => {
+    const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    console.error(`\n${section} section failed: ${message}`);
+    code = 1;
+    return { date: new Date().toISOString(), error: message.split('\n')[0] ?? message };
+  };
+
+  if (only.has('csv')) {
+    const t0 = Date.now();
+    try {
+      const r = await csvBench(runs);
+      code = Math.max(code, r.code);
+      csvTotals = r.totals;
+      const carried = Object.fromEntries(Object.entries(report).filter(([k]) => sectionKeys.includes(k)));
+      report = { ...r.report, loadAverage1mDuring: sampler.since(t0), ...carried };
+      const ratios = r.report['ratios'] as { endToEnd: number; compute: number } | undefined;
+      if (ratios !== undefined) summary.push(['csv: CLI end to end / DuckDB load+query (time)', String(ratios.endToEnd), '≤ 1', ratios.endToEnd <= 1 ? 'PASS' : 'MISS']);
+    } catch (e) {
+      report = { ...report, csvError: failed('csv', e) };
+    }
+    ran.push('csv');
+    save();
+  }
+
+  if (only.has('xlsx')) {
+    const t0 = Date.now();
+    console.log(`\n== xlsx reading: ours vs LibreOffice (load average ${os.loadavg().map(round2).join(' ')}) ==`);
+    try {
+      const gen = ensureLedger(LEDGER_DIR, LEDGER_PARAMS);
+      const r = await xlsxBench({
+        root: ROOT,
+        dataDir: DATA,
+        ledgerDir: LEDGER_DIR,
+        params: LEDGER_PARAMS,
+        counts: gen.counts,
+        runs,
+        csvTotals: async () => (csvTotals ??= csvTotalsInProcess()),
+        totalsOfCliOutput: (file) => totalsOfJson(JSON.parse(fs.readFileSync(file, 'utf8')) as JsonDoc),
+        log: (line) => console.log(line),
+      });
+      console.log(`\n${r.lines.join('\n')}`);
+      for (const f of r.failures) console.error(`FAIL (xlsx): ${f}`);
+      if (r.failures.length > 0) code = 1;
+      report = { ...report, xlsx: { ...r.report, failures: r.failures, loadAverage1mDuring: sampler.since(t0) } };
+      const ratio = r.report['ratio'] as { oursOverLibreOffice: number; pass: boolean };
+      summary.push(['xlsx: ours readWorkbook / LibreOffice → CSV (time)', String(ratio.oursOverLibreOffice), '< 1', ratio.pass ? 'PASS' : 'MISS']);
+    } catch (e) {
+      report = { ...report, xlsx: failed('xlsx', e) };
+    }
+    ran.push('xlsx');
+    save();
+  }
+
+  if (only.has('pdf')) {
+    const t0 = Date.now();
+    console.log(`\n== statement documents: standard layout vs Word + LibreOffice (load average ${os.loadavg().map(round2).join(' ')}) ==`);
+    try {
+      const r = await documentsBench({ runs, wordSubset, keep: process.argv.includes('--keep-docs'), log: (line) => console.log(line) });
+      console.log(`\n${r.lines.join('\n')}`);
+      for (const f of r.failures) console.error(`FAIL (documents): ${f}`);
+      if (r.failures.length > 0) code = 1;
+      report = { ...report, documents: { ...r.report, failures: r.failures, loadAverage1mDuring: sampler.since(t0) } };
+      const ratio = r.report['ratio'] as { standardOverWord: number; pass: boolean };
+      summary.push(['documents: standard layout / Word + LibreOffice (statements/s)', String(ratio.standardOverWord), '≥ 25', ratio.pass ? 'PASS' : 'MISS']);
+    } catch (e) {
+      report = { ...report, documents: failed('documents', e) };
+    }
+    ran.push('pdf');
+    save();
+  }
+
+  const load = sampler.since(started.getTime());
+  sampler.stop();
+  if (summary.length > 0) console.log(`\n${table([['summary', 'value', 'goal', ''], ...summary])}`);
+  console.log(`load average (1 min) during the run: min ${load.min}, mean ${load.mean}, max ${load.max} (${load.samples} samples, ${os.cpus().length} CPUs)`);
+  console.log(`results: ${path.relative(ROOT, RESULTS)} (sections run: ${ran.join(', ')})`);
+  return code;
 }
 
 main().then(
