@@ -93,3 +93,12 @@ describe('ledger validation: every problem is an issue with table, row and colum
     }
   });
 });
+
+describe('cells the reader cannot place', () => {
+  it('a value under a blank header blocks its customer instead of being skipped; blank cells there are fine', () => {
+    const customers = rawTable('customers', 'customer_id,currency\nA,EUR\nB,EUR', ',');
+    const entries = rawTable('entries', 'customer_id,type,document_no,posting_date,,amount\nA,invoice,1,2026-01-01,,10.00\nB,invoice,2,2026-01-01,oops,5.00', ',');
+    const ledger = buildLedger({ customers, entries });
+    expect(ledger.issues.map((i) => `${i.code}@${i.row}/${i.column}#${i.customerId}`)).toEqual(['extra-cells@3/5#B']);
+  });
+});

@@ -130,9 +130,10 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
     fr: (p, w) => `${p.source} : un guillemet ouvert ligne ${w.row} n'est jamais fermé ; la suite du fichier a été lue comme une seule cellule, tous les relevés sont donc retenus`,
   },
   'extra-cells': {
-    en: (_p, w) => `${placeEn(w)}: ${v(w)} is to the right of the last header, so the row does not match the header (a delimiter inside an unquoted cell?)`,
-    fr: (_p, w) => `${placeFr(w)} : ${q(w)} est à droite du dernier en-tête, la ligne ne correspond donc pas à l'en-tête (séparateur dans une cellule sans guillemets ?)`,
+    en: (_p, w) => `${placeEn(w)}: ${v(w)} is in a column without a header (blank, or right of the last one), so it cannot be read (a delimiter inside an unquoted cell?)`,
+    fr: (_p, w) => `${placeFr(w)} : ${q(w)} est dans une colonne sans en-tête (vide, ou à droite du dernier), elle ne peut donc pas être lue (séparateur dans une cellule sans guillemets ?)`,
   },
+
   'duplicate-document': {
     en: (p, w) => `${placeEn(w)}: document ${v(w)} already appears on row ${p.firstRow} (instalments need the same customer, type, currency and different due dates)`,
     fr: (p, w) => `${placeFr(w)} : la pièce ${q(w)} figure déjà ligne ${p.firstRow} (les échéances multiples exigent le même client, le même type, la même devise et des dates d'échéance différentes)`,

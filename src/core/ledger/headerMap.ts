@@ -48,8 +48,24 @@ export function mapHeaders(t: RawTable): HeaderMap {
   return { index, issues, usable };
 }
 
-/** A non-blank cell right of the last header (a row shifted by an unquoted delimiter): its 1-based position and text. */
-export function cellBeyondHeaders(t: RawTable, row: readonly string[]): { column: string; value: string } | undefined {
+/** Positions of columns whose header is blank: whatever they hold cannot be read. */
+export function blankHeaderIndexes(t: RawTable): number[] {
+  const out: number[] = [];
+  t.headers.forEach((h, i) => {
+    if (h.trim() === '') out.push(i);
+  });
+  return out;
+}
+
+/**
+ * A non-blank cell the reader cannot place: under a blank header, or right of the last header (a row
+ * shifted by an unquoted delimiter). Its 1-based position and text; undefined when there is none.
+ */
+export function cellBeyondHeaders(t: RawTable, row: readonly string[], blankHeaders: readonly number[] = blankHeaderIndexes(t)): { column: string; value: string } | undefined {
+  for (const i of blankHeaders) {
+    const value = row[i] ?? '';
+    if (value !== '' && value.trim() !== '') return { column: String(i + 1), value };
+  }
   for (let i = t.headers.length; i < row.length; i++) {
     const value = row[i] ?? '';
     if (value.trim() !== '') return { column: String(i + 1), value };

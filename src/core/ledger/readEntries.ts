@@ -4,7 +4,7 @@ import { currencyExponent } from '../money/currencies';
 import { parseDecimalToMinor, type Minor } from '../money/money';
 import { StringIndex } from '../collections/stringIndex';
 import { ENTRY_TYPES, parseEntryType, parseStatus, type EntryStatus, type EntryType } from './entryTypes';
-import { cell, cellBeyondHeaders, locate, mapHeaders } from './headerMap';
+import { blankHeaderIndexes, cell, cellBeyondHeaders, locate, mapHeaders } from './headerMap';
 import type { Customer, DocumentKeys, Entry } from './model';
 import { rowNumberOf, type RawTable } from './rawTable';
 
@@ -136,6 +136,7 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
   const map = mapHeaders(t);
   issues.push(...map.issues);
   if (!map.usable) return false;
+  const blankHeaders = blankHeaderIndexes(t);
   const ix = map.index;
   const typeOf = memo(parseEntryType);
   const statusOf = memo(parseStatus);
@@ -161,8 +162,8 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
     ctx.row = row;
     ctx.customerId = customerId;
     ctx.issues = undefined;
-    if (r.length > t.headers.length) {
-      const beyond = cellBeyondHeaders(t, r);
+    if (r.length > t.headers.length || blankHeaders.length > 0) {
+      const beyond = cellBeyondHeaders(t, r, blankHeaders);
       if (beyond !== undefined) bad('extra-cells', beyond.column, beyond.value);
     }
 
