@@ -1,8 +1,6 @@
 /** The languages every user-facing text exists in. */
 export type Language = 'en' | 'fr';
 
-export const LANGUAGES: readonly Language[] = ['en', 'fr'];
-
 /** Maps a customer's language cell ("FR", "fr-CA", "français", "English") to a supported language. */
 export function toLanguage(text: string | undefined, fallback: Language = 'en'): Language {
   const t = (text ?? '').trim().toLowerCase();

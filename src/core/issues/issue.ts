@@ -80,6 +80,3 @@ export function makeIssue(code: IssueCode, where: IssueLocation & { customerId?:
   return issue;
 }
 
-export function isBlocking(issue: Issue): boolean {
-  return issue.severity === 'error';
-}

@@ -89,13 +89,3 @@ const LOOKUP: Readonly<Record<TableName, ReadonlyMap<string, string>>> = (() => 
 export function canonicalColumn(table: TableName, header: string): string | undefined {
   return LOOKUP[table].get(normaliseKey(header));
 }
-
-/** How well a row of cells looks like the header row of a table: the number of distinct columns recognised. */
-export function headerScore(table: TableName, cells: readonly string[]): number {
-  const seen = new Set<string>();
-  for (const c of cells) {
-    const col = canonicalColumn(table, c);
-    if (col !== undefined) seen.add(col);
-  }
-  return seen.size;
-}

@@ -1,4 +1,4 @@
-import { dayFromCivil, formatIsoDay, isValidCivil, type Day } from '../calendar/day';
+import { dayFromCivil, isValidCivil, type Day } from '../calendar/day';
 
 /** How to read a typed date such as 03/04/2026: day first (fr, and the default) or month first (en-US only). */
 export type DateOrder = 'dmy' | 'mdy';
@@ -29,11 +29,6 @@ export function parseDateText(text: string, order: DateOrder): DateText {
   if (isValidCivil(y, m, d)) return { ok: true, day: dayFromCivil(y, m, d) };
   const [d2, m2] = [m, d];
   return isValidCivil(y, m2, d2) ? { ok: false, reason: 'ambiguous' } : { ok: false, reason: 'impossible' };
-}
-
-export function dateTextToIso(text: string, order: DateOrder): string | undefined {
-  const p = parseDateText(text, order);
-  return p.ok ? formatIsoDay(p.day) : undefined;
 }
 
 /** Symbols and codes stripped from typed amounts ("€1,234.56", "1 234,56 EUR", "$-5"). */
