@@ -40,6 +40,17 @@ export interface StatementLabels {
   readonly severity: string;
   readonly location: string;
   readonly message: string;
+  /** Captions of the company, customer and payment blocks. */
+  readonly statementNo: string;
+  readonly registration: string;
+  readonly vatNumber: string;
+  readonly phone: string;
+  readonly contact: string;
+  readonly paymentDetails: string;
+  readonly bank: string;
+  readonly iban: string;
+  readonly bic: string;
+  readonly statementFor: string;
   readonly page: (n: number, of: number) => string;
   readonly moreSheets: (shown: number, total: number) => string;
 }
@@ -53,6 +64,8 @@ export const LABELS: Readonly<Record<Language, StatementLabels>> = {
     daysOverdue: 'Days overdue', matchingCode: 'Matching', openingBalance: 'Opening balance', closingBalance: 'Closing balance',
     balanceDue: 'Balance due', overdue: 'Overdue', overdueItems: 'Overdue items', aging: 'Aging', total: 'Total', email: 'E-mail',
     status: 'Status', ok: 'ok', blocked: 'blocked', excluded: 'left out', issues: 'Issues', severity: 'Severity', location: 'Where', message: 'Message',
+    statementNo: 'Statement no.', registration: 'Registration no.', vatNumber: 'VAT no.', phone: 'Phone', contact: 'Contact',
+    paymentDetails: 'Payment details', bank: 'Bank', iban: 'IBAN', bic: 'BIC', statementFor: 'Statement for',
     page: (n, of) => `Page ${n} of ${of}`,
     moreSheets: (shown, total) => `${shown} of ${total} statements have a sheet; use the CSV or PDF output for the others.`,
   },
@@ -64,6 +77,8 @@ export const LABELS: Readonly<Record<Language, StatementLabels>> = {
     daysOverdue: 'Jours de retard', matchingCode: 'Lettrage', openingBalance: "Solde d'ouverture", closingBalance: 'Solde de clôture',
     balanceDue: 'Solde dû', overdue: 'Échu', overdueItems: 'Pièces échues', aging: 'Antériorité', total: 'Total', email: 'E-mail',
     status: 'État', ok: 'ok', blocked: 'bloqué', excluded: 'écarté', issues: 'Problèmes', severity: 'Gravité', location: 'Emplacement', message: 'Message',
+    statementNo: 'N° de relevé', registration: "N° d'immatriculation", vatNumber: 'N° TVA intracom.', phone: 'Tél.', contact: 'Contact',
+    paymentDetails: 'Coordonnées bancaires', bank: 'Banque', iban: 'IBAN', bic: 'BIC', statementFor: 'Relevé adressé à',
     page: (n, of) => `Page ${n} sur ${of}`,
     moreSheets: (shown, total) => `${shown} relevés sur ${total} ont un onglet ; utilisez les sorties CSV ou PDF pour les autres.`,
   },

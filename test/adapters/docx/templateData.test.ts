@@ -58,7 +58,7 @@ describe('statementTemplateData', () => {
     expect(d['language']).toBe('fr');
     expect(d['title']).toBe('Relevé de compte');
     expect(d['statementDate']).toBe('31/10/2026');
-    expect(d['labels']).toMatchObject({ dueDate: 'Échéance', balanceDue: 'Solde dû', vatNumber: 'N° de TVA' });
+    expect(d['labels']).toMatchObject({ dueDate: 'Échéance', balanceDue: 'Solde dû', vatNumber: 'N° TVA intracom.' });
     expect(d['message']).toBe('Merci de votre confiance.\nMerci de régler les pièces échues.');
     const eur = d['sections'][0] as Data;
     expect(eur['closingBalance']).toBe(`2${NNBSP}900,00${NBSP}€`);

@@ -9,6 +9,7 @@ import {
   formatCurrencyAmount,
   formatDayForPeople,
   formatIsoDay,
+  LABELS,
   statementNumber,
   type DocumentLine,
   type DocumentSection,
@@ -34,35 +35,15 @@ export interface TemplateLabels {
   readonly of: string;
 }
 
+/** Captions from core's LABELS (the same wording as the PDF), plus the few a template needs besides. */
+function templateLabels(language: Language, extra: Pick<TemplateLabels, 'ofWhichOverdue' | 'page' | 'of'>): TemplateLabels {
+  const l = LABELS[language];
+  return { statementNumber: l.statementNo, registration: l.registration, vatNumber: l.vatNumber, phone: l.phone, bank: l.bank, iban: l.iban, bic: l.bic, paymentDetails: l.paymentDetails, contact: l.contact, ...extra };
+}
+
 export const TEMPLATE_LABELS: Readonly<Record<Language, TemplateLabels>> = {
-  en: {
-    statementNumber: 'Statement no.',
-    registration: 'Registration no.',
-    vatNumber: 'VAT no.',
-    phone: 'Phone',
-    bank: 'Bank',
-    iban: 'IBAN',
-    bic: 'BIC',
-    paymentDetails: 'Payment details',
-    contact: 'Contact',
-    ofWhichOverdue: 'of which overdue',
-    page: 'Page',
-    of: 'of',
-  },
-  fr: {
-    statementNumber: 'N° de relevé',
-    registration: 'Immatriculation',
-    vatNumber: 'N° de TVA',
-    phone: 'Téléphone',
-    bank: 'Banque',
-    iban: 'IBAN',
-    bic: 'BIC',
-    paymentDetails: 'Coordonnées bancaires',
-    contact: 'Contact',
-    ofWhichOverdue: 'dont échu',
-    page: 'Page',
-    of: 'sur',
-  },
+  en: templateLabels('en', { ofWhichOverdue: 'of which overdue', page: 'Page', of: 'of' }),
+  fr: templateLabels('fr', { ofWhichOverdue: 'dont échu', page: 'Page', of: 'sur' }),
 };
 
 /** One row of a section's lines table. Amounts without currency symbol (the section names the currency). */

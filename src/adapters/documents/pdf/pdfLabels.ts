@@ -1,8 +1,7 @@
-import type { Language } from '../../../core';
+import { LABELS, type Language } from '../../../core';
 
 /**
- * Fixed texts the PDF needs beyond core's StatementLabels (company, bank and numbering captions).
- * Candidates for core's LABELS; kept here until they move there.
+ * The PDF's captions: core's LABELS (one wording for every renderer) plus the language's punctuation.
  */
 export interface PdfLabels {
   readonly statementNo: string;
@@ -22,16 +21,19 @@ export interface PdfLabels {
 
 const NBSP = '\u00a0';
 
+function captions(language: Language): Omit<PdfLabels, 'currencyHeading' | 'colon'> {
+  const l = LABELS[language];
+  return { statementNo: l.statementNo, registration: l.registration, vatNumber: l.vatNumber, phone: l.phone, contact: l.contact, paymentDetails: l.paymentDetails, bank: l.bank, iban: l.iban, bic: l.bic, to: l.statementFor };
+}
+
 export const PDF_LABELS: Readonly<Record<Language, PdfLabels>> = {
   en: {
-    statementNo: 'Statement no.', registration: 'Registration no.', vatNumber: 'VAT no.', phone: 'Phone', contact: 'Contact',
-    paymentDetails: 'Payment details', bank: 'Bank', iban: 'IBAN', bic: 'BIC', to: 'Statement for',
+    ...captions('en'),
     currencyHeading: (label, currency) => `${label}: ${currency}`,
     colon: (label) => `${label}:`,
   },
   fr: {
-    statementNo: 'N° de relevé', registration: "N° d'immatriculation", vatNumber: 'N° TVA intracom.', phone: 'Tél.', contact: 'Contact',
-    paymentDetails: 'Coordonnées bancaires', bank: 'Banque', iban: 'IBAN', bic: 'BIC', to: 'Relevé adressé à',
+    ...captions('fr'),
     currencyHeading: (label, currency) => `${label}${NBSP}: ${currency}`,
     colon: (label) => `${label}${NBSP}:`,
   },
