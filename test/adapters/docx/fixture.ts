@@ -1,17 +1,13 @@
 import {
-  buildLedger,
-  computeStatements,
-  DEFAULT_AGING,
-  DEFAULT_SELECTION,
   DEFAULT_SETTINGS,
   parseIsoDay,
-  statementDocument,
   type ComputeOptions,
   type RawTable,
   type StatementDocument,
   type StatementSettings,
 } from '../../../src/core';
 import { rawTable } from '../../helpers/rawTable';
+import { fixtureDocuments, fixtureOptions } from '../../helpers/statements';
 
 /** A small ledger through the real engine: an English and a French customer, two currencies, overdue items. */
 const table = rawTable;
@@ -54,14 +50,7 @@ export const SETTINGS: StatementSettings = {
 };
 
 export function documents(overrides: Partial<ComputeOptions> = {}, entries: RawTable = ENTRIES): Map<string, StatementDocument> {
-  const ledger = buildLedger({ customers: CUSTOMERS, entries });
-  const result = computeStatements(ledger, {
-    asOf: AS_OF, style: 'open-item', aging: DEFAULT_AGING, agingBasis: 'due', allocate: 'none', selection: DEFAULT_SELECTION, summary: false,
-    ...overrides,
-  });
-  const out = new Map<string, StatementDocument>();
-  for (const s of result.statements) if (s.status === 'ok') out.set(s.customerId, statementDocument(result, s));
-  return out;
+  return new Map(fixtureDocuments(CUSTOMERS, entries, fixtureOptions(AS_OF, overrides)).map((d) => [d.customer.id, d]));
 }
 
 export function doc(id: string, overrides: Partial<ComputeOptions> = {}): StatementDocument {

@@ -3,10 +3,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
-  buildLedger,
-  computeStatements,
-  DEFAULT_AGING,
-  DEFAULT_SELECTION,
   DEFAULT_SETTINGS,
   parseIsoDay,
   statementDocument,
@@ -16,6 +12,7 @@ import {
   type StatementSettings,
 } from '../../../src/core';
 import { rawTable } from '../../helpers/rawTable';
+import { computeFixture, fixtureOptions } from '../../helpers/statements';
 
 /** A small golden ledger through the real engine: an English customer in EUR and USD, a French one. */
 const table = rawTable;
@@ -58,16 +55,10 @@ export const SETTINGS: StatementSettings = {
   numberPrefix: 'ST-',
 };
 
-const OPTIONS: ComputeOptions = {
-  asOf: AS_OF, style: 'open-item', aging: DEFAULT_AGING, agingBasis: 'due', allocate: 'none', selection: DEFAULT_SELECTION, summary: false,
-};
-
 /** The statement documents of a ledger, one per ok statement, in ledger order. */
 export function documentsOf(customers: RawTable, entries: RawTable, overrides: Partial<ComputeOptions> = {}): StatementDocument[] {
-  const ledger = buildLedger({ customers, entries });
-  const result = computeStatements(ledger, { ...OPTIONS, ...overrides });
-  const blocked = result.statements.filter((s) => s.status !== 'ok');
-  if (blocked.length > 0) throw new Error(`fixture: blocked statements ${JSON.stringify(result.issues)}`);
+  const result = computeFixture(customers, entries, fixtureOptions(AS_OF, overrides));
+  if (result.statements.some((s) => s.status !== 'ok')) throw new Error(`fixture: blocked statements ${JSON.stringify(result.issues)}`);
   return result.statements.map((s) => statementDocument(result, s));
 }
 
