@@ -1,23 +1,16 @@
-import { LABELS, type Language } from '../../../core';
+import { LABELS, type Language, type StatementLabels } from '../../../core';
 
 /**
  * The PDF's captions: core's LABELS (one wording for every renderer) plus the language's punctuation.
  */
-export interface PdfLabels {
-  readonly statementNo: string;
-  readonly registration: string;
-  readonly vatNumber: string;
-  readonly phone: string;
-  readonly contact: string;
-  readonly paymentDetails: string;
-  readonly bank: string;
-  readonly iban: string;
-  readonly bic: string;
+type Captions = 'statementNo' | 'registration' | 'vatNumber' | 'phone' | 'contact' | 'paymentDetails' | 'bank' | 'iban' | 'bic';
+
+export type PdfLabels = Pick<StatementLabels, Captions> & {
   readonly to: string;
   /** "Currency: EUR" with the language's punctuation. */
   readonly currencyHeading: (label: string, currency: string) => string;
   readonly colon: (label: string) => string;
-}
+};
 
 const NBSP = '\u00a0';
 
