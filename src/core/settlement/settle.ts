@@ -7,12 +7,8 @@ import { AllocationColumns, type AllocateMode, type Allocation } from './allocat
 import { StringIndex } from '../collections/stringIndex';
 
 export interface Settlement {
-  /** Built on first read from `columns`. */
-  readonly allocations: readonly Allocation[];
-  /** The same allocations as typed arrays (what settle keeps). */
-  readonly columns?: AllocationColumns | undefined;
-  /** Allocations touching each entry, by entry index (undefined: none); built on first read. */
-  readonly byEntry: readonly (Allocation[] | undefined)[];
+  /** Every allocation, in the order made, as typed arrays (`columns.at(i)` builds one Allocation). */
+  readonly columns: AllocationColumns;
   readonly issues: readonly Issue[];
 }
 
@@ -94,16 +90,6 @@ function byAge(a: Entry, b: Entry): number {
   return a.posting - b.posting || a.due - b.due || (a.documentNo < b.documentNo ? -1 : a.documentNo > b.documentNo ? 1 : 0);
 }
 
-/** Allocations by entry, in the order they were made. */
-function allocationsByEntry(allocations: readonly Allocation[], entries: number): (Allocation[] | undefined)[] {
-  const byEntry: (Allocation[] | undefined)[] = new Array(entries);
-  for (const a of allocations) {
-    (byEntry[a.credit] ??= []).push(a);
-    (byEntry[a.debit] ??= []).push(a);
-  }
-  return byEntry;
-}
-
 /**
  * Settles credits against debits in the order of precedence of DESIGN.md §3: explicit applications,
  * `applies_to`, matching codes (oldest first), then FIFO when asked. What stays is unapplied.
@@ -117,22 +103,24 @@ export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
 
   const byDoc = new DocumentLookup(ledger);
 
-  const allocate = (credit: Entry, debit: Entry, amount: Minor, date: Day, source: Allocation['source']): void => {
-    columns.push(credit.index, debit.index, amount, date, source);
-    remaining[credit.index] = (remaining[credit.index] as number) - amount;
-    remaining[debit.index] = (remaining[debit.index] as number) - amount;
+  /**
+   * Settles as much of debit d by credit c as both have left (and `cap` allows), dated `date` or
+   * else the later posting date; returns the amount moved. Every kind of settlement goes through it.
+   */
+  const move: Move = (c, d, source, date = Math.max(c.posting, d.posting), cap = Infinity) => {
+    const amount = Math.min(remaining[c.index] as number, remaining[d.index] as number, cap);
+    if (amount <= 0) return 0;
+    columns.push(c.index, d.index, amount, date, source);
+    remaining[c.index] = (remaining[c.index] as number) - amount;
+    remaining[d.index] = (remaining[d.index] as number) - amount;
+    return amount;
   };
   /** Moves as much as both sides have left, across instalments earliest due first. */
   const settlePair = (credits: readonly Entry[], debits: readonly Entry[], source: Allocation['source']): void => {
-    for (const c of credits) {
-      for (const d of debits) {
-        const amount = Math.min(remaining[c.index] as number, remaining[d.index] as number);
-        if (amount > 0) allocate(c, d, amount, Math.max(c.posting, d.posting), source);
-      }
-    }
+    for (const c of credits) for (const d of debits) move(c, d, source);
   };
 
-  applyExplicit(ledger, byDoc, remaining, issues, allocate);
+  applyExplicit(ledger, byDoc, remaining, issues, move);
 
   // applies_to: the entry names the document it settles.
   const linking = entries.filter((e) => e.appliesTo !== '').sort(byAge);
@@ -156,12 +144,7 @@ export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
       continue;
     }
     // settlePair([e], targets) or settlePair(targets, [e]): the same allocations, in the same order.
-    for (const t of targets) {
-      const c = eCredit ? e : t;
-      const d = eCredit ? t : e;
-      const amount = Math.min(remaining[c.index] as number, remaining[d.index] as number);
-      if (amount > 0) allocate(c, d, amount, Math.max(c.posting, d.posting), 'applies-to');
-    }
+    for (const t of targets) move(eCredit ? e : t, eCredit ? t : e, 'applies-to');
   }
 
   // Matching codes (lettrage): entries of one customer and currency sharing a code settle each other.
@@ -180,18 +163,7 @@ export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
     }
     for (const g of books.inOrder) settleOldestFirst(g, settlePair, 'fifo');
   }
-  let allocations: Allocation[] | undefined;
-  let byEntry: (Allocation[] | undefined)[] | undefined;
-  return {
-    get allocations() {
-      return (allocations ??= Array.from({ length: columns.count }, (_, i) => columns.at(i)));
-    },
-    columns,
-    get byEntry() {
-      return (byEntry ??= allocationsByEntry(this.allocations, entries.length));
-    },
-    issues,
-  };
+  return { columns, issues };
 }
 
 const fits = (t: Entry, e: Entry): boolean => t.customerId === e.customerId && t.currency === e.currency && t.index !== e.index;
@@ -228,10 +200,10 @@ function settleOldestFirst(group: Entry[], settlePair: (c: readonly Entry[], d: 
   if (credits.length > 0 && debits.length > 0) settlePair(credits, debits, source);
 }
 
-type Allocate = (credit: Entry, debit: Entry, amount: Minor, date: Day, source: Allocation['source']) => void;
+type Move = (credit: Entry, debit: Entry, source: Allocation['source'], date?: Day, cap?: Minor) => Minor;
 
 /** The applications table: each row checked for documents, sides, currency, customer, dates and amounts. */
-function applyExplicit(ledger: Ledger, byDoc: DocumentLookup, remaining: Float64Array, issues: Issue[], allocate: Allocate): void {
+function applyExplicit(ledger: Ledger, byDoc: DocumentLookup, remaining: Float64Array, issues: Issue[], move: Move): void {
   // In date order, so an over-application is blamed on the row that overdraws on its own date.
   const latestPostingOf = (i: number) => Math.max(...[...(byDoc.list(byDoc.from[i] as number) ?? []), ...(byDoc.list(byDoc.to[i] as number) ?? [])].map((e) => e.posting), -Infinity);
   const ordered = ledger.applications.map((a, i) => ({ a, i, date: a.date ?? latestPostingOf(i) })).sort((x, y) => x.date - y.date || x.a.row - y.a.row);
@@ -287,13 +259,6 @@ function applyExplicit(ledger: Ledger, byDoc: DocumentLookup, remaining: Float64
       continue;
     }
     let left = parsed.minor;
-    for (const c of froms) {
-      for (const d of tos) {
-        const amount = Math.min(remaining[c.index] as number, remaining[d.index] as number, left);
-        if (amount <= 0) continue;
-        allocate(c, d, amount, date, 'application');
-        left -= amount;
-      }
-    }
+    for (const c of froms) for (const d of tos) left -= move(c, d, 'application', date, left);
   }
 }

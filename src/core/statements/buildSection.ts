@@ -3,16 +3,8 @@ import type { Ager, AgingBasis } from '../aging/agingSpec';
 import { ENTRY_TYPES } from '../ledger/entryTypes';
 import type { Entry } from '../ledger/model';
 import type { Minor } from '../money/money';
-import { AllocationColumns, type Allocation } from '../settlement/allocation';
+import type { AllocationColumns } from '../settlement/allocation';
 import type { Section, StatementLine, StatementStyle } from './model';
-
-/** Part of an entry settled by allocations dated on or before D, with the entry's sign. */
-export function appliedAsOf(entry: Entry, allocations: readonly Allocation[] | undefined, asOf: Day): Minor {
-  if (allocations === undefined) return 0;
-  let sum = 0;
-  for (const a of allocations) if (a.date <= asOf) sum += a.amount;
-  return entry.amount < 0 ? -sum : sum;
-}
 
 /** Statement order: posting date; invoice, credit, payment; then document number and due date. */
 export function statementOrder(a: Entry, b: Entry): number {
@@ -24,7 +16,10 @@ export function statementOrder(a: Entry, b: Entry): number {
   );
 }
 
-/** What appliedAsOf gives every entry, computed in one pass over the allocations: compact arrays by entry index. */
+/**
+ * What each entry has had settled as of D (allocations dated ≤ D), computed in one pass over the
+ * allocations: compact arrays by entry index.
+ */
 export interface AppliedByEntry {
   /** Allocated as of D, unsigned (minor units: integers, exact in a double). */
   readonly sum: Float64Array;
@@ -32,25 +27,23 @@ export interface AppliedByEntry {
   readonly touched: Uint8Array;
 }
 
-export function appliedByEntry(allocations: readonly Allocation[] | AllocationColumns, entries: number, asOf: Day): AppliedByEntry {
+export function appliedByEntry(allocations: AllocationColumns, entries: number, asOf: Day): AppliedByEntry {
   const sum = new Float64Array(entries);
   const touched = new Uint8Array(entries);
-  const add = (credit: number, debit: number, amount: number, date: number): void => {
+  for (let i = 0; i < allocations.count; i++) {
+    const credit = allocations.credit[i] as number;
+    const debit = allocations.debit[i] as number;
     touched[credit] = 1;
     touched[debit] = 1;
-    if (date > asOf) return;
+    if ((allocations.date[i] as number) > asOf) continue;
+    const amount = allocations.amount[i] as number;
     sum[credit] = (sum[credit] as number) + amount;
     sum[debit] = (sum[debit] as number) + amount;
-  };
-  if (allocations instanceof AllocationColumns) {
-    for (let i = 0; i < allocations.count; i++) add(allocations.credit[i] as number, allocations.debit[i] as number, allocations.amount[i] as number, allocations.date[i] as number);
-  } else {
-    for (const a of allocations) add(a.credit, a.debit, a.amount, a.date);
   }
   return { sum, touched };
 }
 
-/** appliedAsOf from the arrays (same value, signed zero included). */
+/** The part of an entry's amount settled as of D, with the entry's sign (−0 for an untouched-at-D credit, as before). */
 function appliedFrom(entry: Entry, applied: AppliedByEntry): Minor {
   if (applied.touched[entry.index] !== 1) return 0;
   const sum = applied.sum[entry.index] as number;
@@ -61,9 +54,8 @@ export interface SectionInput {
   readonly currency: string;
   /** The customer's entries in this currency. */
   readonly entries: readonly Entry[];
-  /** Allocations by entry index; or `applied`, the same summed as of D (appliedByEntry). */
-  readonly byEntry?: readonly (readonly Allocation[] | undefined)[] | undefined;
-  readonly applied?: AppliedByEntry | undefined;
+  /** What each entry has had settled as of D (appliedByEntry). */
+  readonly applied: AppliedByEntry;
   readonly style: StatementStyle;
   readonly asOf: Day;
   readonly from: Day | undefined;
@@ -82,7 +74,7 @@ export function buildSection(input: SectionInput): Section {
   const inPeriod: { entry: Entry; applied: Minor; open: Minor }[] = [];
   for (const e of input.entries) {
     if (e.posting > asOf) continue;
-    const applied = input.applied !== undefined ? appliedFrom(e, input.applied) : appliedAsOf(e, input.byEntry?.[e.index], asOf);
+    const applied = appliedFrom(e, input.applied);
     const open = e.amount - applied;
     if (open !== 0) {
       const slot = ager.bucket(input.basis === 'due' ? e.due : e.posting);

@@ -38,7 +38,7 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
     else list.push(e);
   }
 
-  const applied = appliedByEntry(settlement.columns ?? settlement.allocations, ledger.entries.length, options.asOf);
+  const applied = appliedByEntry(settlement.columns, ledger.entries.length, options.asOf);
 
   const minCache = new Map<string, Minor | undefined>();
   const minBalanceIn = (currency: string): Minor | undefined => {
