@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Row } from 'exceljs';
 import ExcelJS from './exceljs';
 import {
-  detectHeader, HEADER_SEARCH_ROWS, makeIssue, tableFromName, TableBuilder,
+  detectHeader, HEADER_SEARCH_ROWS, mapHeaders, makeIssue, tableFromName, TableBuilder,
   type DateOrder, type GridReadOptions, type TableMappings, type GridValue, type Issue, type LedgerTables, type Localised, type RawTable, type TableName,
 } from '../../core';
 import { toGridValue } from './cellValue';
@@ -144,15 +144,15 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
   if (finished.entries.length === 0) {
     return fail(`${path.basename(file)}: no entries table found (a sheet with Customer, Document No., Posting Date and Amount headers, in English or French)`, `${path.basename(file)} : aucune table d'écritures trouvée (un onglet avec les en-têtes N° client, N° pièce, Date comptable et Montant, en français ou en anglais)`);
   }
-  if (finished.customers.length === 0) finished.customers.push(customersFromEntries(finished.entries, issues, options.mapping));
+  if (finished.customers.length === 0) finished.customers.push(customersFromEntries(finished.entries, issues));
   return { ok: true, tables: { customers: finished.customers, entries: finished.entries, applications: finished.applications }, issues };
 }
 
 /** A ledger with no customers sheet still gets statements: one customer per id found in the entries. */
-function customersFromEntries(entries: readonly RawTable[], issues: Issue[], mapping: TableMappings | undefined): RawTable {
+function customersFromEntries(entries: readonly RawTable[], issues: Issue[]): RawTable {
   const ids = new Set<string>();
   for (const t of entries) {
-    const col = t.headers.findIndex((h) => detectHeader([[h]], 'customers', mapping && { customers: { ...mapping.entries, ...mapping.customers } }) !== undefined);
+    const col = mapHeaders(t).index['customer_id'] ?? -1; // the entries table's own mapping, as the ledger reader will read it
     if (col < 0) continue;
     for (let i = 0; i < t.rows.length; i++) {
       const id = (t.rows.at(i)?.[col] ?? '').trim();

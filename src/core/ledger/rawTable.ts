@@ -36,6 +36,10 @@ export function cellAddress(t: RawTable, row: number, headerIndex: number): stri
   if (t.sheet === undefined || headerIndex < 0) return undefined;
   const letter = t.columnLetters?.[headerIndex];
   if (letter === undefined) return undefined;
-  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(t.sheet) ? t.sheet : `'${t.sheet.replace(/'/g, "''")}'`;
-  return `${sheet}!${letter}${row}`;
+  return `${sheetReference(t.sheet)}!${letter}${row}`;
+}
+
+/** A sheet name as Excel writes it in a reference: quoted (quotes doubled) unless it is a plain name. */
+export function sheetReference(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }

@@ -1,7 +1,7 @@
 import { formatIsoDay } from '../calendar/day';
 import { makeIssue, type Issue, type TableName } from '../issues/issue';
 import { mapHeaders } from '../ledger/headerMap';
-import type { RawTable } from '../ledger/rawTable';
+import { sheetReference, type RawTable } from '../ledger/rawTable';
 import { normaliseKey } from '../ledger/normalise';
 import { parseDateText, normaliseNumberText, numberToDecimalText, type DateOrder } from './coerce';
 import { excelSerialToDay } from './excelSerial';
@@ -114,12 +114,9 @@ export class TableBuilder {
     const i = cells.findIndex((c) => !isBlank(c));
     const text = gridText(cells[i]).trim();
     const code = TOTAL.test(text) || cells.some((c) => typeof c === 'string' && TOTAL.test(c.trim())) ? 'total-row' : 'note-row';
-    this.issues.push(makeIssue(code, { table: this.table, row: rowNumber, value: text.slice(0, 80), cell: `${this.sheetRef()}!${this.letters[i] ?? columnLetter(i)}${rowNumber}` }));
+    this.issues.push(makeIssue(code, { table: this.table, row: rowNumber, value: text.slice(0, 80), cell: `${sheetReference(this.sheet)}!${this.letters[i] ?? columnLetter(i)}${rowNumber}` }));
   }
 
-  private sheetRef(): string {
-    return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(this.sheet) ? this.sheet : `'${this.sheet.replace(/'/g, "''")}'`;
-  }
 
   private coerce(v: GridValue, kind: Kind, rowNumber: number, col: number): string {
     if (v === null || v === undefined) return '';
@@ -133,7 +130,7 @@ export class TableBuilder {
         const p = parseDateText(v, this.options.dateOrder);
         if (p.ok) return formatIsoDay(p.day);
         if (p.reason === 'ambiguous') {
-          this.issues.push(makeIssue('ambiguous-date', { table: this.table, row: rowNumber, column: normaliseKey(this.headers[col] ?? ''), value: v, cell: `${this.sheetRef()}!${this.letters[col]}${rowNumber}` }));
+          this.issues.push(makeIssue('ambiguous-date', { table: this.table, row: rowNumber, column: normaliseKey(this.headers[col] ?? ''), value: v, cell: `${sheetReference(this.sheet)}!${this.letters[col]}${rowNumber}` }));
         }
         return v;
       }
