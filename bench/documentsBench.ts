@@ -19,6 +19,8 @@ import {
   buildLedger, computeStatements, DEFAULT_SETTINGS, statementDocument, type ComputeResult, type CustomerStatement, type StatementDocument, type StatementSettings,
 } from '../src/core';
 import { DOCUMENTS_PARAMS, documentsLedger } from './documentsLedger';
+import { pdfkitFloor, textsOf } from './pdfkitFloor';
+import { statementAsPdfDefinition } from '../src/adapters/documents/pdf/statementAsPdfDefinition';
 import { collect, cpuMs, nowMs, samples, type Samples } from './measure';
 
 export const DOCUMENTS_TARGET = 25;
@@ -156,6 +158,19 @@ export async function documentsBench(o: DocumentsBenchOptions): Promise<{ report
     if (stdBad.length > 0) failures.push(`standard layout: ${stdBad.length} files do not start with %PDF, e.g. ${stdBad[0] ?? ''}`);
     const stdPages = pageCount(stdPdfs.slice(0, 20));
 
+    // (iii) The floor: pdfkit alone writing the same texts, no layout (see pdfkitFloor.ts), this thread.
+    const floorTimes: number[] = [];
+    let floorBytes = 0;
+    for (let r = 0; r < o.runs; r++) {
+      collect();
+      const s0 = nowMs();
+      floorBytes = await pdfkitFloor(docs, settings, PDF_BATCH);
+      floorTimes.push(nowMs() - s0);
+      log(`  pdfkit floor (no layout), run ${r + 1}: ${Math.round(floorTimes[floorTimes.length - 1] ?? NaN)} ms`);
+    }
+    const floor = samples(floorTimes);
+    const textsPerStatement = docs.slice(0, 50).reduce((sum, d) => sum + textsOf(statementAsPdfDefinition(d, settings)).length, 0) / Math.min(50, n);
+
     // (ii) Word template + LibreOffice. Fill every statement; convert all (or the stated subset).
     const docxDir = path.join(work, 'docx');
     const wordPdfDir = path.join(work, 'docx-pdf');
@@ -230,6 +245,8 @@ export async function documentsBench(o: DocumentsBenchOptions): Promise<{ report
     const wordRate = rate(converted.length, wordMs);
     const ratio = wordRate > 0 ? round2(stdRate / wordRate) : NaN;
     const pass = ratio >= DOCUMENTS_TARGET;
+    const floorRate = rate(n, floor.best);
+    const needed = round2(DOCUMENTS_TARGET * wordRate);
 
     const lines = [
       `statement documents: ${n} statements, ${(linesTotal / Math.max(1, n)).toFixed(1)} lines each on average (${byLang.en} en, ${byLang.fr} fr); ${loVersion}`,
@@ -240,7 +257,9 @@ export async function documentsBench(o: DocumentsBenchOptions): Promise<{ report
         ['Word template fill (.docx), this thread', String(n), fmt(fillAllMs), fmt(rate(n, fillAllMs), 1), ''],
         [`Word route: fill + LibreOffice → PDF (${concurrency} soffice at a time)`, String(converted.length), fmt(wordMs), fmt(wordRate, 2), ''],
         ['   of which LibreOffice conversion', String(converted.length), fmt(convertMs), fmt(rate(converted.length, convertMs), 2), ''],
+        [`pdfkit floor: the same texts, no layout, this thread (best of ${floor.all.length})`, String(n), fmt(floor.best), fmt(floorRate, 1), ''],
       ]),
+      `floor: pdfkit alone writes ${textsPerStatement.toFixed(0)} texts a statement at ${fmt(floorRate, 1)} statements/s on one thread, so at most ${fmt(2 * floorRate, 1)}/s on both cores with no layout at all; ${DOCUMENTS_TARGET}× the Word route needs ${fmt(needed, 1)}/s`,
       subset < n ? `note: the LibreOffice route converted the first ${subset} of the ${n} statements (a fixed subset); its rate comes from them` : `the LibreOffice route converted all ${n} statements`,
       `pages per PDF (first 20): standard ${stdPages.join(',')}; Word ${wordPages.join(',')}`,
       `checks: ${stdPdfs.length} standard PDFs, ${wordPdfs.length} Word PDFs, all %PDF: ${stdBad.length + wordBad.length === 0 ? 'yes' : 'NO'}; balance due ${checks.map((c) => `${c.customerId} (${c.language}) ${c.same ? 'same' : 'DIFFERENT'}`).join(', ')}`,
@@ -278,6 +297,15 @@ export async function documentsBench(o: DocumentsBenchOptions): Promise<{ report
         pdfs: wordPdfs.length,
         pagesFirst20: wordPages,
         ...(convertError !== undefined ? { error: convertError } : {}),
+      },
+      floor: {
+        call: 'pdfkitFloor(docs, settings, PDF_BATCH): pdfkit text() of every text of the definition, ten to a row, no layout',
+        ms: floor,
+        statementsPerSecond: floorRate,
+        bothCoresAtMost: round2(2 * floorRate),
+        textsPerStatement: round2(textsPerStatement),
+        bytes: floorBytes,
+        neededFor25x: needed,
       },
       checks: { allPdf: stdBad.length + wordBad.length === 0, balanceDue: checks },
       ratio: { standardOverWord: ratio, goal: `>= ${DOCUMENTS_TARGET}`, pass },
