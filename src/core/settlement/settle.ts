@@ -25,7 +25,8 @@ class DocumentLookup {
   readonly from: Int32Array;
   readonly to: Int32Array;
 
-  constructor(ledger: Ledger) {
+  /** `linking`: the entries whose applies_to names a document. */
+  constructor(ledger: Ledger, linking: readonly Entry[]) {
     const entries = ledger.entries;
     const keys = ledger.documents !== undefined && ledger.documents.entries === entries && ledger.documents.ofEntry.length === entries.length ? ledger.documents : undefined;
     const index = keys?.index ?? new StringIndex(1024);
@@ -50,10 +51,7 @@ class DocumentLookup {
       return l;
     };
     this.appliesTo = new Int32Array(entries.length).fill(-1);
-    for (let i = 0; i < entries.length; i++) {
-      const doc = (entries[i] as Entry).appliesTo;
-      if (doc !== '') this.appliesTo[i] = name(doc);
-    }
+    for (const e of linking) this.appliesTo[e.index] = name(e.appliesTo);
     const applications = ledger.applications;
     this.from = new Int32Array(applications.length);
     this.to = new Int32Array(applications.length);
@@ -97,11 +95,18 @@ function byAge(a: Entry, b: Entry): number {
 export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
   const entries = ledger.entries;
   const remaining = new Float64Array(entries.length); // minor units: integers, exact in a double
-  for (const e of entries) remaining[e.index] = Math.abs(e.amount);
+  // One pass over the entries (a million objects: each pass costs): what is open, what names a document, what has a code.
+  const linking: Entry[] = [];
+  const coded: Entry[] = [];
+  for (const e of entries) {
+    remaining[e.index] = Math.abs(e.amount);
+    if (e.appliesTo !== '') linking.push(e);
+    if (e.matchingCode !== '') coded.push(e);
+  }
   const columns = new AllocationColumns();
   const issues: Issue[] = [];
 
-  const byDoc = new DocumentLookup(ledger);
+  const byDoc = new DocumentLookup(ledger, linking);
 
   /**
    * Settles as much of debit d by credit c as both have left (and `cap` allows), dated `date` or
@@ -123,7 +128,7 @@ export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
   applyExplicit(ledger, byDoc, remaining, issues, move);
 
   // applies_to: the entry names the document it settles.
-  const linking = entries.filter((e) => e.appliesTo !== '').sort(byAge);
+  linking.sort(byAge);
   for (const e of linking) {
     const named = byDoc.list(byDoc.appliesTo[e.index] as number) ?? [];
     // Most documents are one entry: keep the list rather than filter a copy of it, 200,000 times.
@@ -149,10 +154,7 @@ export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
 
   // Matching codes (lettrage): entries of one customer and currency sharing a code settle each other.
   const groups = new Groups();
-  for (const e of entries) {
-    if (e.matchingCode === '' || remaining[e.index] === 0) continue;
-    groups.add(e, e.matchingCode);
-  }
+  for (const e of coded) if (remaining[e.index] !== 0) groups.add(e, e.matchingCode);
   for (const g of groups.inOrder) settleOldestFirst(g, settlePair, 'matching-code');
 
   if (mode === 'fifo') {

@@ -71,6 +71,7 @@ export function buildSection(input: SectionInput): Section {
   let opening = 0;
   let overdue = 0;
   let hasActivity = false;
+  let movements = 0;
   const inPeriod: { entry: Entry; applied: Minor; open: Minor }[] = [];
   for (const e of input.entries) {
     if (e.posting > asOf) continue;
@@ -87,18 +88,19 @@ export function buildSection(input: SectionInput): Section {
       continue;
     }
     hasActivity = true;
-    if (style === 'activity' || open !== 0) inPeriod.push({ entry: e, applied, open });
+    movements += style === 'activity' ? e.amount : open;
+    // A summary needs the totals only: no line kept (half a million small objects on a large ledger).
+    if (input.withLines && (style === 'activity' || open !== 0)) inPeriod.push({ entry: e, applied, open });
   }
-  let closing = opening;
   const lines: StatementLine[] = [];
-  if (input.withLines) inPeriod.sort((a, b) => statementOrder(a.entry, b.entry));
+  inPeriod.sort((a, b) => statementOrder(a.entry, b.entry));
+  let balance = opening;
   for (const l of inPeriod) {
-    closing += style === 'activity' ? l.entry.amount : l.open;
-    if (input.withLines) {
-      // Only what the customer owes can be late: unapplied credits show 0 days.
-      const daysOverdue = l.open > 0 && l.entry.due < asOf ? asOf - l.entry.due : 0;
-      lines.push({ entry: l.entry, applied: l.applied, open: l.open, balance: closing, daysOverdue });
-    }
+    balance += style === 'activity' ? l.entry.amount : l.open;
+    // Only what the customer owes can be late: unapplied credits show 0 days.
+    const daysOverdue = l.open > 0 && l.entry.due < asOf ? asOf - l.entry.due : 0;
+    lines.push({ entry: l.entry, applied: l.applied, open: l.open, balance, daysOverdue });
   }
-  return { currency: input.currency, openingBalance: opening, closingBalance: closing, overdue, aging, lines, hasActivity };
+  // Minor units are integers, exact in a double: the order of the sum cannot change it.
+  return { currency: input.currency, openingBalance: opening, closingBalance: opening + movements, overdue, aging, lines, hasActivity };
 }
