@@ -4,7 +4,8 @@
  *  (b) activity closing at D = open-item total at D;
  *  (c) open-item: Σ aging buckets = balance due, for every aging spec;
  *  (d) shuffling the rows of every table changes nothing but row numbers;
- *  (e) payments dated after D change nothing at D (allocate none and fifo).
+ *  (e) payments dated after D change nothing at D (allocate none and fifo), even when they name an
+ *      earlier invoice (applies_to) or share its matching code.
  */
 import fc from 'fast-check';
 import {
@@ -217,7 +218,7 @@ describe('statement properties over random valid ledgers', () => {
     );
   });
 
-  it('(e) plain payments dated after D change nothing at D, with allocate none and fifo', () => {
+  it('(e) payments dated after D change nothing at D, with allocate none and fifo, plain or naming earlier documents', () => {
     fc.assert(
       fc.property(fc.gen(), (gv) => {
         const r = randFromGen(gv);
@@ -260,11 +261,17 @@ function laterPayments(r: Rand, g: GenLedger, asOf: Day): GenEntry[] {
     const text = amountText(r, -amount, currencyExponent(currency) as number).trim().replace(/^\+/, '');
     const documentNo = `LATE-${i}`;
     const due = chance(r, 50) ? undefined : posting + r.int(0, 30);
+    // Often the later payment names an earlier invoice of the customer: the case where a global
+    // settlement would let it take the invoice from a credit that had it at D.
+    const debits = g.entries.filter((e) => e.posted && e.customerId === c.id && e.currency === currency && e.amount > 0);
+    const named = debits.length > 0 && chance(r, 60) ? pick(r, debits) : undefined;
+    const appliesTo = named !== undefined && (named.matchingCode === '' || chance(r, 50)) ? named.documentNo : '';
+    const matchingCode = named !== undefined && appliesTo === '' ? named.matchingCode : '';
     out.push({
-      customerId: c.id, type: 'payment', documentNo, posting, due, amount, currency, matchingCode: '', appliesTo: '', posted: true,
+      customerId: c.id, type: 'payment', documentNo, posting, due, amount, currency, matchingCode, appliesTo, posted: true,
       cells: {
         customer_id: c.id, type: pick(r, ['payment', 'règlement', 'Payment']), document_no: documentNo, posting_date: formatIsoDay(posting),
-        due_date: due === undefined ? '' : formatIsoDay(due), amount: `-${text}`, debit: '', credit: text, currency, description: 'later', reference: '', matching_code: '', applies_to: '', status: '', __notes: '',
+        due_date: due === undefined ? '' : formatIsoDay(due), amount: `-${text}`, debit: '', credit: text, currency, description: 'later', reference: '', matching_code: matchingCode, applies_to: appliesTo, status: '', __notes: '',
       },
     });
   }

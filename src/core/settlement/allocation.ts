@@ -40,6 +40,21 @@ export class AllocationColumns {
     return { credit: this.credit[i] as number, debit: this.debit[i] as number, amount: this.amount[i] as Minor, date: this.date[i] as Day, source: SOURCES[this.source[i] as number] as Allocation['source'] };
   }
 
+  /** Keeps, in order, the allocations for which `keep(i)` is true (called once each, in order). */
+  keepOnly(keep: (i: number) => boolean): void {
+    let n = 0;
+    for (let i = 0; i < this.count; i++) {
+      if (!keep(i)) continue;
+      this.credit[n] = this.credit[i] as number;
+      this.debit[n] = this.debit[i] as number;
+      this.amount[n] = this.amount[i] as number;
+      this.date[n] = this.date[i] as number;
+      this.source[n] = this.source[i] as number;
+      n++;
+    }
+    this.count = n;
+  }
+
   private grow(): void {
     const n = this.credit.length * 2;
     const more = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {

@@ -91,8 +91,14 @@ function byAge(a: Entry, b: Entry): number {
 /**
  * Settles credits against debits in the order of precedence of DESIGN.md §3: explicit applications,
  * `applies_to`, matching codes (oldest first), then FIFO when asked. What stays is unapplied.
+ *
+ * The allocations are those of the books as they stood at `asOf` (DESIGN.md §4: later payments never
+ * leak into an earlier statement): entries posted later and applications dated later take no part,
+ * so a July payment that names a May invoice cannot take that invoice away from the May credit note
+ * FIFO gave it. The issues are the whole ledger's, the same whatever `asOf`: every application row
+ * is still checked in date order against the applications before it, as if the books had no end.
  */
-export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
+export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity): Settlement {
   const entries = ledger.entries;
   const remaining = new Float64Array(entries.length); // minor units: integers, exact in a double
   // One pass over the entries (a million objects: each pass costs): what is open, what names a document, what has a code.
@@ -126,6 +132,14 @@ export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
   };
 
   applyExplicit(ledger, byDoc, remaining, issues, move);
+  // Explicit applications come first, so undoing the ones dated after D leaves the state at D.
+  columns.keepOnly((i) => {
+    if ((columns.date[i] as number) <= asOf) return true;
+    const amount = columns.amount[i] as number;
+    remaining[columns.credit[i] as number] = (remaining[columns.credit[i] as number] as number) + amount;
+    remaining[columns.debit[i] as number] = (remaining[columns.debit[i] as number] as number) + amount;
+    return false;
+  });
 
   // applies_to: the entry names the document it settles.
   linking.sort(byAge);
@@ -149,18 +163,20 @@ export function settle(ledger: Ledger, mode: AllocateMode): Settlement {
       continue;
     }
     // settlePair([e], targets) or settlePair(targets, [e]): the same allocations, in the same order.
-    for (const t of targets) move(eCredit ? e : t, eCredit ? t : e, 'applies-to');
+    // A pair with an entry posted after D would be dated after D: checked above, never settled at D.
+    if (e.posting > asOf) continue;
+    for (const t of targets) if (t.posting <= asOf) move(eCredit ? e : t, eCredit ? t : e, 'applies-to');
   }
 
   // Matching codes (lettrage): entries of one customer and currency sharing a code settle each other.
   const groups = new Groups();
-  for (const e of coded) if (remaining[e.index] !== 0) groups.add(e, e.matchingCode);
+  for (const e of coded) if (remaining[e.index] !== 0 && e.posting <= asOf) groups.add(e, e.matchingCode);
   for (const g of groups.inOrder) settleOldestFirst(g, settlePair, 'matching-code');
 
   if (mode === 'fifo') {
     const books = new Groups();
     for (const e of entries) {
-      if (remaining[e.index] === 0) continue;
+      if (remaining[e.index] === 0 || e.posting > asOf) continue;
       books.add(e, '');
     }
     for (const g of books.inOrder) settleOldestFirst(g, settlePair, 'fifo');

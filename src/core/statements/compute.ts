@@ -11,7 +11,7 @@ import { exclusionReason } from './selection';
 
 /** The whole run: settle, then one statement per selected customer, blocked where its input is bad. */
 export function computeStatements(ledger: Ledger, options: ComputeOptions): ComputeResult {
-  const settlement = settle(ledger, options.allocate);
+  const settlement = settle(ledger, options.allocate, options.asOf);
   const issues: Issue[] = [...ledger.issues, ...settlement.issues];
   const from = options.from ?? (options.style === 'activity' ? startOfMonth(options.asOf) : undefined);
   const ager = makeAger(options.aging, options.asOf);
