@@ -1,4 +1,4 @@
-import { formatCurrencyAmount, formatMinor, formatMoney, parseDecimalToMinor, parseMoney } from '../../src/core';
+import { formatCurrencyAmount, formatMinor, formatMoney, minorAtLeast, parseDecimalToMinor, parseMoney } from '../../src/core';
 
 describe('money', () => {
   it.each([
@@ -32,5 +32,16 @@ describe('money', () => {
   it('parses digits without floats', () => {
     expect(parseDecimalToMinor('0.07', 2)).toEqual({ ok: true, minor: 7 });
     expect(parseDecimalToMinor('1.1', 2)).toEqual({ ok: true, minor: 110 });
+  });
+
+  it.each([
+    ['10.50', 0, 11], ['10.00', 0, 10], ['10,5', 0, 11], ['0.001', 2, 1], ['-10.5', 0, -10], ['-0.5', 0, 0], ['12.3456', 3, 12346], ['10.50', 2, 1050], ['7', 3, 7000],
+  ])('the least minor amount not below %s with %i decimals is %i', (text, exponent, minor) => {
+    expect(minorAtLeast(text, exponent)).toBe(minor);
+  });
+
+  it('has no least amount for text that is not a decimal', () => {
+    expect(minorAtLeast('ten', 2)).toBeUndefined();
+    expect(minorAtLeast('99999999999999999', 2)).toBeUndefined();
   });
 });

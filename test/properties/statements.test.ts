@@ -4,6 +4,7 @@
  *  (b) activity closing at D = open-item total at D;
  *  (c) open-item: Σ aging buckets = balance due, for every aging spec;
  *  (d) shuffling the rows of every table changes nothing but row numbers;
+ *  (f) the summary has the full output's sections and figures, without lines;
  *  (e) payments dated after D change nothing at D (allocate none and fifo), even when they name an
  *      earlier invoice (applies_to) or share its matching code.
  */
@@ -234,6 +235,44 @@ describe('statement properties over random valid ledgers', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('the aged-receivables summary', () => {
+  it('(f) has exactly the statements, sections and figures of the full output, without lines', () => {
+    fc.assert(
+      fc.property(fc.gen(), (gv) => {
+        const r = randFromGen(gv);
+        const g = genLedger(r);
+        const o = randomOptions(r, genAsOf(r, g));
+        const raw = toRawTables(g);
+        const full = computeResultAsJson(run(raw, { ...o, summary: false }));
+        const summary = computeResultAsJson(run(raw, { ...o, summary: true }));
+        const withoutLines = {
+          ...full,
+          statements: full.statements.map((st) => ({ ...st, sections: st.sections.map(({ currency, openingBalance, closingBalance, overdue, aging }) => ({ currency, openingBalance, closingBalance, overdue, aging })) })),
+        };
+        expect(summary).toEqual(withoutLines);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('regressions found by review', () => {
+  it('a summary keeps a section whose open items cancel out (balance 0, lines shown in full)', () => {
+    const customers = { table: 'customers' as const, source: 'customers.csv', headers: ['customer_id', 'currency'], rows: [['A', 'EUR']] };
+    const head = ['customer_id', 'type', 'document_no', 'posting_date', 'due_date', 'amount', 'currency'];
+    const rows = [
+      ['A', 'invoice', 'I1', '2024-03-01', '2024-04-15', '100.00', 'USD'],
+      ['A', 'payment', 'P1', '2024-05-02', '', '-100.00', 'USD'],
+      ['A', 'invoice', 'I2', '2024-05-10', '2024-06-09', '50.00', 'EUR'],
+    ];
+    const o = options(parseIsoDay('2024-05-31') as Day, { selection: DEFAULT_SELECTION });
+    const json = (summary: boolean) => computeResultAsJson(run({ customers, entries: { table: 'entries', source: 'entries.csv', headers: head, rows } }, { ...o, summary }));
+    const sections = (summary: boolean) => json(summary).statements.flatMap((st) => st.sections.map((x) => `${x.currency} ${x.closingBalance} ${x.aging.join('|')}`));
+    expect(sections(false)).toEqual(['EUR 50.00 50.00|0.00|0.00|0.00|0.00', 'USD 0.00 0.00|-100.00|100.00|0.00|0.00']);
+    expect(sections(true)).toEqual(sections(false));
   });
 });
 

@@ -52,6 +52,24 @@ export function parseDecimalToMinor(text: string, exponent: number): MoneyParse 
   return { ok: true, minor: negative && minor !== 0 ? -minor : minor };
 }
 
+/**
+ * The smallest amount in minor units that is not below the decimal `text` ("10.50" in JPY → 11):
+ * what "a balance of at least `text`" means for a currency with fewer decimals than the threshold.
+ * Undefined when the text is not a plain decimal or is too large.
+ */
+export function minorAtLeast(text: string, exponent: number): Minor | undefined {
+  const exact = parseDecimalToMinor(text, exponent);
+  if (exact.ok) return exact.minor;
+  if (exact.reason !== 'too-many-decimals') return undefined;
+  // Digits beyond the currency's decimals: cut them (toward zero), then round a positive value up.
+  const s = text.trim();
+  const point = Math.max(s.indexOf('.'), s.indexOf(','));
+  const cut = parseDecimalToMinor(s.slice(0, point + 1 + exponent).replace(/[.,]$/, ''), exponent);
+  if (!cut.ok) return undefined;
+  const negative = s.startsWith('-');
+  return negative ? cut.minor : cut.minor + 1;
+}
+
 /** Parses an amount in a given ISO currency; unknown currencies are the caller's problem. */
 export function parseMoney(text: string, currency: string): MoneyParse {
   const exponent = currencyExponent(currency);

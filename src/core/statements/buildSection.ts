@@ -72,6 +72,7 @@ export function buildSection(input: SectionInput): Section {
   let overdue = 0;
   let hasActivity = false;
   let movements = 0;
+  let lineCount = 0;
   const inPeriod: { entry: Entry; applied: Minor; open: Minor }[] = [];
   for (const e of input.entries) {
     if (e.posting > asOf) continue;
@@ -89,8 +90,11 @@ export function buildSection(input: SectionInput): Section {
     }
     hasActivity = true;
     movements += style === 'activity' ? e.amount : open;
-    // A summary needs the totals only: no line kept (half a million small objects on a large ledger).
-    if (input.withLines && (style === 'activity' || open !== 0)) inPeriod.push({ entry: e, applied, open });
+    if (style === 'activity' || open !== 0) {
+      lineCount++;
+      // A summary needs the totals only: no line kept (half a million small objects on a large ledger).
+      if (input.withLines) inPeriod.push({ entry: e, applied, open });
+    }
   }
   const lines: StatementLine[] = [];
   inPeriod.sort((a, b) => statementOrder(a.entry, b.entry));
@@ -102,5 +106,5 @@ export function buildSection(input: SectionInput): Section {
     lines.push({ entry: l.entry, applied: l.applied, open: l.open, balance, daysOverdue });
   }
   // Minor units are integers, exact in a double: the order of the sum cannot change it.
-  return { currency: input.currency, openingBalance: opening, closingBalance: opening + movements, overdue, aging, lines, hasActivity };
+  return { currency: input.currency, openingBalance: opening, closingBalance: opening + movements, overdue, aging, lines, lineCount, hasActivity };
 }

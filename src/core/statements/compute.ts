@@ -3,7 +3,7 @@ import { makeAger } from '../aging/agingSpec';
 import type { Issue } from '../issues/issue';
 import type { Entry, Ledger } from '../ledger/model';
 import { currencyExponent } from '../money/currencies';
-import { parseDecimalToMinor, type Minor } from '../money/money';
+import { minorAtLeast, type Minor } from '../money/money';
 import { settle } from '../settlement/settle';
 import { appliedByEntry, buildSection } from './buildSection';
 import type { ComputeOptions, ComputeResult, CustomerStatement, Exclusion, Section } from './model';
@@ -45,8 +45,7 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
     const text = options.selection.minBalance;
     if (text === undefined) return undefined;
     if (!minCache.has(currency)) {
-      const p = parseDecimalToMinor(text, currencyExponent(currency) ?? 2);
-      minCache.set(currency, p.ok ? p.minor : undefined);
+      minCache.set(currency, minorAtLeast(text, currencyExponent(currency) ?? 2));
     }
     return minCache.get(currency);
   };
@@ -75,7 +74,7 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
       excluded.push({ customerId: id, customer, reason });
       continue;
     }
-    const shown = sections.filter((s) => s.closingBalance !== 0 || s.openingBalance !== 0 || s.lines.length > 0 || (options.style === 'activity' && s.hasActivity));
+    const shown = sections.filter((s) => s.closingBalance !== 0 || s.openingBalance !== 0 || s.lineCount > 0 || (options.style === 'activity' && s.hasActivity));
     statements.push({ customerId: id, customer, status: 'ok', sections: shown, issues: own });
   }
   return { asOf: options.asOf, from, style: options.style, aging: options.aging, agingBasis: options.agingBasis, summary: options.summary, statements, excluded, issues };

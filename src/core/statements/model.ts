@@ -41,6 +41,8 @@ export interface Section {
   readonly overdue: Minor;
   readonly aging: readonly Minor[];
   readonly lines: readonly StatementLine[];
+  /** How many lines the statement has: `lines.length`, also in a summary, which keeps none. */
+  readonly lineCount: number;
   /** True when any entry of the period exists, for "customers with entries" selection. */
   readonly hasActivity: boolean;
 }

@@ -42,7 +42,8 @@ export function exclusionReason(customer: Customer | undefined, sections: readon
   if (options.include === 'balance' && !withBalance) return 'zero balance';
   if (options.include === 'activity' && !withActivity) return 'no activity';
   if (options.include === 'either' && !withBalance && !withActivity) return 'no activity';
-  if (options.excludeCredit && !sections.some((s) => s.closingBalance > 0)) return 'credit balance';
+  // A credit balance is money owed to the customer: some section below zero, none above (zero is not a credit).
+  if (options.excludeCredit && sections.some((s) => s.closingBalance < 0) && !sections.some((s) => s.closingBalance > 0)) return 'credit balance';
   if (options.minBalance !== undefined && !sections.some((s) => s.closingBalance >= (minBalanceIn(s.currency) ?? -Infinity))) return 'below minimum balance';
   if (options.overdueOnly && !sections.some((s) => s.overdue > 0)) return 'nothing overdue';
   return undefined;
