@@ -1,5 +1,5 @@
 import {
-  dayToExcelSerial, detectHeader, excelSerialToDay, formatIsoDay, normaliseNumberText, numberToDecimalText, parseDateText, parseIsoDay, TableBuilder,
+  buildLedger, dayToExcelSerial, detectHeader, excelSerialToDay, formatIsoDay, normaliseNumberText, numberToDecimalText, parseDateText, parseIsoDay, TableBuilder,
   type DateOrder, type GridValue,
 } from '../../src/core';
 
@@ -96,5 +96,17 @@ describe('the table builder', () => {
     expect(raw.rowNumbers).toEqual([4, 6, 9]);
     expect(raw.headerRow).toBe(3);
     expect(issues.map((i) => `${i.code}@${i.cell ?? i.table}`)).toEqual(["total-row@'Écritures'!A7", "note-row@'Écritures'!A8", "ambiguous-date@'Écritures'!D9", 'blank-rows@entries']);
+  });
+
+  it('reads a row naming its customer even when its text looks like a total, so its problem blocks that customer', () => {
+    const b = new TableBuilder('entries', 'Écritures', 1, ['N° client', 'Type', 'N° pièce', 'Date comptable', 'Montant', 'Libellé'], { dateOrder: 'dmy', date1904: false, numberLanguage: 'fr' });
+    b.addRow(2, ['C1', 'facture', null, '01/01/2024', 500, 'Report à nouveau']);
+    b.addRow(3, [null, null, null, null, 500, 'Solde']);
+    b.addRow(4, [null, null, 'Total', null, 500, null]);
+    const { raw, issues } = b.finish();
+    expect(raw.rows).toEqual([['C1', 'facture', '', '2024-01-01', '500', 'Report à nouveau']]);
+    expect(issues.map((i) => `${i.code}@${i.cell ?? i.table}`)).toEqual(["total-row@'Écritures'!E3", "total-row@'Écritures'!C4"]);
+    const ledger = buildLedger({ customers: { table: 'customers', source: 'c', headers: ['customer_id', 'currency'], rows: [['C1', 'EUR']] }, entries: raw });
+    expect(ledger.issues.map((i) => `${i.code} ${i.customerId ?? ''} ${i.column ?? ''}`)).toEqual(['missing-value C1 document_no']);
   });
 });

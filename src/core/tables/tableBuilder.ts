@@ -43,6 +43,9 @@ export function gridText(v: GridValue): string {
 export class TableBuilder {
   private readonly kinds: Kind[];
   private readonly keys: number[];
+  /** Customer and document columns of an entries table (−1 when absent): a total row leaves both blank. */
+  private readonly customerColumn: number;
+  private readonly documentColumn: number;
   private readonly rows: string[][] = [];
   private readonly rowNumbers: number[] = [];
   private readonly issues: Issue[] = [];
@@ -69,6 +72,8 @@ export class TableBuilder {
       return DATE_COLUMNS.has(c) ? 'date' : MONEY_COLUMNS.has(c) ? 'money' : 'text';
     });
     this.keys = KEY_COLUMNS[table].map((c) => map.index[c] ?? -1).filter((i) => i >= 0);
+    this.customerColumn = map.index['customer_id'] ?? -1;
+    this.documentColumn = map.index['document_no'] ?? -1;
   }
 
   addRow(rowNumber: number, cells: readonly GridValue[]): void {
@@ -80,9 +85,11 @@ export class TableBuilder {
       this.reportNonEntry(rowNumber, cells);
       return;
     }
+    // "Total", "Solde", "Report à nouveau"... with no customer and no document: a subtotal line. A row
+    // naming its customer is an entry, even one described as "Report à nouveau": read (and checked), never dropped.
     const label = cells.find((c) => typeof c === 'string' && TOTAL.test(c.trim()));
-    const docIndex = this.keys[1];
-    if (label !== undefined && this.table === 'entries' && (docIndex === undefined || isBlank(cells[docIndex]) || TOTAL.test(gridText(cells[docIndex]).trim()))) {
+    const blankOrLabel = (i: number): boolean => i < 0 || isBlank(cells[i]) || TOTAL.test(gridText(cells[i]).trim());
+    if (label !== undefined && this.table === 'entries' && blankOrLabel(this.customerColumn) && blankOrLabel(this.documentColumn)) {
       this.reportNonEntry(rowNumber, cells);
       return;
     }
