@@ -86,7 +86,7 @@ describe('ledger validation: every problem is an issue with table, row and colum
   it('every issue code has distinct English and French messages', () => {
     const w = { table: 'entries' as const, row: 3, column: 'amount', value: 'x' };
     for (const [code, t] of Object.entries(ISSUE_TEXTS)) {
-      const p = { column: 'c', seen: 's', header: 'h', firstRow: 2, currency: 'EUR', digits: 2, status: 'void', statusFr: 'annulée', type: 't', typeFr: 't', expected: 'e', expectedFr: 'e', amount: '1', document: 'd', open: '0', date: '2026-01-01', from: 'f', to: 't', fromCustomer: 'a', toCustomer: 'b', fromCurrency: 'EUR', toCurrency: 'USD', fromType: 'x', toType: 'y', posting: '2026-01-01', count: 3, sheet: 'S', rows: 50, first: 'F', source: 'entries.csv' };
+      const p = { column: 'c', seen: 's', header: 'h', firstRow: 2, currency: 'EUR', digits: 2, status: 'void', statusFr: 'annulée', type: 't', typeFr: 't', expected: 'e', expectedFr: 'e', amount: '1', document: 'd', open: '0', date: '2026-01-01', from: 'f', to: 't', fromCustomer: 'a', toCustomer: 'b', fromCurrency: 'EUR', toCurrency: 'USD', fromType: 'x', toType: 'y', posting: '2026-01-01', count: 3, sheet: 'S', rows: 50, first: 'F', source: 'entries.csv', used: 'u' };
       expect({ code, en: t.en(p, w) === t.fr(p, w) }).toEqual({ code, en: false });
       expect(t.en(p, w)).not.toContain('undefined');
       expect(t.fr(p, w)).not.toContain('undefined');
@@ -100,5 +100,30 @@ describe('cells the reader cannot place', () => {
     const entries = rawTable('entries', 'customer_id,type,document_no,posting_date,,amount\nA,invoice,1,2026-01-01,,10.00\nB,invoice,2,2026-01-01,oops,5.00', ',');
     const ledger = buildLedger({ customers, entries });
     expect(ledger.issues.map((i) => `${i.code}@${i.row}/${i.column}#${i.customerId}`)).toEqual(['extra-cells@3/5#B']);
+  });
+});
+
+describe('headers that mean the same column', () => {
+  const entries = (headers: string, mapping?: Record<string, string>): RawTable => ({
+    ...table('entries', `${headers}\nA,2024-07-05,2024-06-28,F1,facture,100.00,EUR\n`),
+    ...(mapping !== undefined ? { mapping } : {}),
+  });
+  const run = (t: RawTable) => {
+    const ledger = buildLedger({ customers: CUSTOMERS, entries: t });
+    return { posting: ledger.entries.map((e) => e.posting), issues: ledger.issues.map((i) => `${i.code}:${i.column ?? ''}:${i.severity}`), messages: ledger.issues.map((i) => i.message) };
+  };
+
+  it('reads the one the user mapped, whatever its place, and says the other was not read', () => {
+    const r = run(entries('Client,Date,Date comptable,N° pièce,Type,Montant,Devise', { 'Date comptable': 'posting_date' }));
+    expect(r.posting).toEqual([parseIsoDay('2024-06-28')]);
+    expect(r.issues).toEqual(['duplicate-column:Date:warning']);
+    expect(r.messages[0]?.en).toContain('"Date comptable" is read, "Date" is not');
+    expect(r.messages[0]?.fr).toContain('« Date comptable » est lue, « Date » ne l\'est pas');
+  });
+
+  it('without a mapping reads the first and reports the second', () => {
+    const r = run(entries('Client,Date,Date comptable,N° pièce,Type,Montant,Devise'));
+    expect(r.posting).toEqual([parseIsoDay('2024-07-05')]);
+    expect(r.issues).toEqual(['duplicate-column:Date comptable:warning']);
   });
 });

@@ -2,7 +2,7 @@ import type { IssueLocation } from './issue';
 
 /** Every issue code with its message in English and French. Params are filled from the call site. */
 export type IssueCode =
-  | 'missing-column' | 'unknown-column' | 'missing-value' | 'bad-date' | 'bad-amount' | 'too-many-decimals'
+  | 'missing-column' | 'unknown-column' | 'duplicate-column' | 'missing-value' | 'bad-date' | 'bad-amount' | 'too-many-decimals'
   | 'amount-too-large' | 'unknown-currency' | 'missing-currency' | 'unknown-customer' | 'duplicate-customer'
   | 'unknown-type' | 'unknown-status' | 'ignored-status' | 'sign-mismatch' | 'debit-and-credit'
   | 'duplicate-document' | 'unknown-document' | 'ambiguous-document' | 'over-application'
@@ -36,6 +36,10 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
   'unknown-column': {
     en: (p, w) => `${w.table}: column "${p.header}" is not recognised and was not read`,
     fr: (p, w) => `${TABLE_FR[w.table]} : la colonne « ${p.header} » n'est pas reconnue et n'a pas été lue`,
+  },
+  'duplicate-column': {
+    en: (p, w) => `${w.table}: columns "${p.used}" and "${p.header}" both mean ${p.column}; "${p.used}" is read, "${p.header}" is not (a column mapping chooses)`,
+    fr: (p, w) => `${TABLE_FR[w.table]} : les colonnes « ${p.used} » et « ${p.header} » désignent toutes deux ${p.column} ; « ${p.used} » est lue, « ${p.header} » ne l'est pas (une correspondance de colonnes permet de choisir)`,
   },
   'missing-value': {
     en: (_p, w) => `${placeEn(w)}: a value is required`,

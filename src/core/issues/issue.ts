@@ -26,6 +26,7 @@ export interface Issue extends IssueLocation {
 const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   'missing-column': 'error',
   'unknown-column': 'info',
+  'duplicate-column': 'warning',
   'missing-value': 'error',
   'bad-date': 'error',
   'bad-amount': 'error',

@@ -24,14 +24,26 @@ export function mapHeaders(t: RawTable): HeaderMap {
   const issues: Issue[] = [];
   const explicit = new Map<string, string>();
   for (const [header, column] of Object.entries(t.mapping ?? {})) explicit.set(normaliseKey(header), column);
+  // The user's mapping first: a header mapped on purpose beats one that merely looks like a synonym.
+  const mapped = t.headers.map((header) => (header.trim() === '' ? undefined : explicit.get(normaliseKey(header))));
+  const claim = (column: string, i: number): void => {
+    const used = index[column] as number;
+    if (used === -1) index[column] = i;
+    else issues.push(makeIssue('duplicate-column', { table: t.table, row: headerRow(t), column: t.headers[i] ?? '' }, { header: t.headers[i] ?? '', used: t.headers[used] ?? '', column }));
+  };
+  mapped.forEach((column, i) => {
+    if (column !== undefined && column in index) claim(column, i);
+  });
   t.headers.forEach((header, i) => {
     if (header.trim() === '') return;
-    const column = explicit.get(normaliseKey(header)) ?? canonicalColumn(t.table, header);
+    const wanted = mapped[i];
+    if (wanted !== undefined && wanted in index) return;
+    const column = wanted ?? canonicalColumn(t.table, header);
     if (column === undefined || !(column in index)) {
       issues.push(makeIssue('unknown-column', { table: t.table, row: headerRow(t), column: header }, { header }));
       return;
     }
-    if (index[column] === -1) index[column] = i;
+    claim(column, i);
   });
   const required = [...REQUIRED[t.table]];
   let usable = true;
