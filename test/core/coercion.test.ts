@@ -22,6 +22,15 @@ describe('numbers typed the local way', () => {
     expect(numberToDecimalText(10.005)).toBe('10.005');
     expect(numberToDecimalText(-3)).toBe('-3');
     expect(numberToDecimalText(-0.0000001)).toBe('0');
+    // Within 1e-6 of a cent, as DESIGN.md §2 allows (toFixed(6) alone gave "12.340001"), and large
+    // amounts whose double is the nearest to a cent value (8589934592.13 is 8589934592.1299991…).
+    expect(numberToDecimalText(12.3400006)).toBe('12.34');
+    expect(numberToDecimalText(12.3399994)).toBe('12.34');
+    expect(numberToDecimalText(8589934592.13)).toBe('8589934592.13');
+    expect(numberToDecimalText(-98765432109.87)).toBe('-98765432109.87');
+    expect(numberToDecimalText(0.5)).toBe('0.5');
+    expect(numberToDecimalText(12.3456789)).toBe('12.345679');
+    expect(numberToDecimalText(12.34001)).toBe('12.34001');
   });
 });
 

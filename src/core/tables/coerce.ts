@@ -85,12 +85,23 @@ export function normaliseNumberText(text: string, language: 'en' | 'fr' = 'fr'):
 }
 
 /**
- * A spreadsheet number → decimal text, rounded to 6 decimals: binary floats such as 0.1 + 0.2 come
- * back as "0.3", while a value that is not within 1e-6 of a short decimal keeps its digits and is
- * then refused by the currency's exponent (DESIGN.md §2).
+ * A spreadsheet number → the shortest decimal text (at most 6 decimals) it stands for: the decimal
+ * whose double it is (8589934592.13, beyond the reach of a fixed 1e-6 at that size), or one within
+ * 1e-6 of it (0.1 + 0.2 → "0.3", 12.3400006 → "12.34"). A value near no short decimal keeps six
+ * digits and is then refused by the currency's exponent (DESIGN.md §2).
  */
 export function numberToDecimalText(x: number): string {
   if (Number.isInteger(x)) return String(x);
-  const fixed = x.toFixed(6).replace(/\.?0+$/, '');
-  return fixed === '-0' ? '0' : fixed;
+  let text = x.toFixed(6);
+  // Cents first (most amounts; trailing zeros are trimmed below, so "0.30" still reads "0.3").
+  for (const digits of [2, 0, 1, 3, 4, 5, 6]) {
+    const candidate = x.toFixed(digits);
+    const value = Number(candidate);
+    if (value === x || Math.abs(value - x) <= 1e-6) {
+      text = candidate;
+      break;
+    }
+  }
+  const trimmed = text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  return trimmed === '-0' ? '0' : trimmed;
 }
