@@ -6,7 +6,6 @@ import { UsageError } from './options';
 export interface LoadOptions {
   readonly defaultCurrency: string | undefined;
   readonly dateOrder: DateOrder | undefined;
-  readonly numberLanguage: 'en' | 'fr';
   /** Path of a JSON mapping: {"Header": "column"} for every table, or {"entries": {"Header": "column"}, ...}. */
   readonly mappingFile: string | undefined;
   readonly onRows?: (rows: number) => void;
@@ -44,7 +43,7 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
   let tables;
   if (/\.(xlsx|xlsm)$/i.test(source)) {
     const { readWorkbook } = await import('../adapters/xlsx/readWorkbook'); // exceljs only when a workbook is read
-    const wb = await readWorkbook(source, { ...(o.dateOrder !== undefined ? { dateOrder: o.dateOrder } : {}), numberLanguage: o.numberLanguage, mapping, ...(o.onRows !== undefined ? { onRows: o.onRows } : {}) });
+    const wb = await readWorkbook(source, { ...(o.dateOrder !== undefined ? { dateOrder: o.dateOrder } : {}), mapping, ...(o.onRows !== undefined ? { onRows: o.onRows } : {}) });
     if (!wb.ok) return wb;
     tables = wb.tables;
     sourceIssues.push(...wb.issues);

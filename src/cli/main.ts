@@ -12,7 +12,7 @@ export type { Io } from './io';
 /** Exit codes: 0 ok, 1 input errors (output still printed), 2 usage. */
 export async function runCompute(flags: ComputeFlags, io: Io): Promise<number> {
   const { options, language, defaultCurrency, dateOrder } = computeOptionsFrom(flags);
-  const loaded = await loadLedger(flags.ledger, { defaultCurrency, dateOrder, numberLanguage: language, mappingFile: flags.mapping });
+  const loaded = await loadLedger(flags.ledger, { defaultCurrency, dateOrder, mappingFile: flags.mapping });
   if (!loaded.ok) {
     io.err(`${loaded.error[language]}\n`);
     return 1;

@@ -57,7 +57,7 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 16)) throw new UsageError('--workers: expected a whole number 0..16', '--workers : nombre entier 0..16 attendu');
   const progress = progressFor(io);
   progress.phase('read', 1);
-  const loaded = await loadLedger(flags.ledger, { defaultCurrency, dateOrder, numberLanguage: language, mappingFile: flags.mapping, onRows: (n) => progress.tick(n) });
+  const loaded = await loadLedger(flags.ledger, { defaultCurrency, dateOrder, mappingFile: flags.mapping, onRows: (n) => progress.tick(n) });
   if (!loaded.ok) {
     progress.stop();
     io.err(`${loaded.error[language]}\n`);

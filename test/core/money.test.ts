@@ -10,6 +10,7 @@ describe('money', () => {
 
   it.each([
     ['12.345', 'EUR', 'too-many-decimals'], ['1.5', 'JPY', 'too-many-decimals'], ['1,234.56', 'EUR', 'syntax'],
+    ['2,000', 'EUR', 'ambiguous'], ['1,500', 'KWD', 'ambiguous'], ['-12,340', 'USD', 'ambiguous'], ['123,456', 'JPY', 'ambiguous'],
     ['abc', 'EUR', 'syntax'], ['', 'EUR', 'syntax'], ['-', 'EUR', 'syntax'], ['1e5', 'EUR', 'syntax'], ['99999999999999999', 'EUR', 'too-large'],
   ])('rejects %s in %s (%s)', (text, cur, reason) => {
     expect(parseMoney(text, cur)).toEqual({ ok: false, reason });

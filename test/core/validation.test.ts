@@ -37,6 +37,13 @@ describe('ledger validation: every problem is an issue with table, row and colum
     expect(r.status['A']).toBe('ok');
   });
 
+  it('an amount that reads as thousands or as a decimal comma ("2,000") blocks its customer, in any --lang', () => {
+    const ledger = buildLedger({ customers: CUSTOMERS, entries: rawTable('entries', `${HEAD.replace(/,/g, '|')}\nA|invoice|A1|2026-01-01||100.00|||\nB|invoice|B1|2026-01-01||2,000|||\nB|invoice|B2|2026-01-02||1,5|||`) });
+    expect(ledger.issues.map((i) => `${i.code}@${i.row ?? ''}/${i.column ?? ''}#${i.customerId ?? ''}`)).toEqual(['ambiguous-amount@3/amount#B']);
+    expect(ledger.issues[0]?.message.fr).toContain('séparateur de milliers');
+    expect(ledger.entries.map((e) => [e.documentNo, e.amount])).toEqual([['A1', 10000], ['B2', 150]]);
+  });
+
   it('duplicate document numbers, but not instalments', () => {
     const r = check(`${HEAD}\nA,invoice,X1,2026-01-01,2026-02-01,100.00,,,\nA,invoice,X1,2026-01-01,2026-03-01,100.00,,,\nB,invoice,X1,2026-01-01,2026-04-01,5.00,,,\nA,invoice,X2,2026-01-01,,1.00,,,\nA,invoice,X2,2026-01-01,,1.00,,,\n`);
     expect(r.issues).toEqual(['duplicate-document@entries:4/document_no#B', 'duplicate-document@entries:6/document_no#A']);
@@ -56,7 +63,7 @@ describe('ledger validation: every problem is an issue with table, row and colum
     ['wrong sides', 'A1,P1,10.00,2026-02-01', ['application-sides@applications:2/from_document#A'], ['A']],
     ['before posting', 'P1,A1,10.00,2026-01-15', ['application-before-posting@applications:2/date#A'], ['A']],
     ['unknown document', 'P1,NOPE,10.00,2026-02-01', ['unknown-document@applications:2/to_document#A'], ['A']],
-    ['bad amount', 'P1,A1,-5,2026-02-01', ['bad-amount@applications:2/amount#A'], ['A']],
+    ['bad amount', 'P1,A1,-5,2026-02-01', ['not-positive@applications:2/amount#A'], ['A']],
   ])('applications: %s', (_name, row, expected, blocked) => {
     const r = check(APP_ENTRIES, `from_document,to_document,amount,date\n${row}\n`);
     expect(r.issues).toEqual(expected);

@@ -153,7 +153,8 @@ function weightedType(r: Rand): EntryType {
 export function amountText(r: Rand, minor: number, exponent: number): string {
   const s = formatMinor(minor, exponent);
   switch (r.int(0, 11)) {
-    case 0: return exponent > 0 ? s.replace('.', ',') : s;
+    // A decimal comma, but not before exactly three digits ("1,500" is refused as ambiguous).
+    case 0: return exponent > 0 && !/^-?\d{1,3}\.\d{3}$/.test(s) ? s.replace('.', ',') : s;
     case 1: return exponent > 0 ? `${s}0` : s; // trailing zeros beyond the exponent are harmless
     case 2: return minor > 0 ? `+${s}` : s;
     case 3: return exponent > 0 ? s.replace(/0+$/, '').replace(/\.$/, '') : s;

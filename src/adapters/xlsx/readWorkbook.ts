@@ -13,7 +13,6 @@ import { readZipDirectory, type ZipEntryInfo } from './zipDirectory';
 export interface WorkbookReadOptions {
   /** Dates typed as text: default month first when the workbook's date formats are US English, else day first. */
   readonly dateOrder?: DateOrder;
-  readonly numberLanguage?: 'en' | 'fr';
   readonly mapping?: TableMappings | undefined;
   /** Refuse files larger than this (default 200 MB). */
   readonly maxBytes?: number;
@@ -75,7 +74,7 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
     for await (const ws of reader) {
       const date1904 = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
-      const grid = (table: TableName): GridReadOptions => ({ dateOrder, date1904, numberLanguage: options.numberLanguage ?? 'fr', mapping: options.mapping?.[table] });
+      const grid = (table: TableName): GridReadOptions => ({ dateOrder, date1904, mapping: options.mapping?.[table] });
       const sheetName = (ws as unknown as { name?: string }).name ?? 'Sheet';
       const state: SheetState = { name: sheetName, buffered: [], builder: undefined, decided: false, lastRow: 0 };
       // An Excel table named like a ledger table wins: its range says exactly where the data is.

@@ -8,7 +8,7 @@ export type IssueCode =
   | 'duplicate-document' | 'unknown-document' | 'ambiguous-document' | 'over-application'
   | 'cross-currency-application' | 'cross-customer-application' | 'application-sides'
   | 'application-before-posting' | 'application-date-defaulted' | 'applies-to-unknown' | 'bad-language' | 'bad-yes-no'
-  | 'ambiguous-date' | 'total-row' | 'note-row' | 'blank-rows' | 'no-table' | 'customers-from-entries' | 'sheet-full' | 'duplicate-table'
+  | 'ambiguous-date' | 'ambiguous-amount' | 'not-positive' | 'total-row' | 'note-row' | 'blank-rows' | 'no-table' | 'customers-from-entries' | 'sheet-full' | 'duplicate-table'
   | 'extra-cells' | 'unterminated-quote';
 
 export type IssueParams = Readonly<Record<string, string | number>>;
@@ -52,6 +52,14 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
   'ambiguous-date': {
     en: (_p, w) => `${placeEn(w)}: ${v(w)} reads only as month/day/year; dates are read day first unless the workbook is US English (--date-order mdy)`,
     fr: (_p, w) => `${placeFr(w)} : ${q(w)} ne se lit que comme mois/jour/année ; les dates sont lues jour en premier sauf classeur en anglais américain (--date-order mdy)`,
+  },
+  'ambiguous-amount': {
+    en: (_p, w) => `${placeEn(w)}: ${v(w)} is ambiguous: a thousands separator (English) or a decimal comma (French)? Write it without the separator, or with a decimal point`,
+    fr: (_p, w) => `${placeFr(w)} : ${q(w)} est ambigu : séparateur de milliers (anglais) ou virgule décimale (français) ? Écrivez-le sans séparateur, ou avec un point décimal`,
+  },
+  'not-positive': {
+    en: (_p, w) => `${placeEn(w)}: ${v(w)} must be a positive amount`,
+    fr: (_p, w) => `${placeFr(w)} : ${q(w)} doit être un montant positif`,
   },
   'total-row': {
     en: (_p, w) => `${placeEn(w)}: total row ${v(w)} recognised and not read as an entry`,

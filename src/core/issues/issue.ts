@@ -54,6 +54,8 @@ const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   'bad-language': 'warning',
   'bad-yes-no': 'error',
   'ambiguous-date': 'warning',
+  'ambiguous-amount': 'error',
+  'not-positive': 'error',
   'total-row': 'info',
   'note-row': 'info',
   'blank-rows': 'info',
@@ -81,3 +83,8 @@ export function makeIssue(code: IssueCode, where: IssueLocation & { customerId?:
   return issue;
 }
 
+
+/** The issue for an amount cell that did not parse (parseDecimalToMinor's reason). */
+export function amountIssueCode(reason: 'syntax' | 'too-many-decimals' | 'too-large' | 'ambiguous'): IssueCode {
+  return reason === 'too-many-decimals' ? 'too-many-decimals' : reason === 'too-large' ? 'amount-too-large' : reason === 'ambiguous' ? 'ambiguous-amount' : 'bad-amount';
+}

@@ -1,5 +1,5 @@
 import { parseIsoDay, type Day } from '../calendar/day';
-import { makeIssue, type Issue } from '../issues/issue';
+import { amountIssueCode, makeIssue, type Issue } from '../issues/issue';
 import { currencyExponent } from '../money/currencies';
 import { parseDecimalToMinor, type Minor } from '../money/money';
 import { StringIndex } from '../collections/stringIndex';
@@ -275,9 +275,7 @@ function readAmount(r: readonly string[], ix: Readonly<Record<string, number>>, 
     if (text.trim() === '') return null;
     const p = parseDecimalToMinor(text, exponent);
     if (p.ok) return p.minor;
-    if (p.reason === 'too-many-decimals') bad('too-many-decimals', column, text, { currency, digits: exponent });
-    else if (p.reason === 'too-large') bad('amount-too-large', column, text);
-    else bad('bad-amount', column, text);
+    bad(amountIssueCode(p.reason), column, text, { currency, digits: exponent });
     return undefined;
   };
   if (hasAmount) {

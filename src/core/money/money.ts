@@ -5,7 +5,7 @@ export type Minor = number;
 
 export type MoneyParse =
   | { ok: true; minor: Minor }
-  | { ok: false; reason: 'syntax' | 'too-many-decimals' | 'too-large' };
+  | { ok: false; reason: 'syntax' | 'too-many-decimals' | 'too-large' | 'ambiguous' };
 
 /**
  * Parses a plain decimal ("-1234.5", "1234,50", "+3") into minor units exactly, without floats.
@@ -32,7 +32,8 @@ export function parseDecimalToMinor(text: string, exponent: number): MoneyParse 
   let frac = 0;
   let fracDigits = 0;
   let extraNonZero = false;
-  if (i < n && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44)) {
+  const comma = i < n && s.charCodeAt(i) === 44;
+  if (i < n && (s.charCodeAt(i) === 46 || comma)) {
     i++;
     while (i < n) {
       const c = s.charCodeAt(i);
@@ -44,6 +45,8 @@ export function parseDecimalToMinor(text: string, exponent: number): MoneyParse 
     }
   }
   if (i !== n || wholeDigits + fracDigits === 0) return { ok: false, reason: 'syntax' };
+  // "1,500" or "2,000": a thousands group to an English reader, a decimal comma to a French one.
+  if (comma && fracDigits === 3 && wholeDigits >= 1 && wholeDigits <= 3) return { ok: false, reason: 'ambiguous' };
   // Trailing zeros beyond the exponent ("12.500" in EUR) are harmless; other digits would be lost.
   if (extraNonZero) return { ok: false, reason: 'too-many-decimals' };
   for (let k = Math.min(fracDigits, exponent); k < exponent; k++) frac *= 10;

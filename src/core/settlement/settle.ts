@@ -1,5 +1,5 @@
 import { formatIsoDay, type Day } from '../calendar/day';
-import { makeIssue, type Issue } from '../issues/issue';
+import { amountIssueCode, makeIssue, type Issue } from '../issues/issue';
 import type { ApplicationRow, Entry, Ledger } from '../ledger/model';
 import { currencyExponent } from '../money/currencies';
 import { formatMinor, parseDecimalToMinor, type Minor } from '../money/money';
@@ -254,7 +254,7 @@ function applyExplicit(ledger: Ledger, byDoc: DocumentLookup, remaining: Float64
     const exponent = currencyExponent(f.currency) as number;
     const parsed = parseDecimalToMinor(a.amountText, exponent);
     if (!parsed.ok || parsed.minor <= 0) {
-      const code = parsed.ok ? 'bad-amount' : parsed.reason === 'too-many-decimals' ? 'too-many-decimals' : parsed.reason === 'too-large' ? 'amount-too-large' : 'bad-amount';
+      const code = parsed.ok ? 'not-positive' : amountIssueCode(parsed.reason);
       issues.push(makeIssue(code, at('amount', a.amountText), { currency: f.currency, digits: exponent }));
       continue;
     }

@@ -37,9 +37,11 @@ const CURRENCY_MARKS = /[€$£¥₣]|\b(?:EUR|USD|GBP|JPY|CHF|CAD|AUD)\b|CA\$|A
 /**
  * Numbers typed as text the local way → plain decimal text ("-1234.56"), or undefined.
  * Handles "1 234,56", "1,234.56", "1.234,56", "1'234.56", "(120.00)", "120.00-", "-€5", currency marks.
- * A lone comma is a decimal comma unless the language is English and exactly three digits follow.
+ * A lone comma is a decimal comma, except before exactly three digits ("1,500"): English writes
+ * fifteen hundred so, French one and a half; that text is left as it is, and the ledger reader
+ * reports it as ambiguous rather than guess from the language of the messages.
  */
-export function normaliseNumberText(text: string, language: 'en' | 'fr' = 'fr'): string | undefined {
+export function normaliseNumberText(text: string): string | undefined {
   let s = text.replace(CURRENCY_MARKS, '').replace(/[\s\u00a0\u202f']/g, '');
   if (s === '') return undefined;
   let negative = false;
@@ -73,7 +75,7 @@ export function normaliseNumberText(text: string, language: 'en' | 'fr' = 'fr'):
     if (parts.length > 2) {
       if (!groupsOfThree) return undefined;
       whole = parts.join('');
-    } else if (groupsOfThree && sep === ',' && language === 'en') whole = parts.join('');
+    } else if (groupsOfThree && sep === ',') return undefined; // "1,500": 1500 or 1.5? left for the reader to report as ambiguous
     else {
       whole = parts[0] ?? '';
       frac = parts[1] ?? '';

@@ -11,7 +11,6 @@ export interface GridReadOptions {
   readonly dateOrder: DateOrder;
   readonly date1904: boolean;
   /** Language that decides "1,234": thousands in en, 1.234 in fr. */
-  readonly numberLanguage: 'en' | 'fr';
   readonly mapping?: Readonly<Record<string, string>> | undefined;
 }
 
@@ -145,7 +144,7 @@ export class TableBuilder {
     }
     if (kind === 'money' && typeof v === 'string') {
       if (v.trim() === '') return '';
-      return normaliseNumberText(v, this.options.numberLanguage) ?? v;
+      return normaliseNumberText(v) ?? v;
     }
     return gridText(v);
   }
