@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { buildLedger, type DateOrder, type Issue, type Ledger, type Localised, type TableName } from '../core';
+import { buildLedger, canonicalColumn, COLUMNS, type DateOrder, type Issue, type Ledger, type Localised, type TableName } from '../core';
 import { readLedgerFolder } from '../adapters/csv/readLedgerFolder';
 import { UsageError } from './options';
 
@@ -31,9 +31,27 @@ export function readMapping(file: string | undefined): Partial<Record<TableName,
     if (typeof x !== 'object' || x === null || Object.values(x).some((v) => typeof v !== 'string')) throw new UsageError(`--mapping ${file}: header names must map to column names (strings)`, `--mapping ${file} : chaque en-tête doit correspondre à un nom de colonne (texte)`);
     return Object.fromEntries(Object.entries(x as Record<string, string>));
   };
-  if (perTable) return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, strings(v)]));
-  const flat = strings(o);
-  return { customers: flat, entries: flat, applications: flat };
+  // Targets are column names (or their synonyms: "due" → due_date); one that names no column is a typo, not a column to drop silently.
+  const resolve = (forTables: readonly TableName[], m: Record<string, string>): Partial<Record<TableName, Record<string, string>>> => {
+    const out: Partial<Record<TableName, Record<string, string>>> = {};
+    for (const t of forTables) out[t] = {};
+    for (const [header, target] of Object.entries(m)) {
+      let found = false;
+      for (const t of forTables) {
+        const column = COLUMNS[t].includes(target) ? target : canonicalColumn(t, target);
+        if (column === undefined) continue;
+        (out[t] as Record<string, string>)[header] = column;
+        found = true;
+      }
+      if (!found) {
+        const known = [...new Set(forTables.flatMap((t) => COLUMNS[t]))].join(', ');
+        throw new UsageError(`--mapping ${file}: "${header}" → "${target}": no such column (columns: ${known})`, `--mapping ${file} : « ${header} » → « ${target} » : colonne inconnue (colonnes : ${known})`);
+      }
+    }
+    return out;
+  };
+  if (perTable) return Object.assign({}, ...Object.entries(o).map(([k, v]) => resolve([k as TableName], strings(v)))) as Partial<Record<TableName, Record<string, string>>>;
+  return resolve(tables, strings(o));
 }
 
 /** A folder of CSV files or an .xlsx workbook → a validated ledger. */

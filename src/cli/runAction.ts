@@ -28,8 +28,8 @@ export interface RunFlags extends ComputeFlags {
 }
 
 const T = {
-  en: { wrote: 'Wrote', workbook: 'statements workbook', csv: 'reconciliation CSV files', docx: 'Word statements', docxPdf: 'PDF statements from Word (LibreOffice)', pdf: 'PDF statements', printFile: 'print file', statements: 'statements', blocked: 'blocked', excluded: 'left out', problems: 'input problems (see the Issues sheet)' },
-  fr: { wrote: 'Écrit', workbook: 'classeur des relevés', csv: 'fichiers CSV de rapprochement', docx: 'relevés Word', docxPdf: 'relevés PDF depuis Word (LibreOffice)', pdf: 'relevés PDF', printFile: "fichier d'impression", statements: 'relevés', blocked: 'bloqués', excluded: 'écartés', problems: 'problèmes dans les données (voir l\'onglet Problèmes)' },
+  en: { wrote: 'Wrote', workbook: 'statements workbook', csv: 'reconciliation CSV files', docx: 'Word statements', docxPdf: 'PDF statements from Word (LibreOffice)', pdf: 'PDF statements', printFile: 'print file', statements: 'statements', blocked: 'blocked', excluded: 'left out', problems: 'input problems', warnings: 'warnings (see the Issues sheet)' },
+  fr: { wrote: 'Écrit', workbook: 'classeur des relevés', csv: 'fichiers CSV de rapprochement', docx: 'relevés Word', docxPdf: 'relevés PDF depuis Word (LibreOffice)', pdf: 'relevés PDF', printFile: "fichier d'impression", statements: 'relevés', blocked: 'bloqués', excluded: 'écartés', problems: 'problèmes dans les données', warnings: 'avertissements (voir l\'onglet Problèmes)' },
 };
 
 /** One reconciliation CSV per ok statement. */
@@ -107,5 +107,6 @@ function countsText(result: ComputeResult, language: Language): string {
   const ok = result.statements.filter((s) => s.status === 'ok').length;
   const blocked = result.statements.length - ok;
   const errors = result.issues.filter((i) => i.severity === 'error').length;
-  return `${ok} ${t.statements}, ${blocked} ${t.blocked}, ${result.excluded.length} ${t.excluded}, ${errors} ${t.problems}`;
+  const warnings = result.issues.filter((i) => i.severity === 'warning').length;
+  return `${ok} ${t.statements}, ${blocked} ${t.blocked}, ${result.excluded.length} ${t.excluded}, ${errors} ${t.problems}, ${warnings} ${t.warnings}`;
 }

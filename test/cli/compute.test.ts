@@ -105,3 +105,28 @@ describe('statements compute', () => {
     expect(bad.status).toBe(2);
   });
 });
+
+describe('columns the reader does not know', () => {
+  const entries = 'customer_id,type,document_no,posting_date,Payment due,amount\nA,invoice,I1,2026-10-01,2026-12-31,100.00\n';
+  const customers = 'customer_id,name,currency\nA,Alpha,EUR\n';
+
+  it('are said out loud: a "Payment due" column not read would make a current invoice look overdue', async () => {
+    const dir = tempLedger({ 'customers.csv': customers, 'entries.csv': entries });
+    const r = await run('compute', '--ledger', dir, '--as-of', '2026-10-31');
+    expect(r.out).toContain('[warning] entries: column "Payment due" is not recognised and was not read');
+    const fr = await run('compute', '--ledger', dir, '--as-of', '2026-10-31', '--lang', 'fr');
+    expect(fr.out).toContain('[avertissement] écritures : la colonne « Payment due » n\'est pas reconnue');
+  });
+
+  it('can be mapped, to a column or a synonym of one; a mapping to no column is a usage error (exit 2)', async () => {
+    const dir = tempLedger({ 'customers.csv': customers, 'entries.csv': entries, 'good.json': '{"entries": {"Payment due": "due"}}', 'typo.json': '{"Payment due": "due_dat"}' });
+    const good = await run('compute', '--ledger', dir, '--as-of', '2026-10-31', '--mapping', path.join(dir, 'good.json'), '--json');
+    expect(good.code).toBe(0);
+    const j = JSON.parse(good.out);
+    expect(j.statements[0].sections[0]).toMatchObject({ overdue: '0.00', aging: ['100.00', '0.00', '0.00', '0.00', '0.00'] });
+    expect(j.issues).toEqual([]);
+    const typo = await run('compute', '--ledger', dir, '--as-of', '2026-10-31', '--mapping', path.join(dir, 'typo.json'), '--lang', 'fr');
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain('« Payment due » → « due_dat » : colonne inconnue');
+  });
+});

@@ -25,7 +25,7 @@ export interface Issue extends IssueLocation {
 
 const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   'missing-column': 'error',
-  'unknown-column': 'info',
+  'unknown-column': 'warning', // a column not read may be one the user counts on ("Payment due"): said out loud
   'duplicate-column': 'warning',
   'missing-value': 'error',
   'bad-date': 'error',
