@@ -19,6 +19,6 @@ export function addComputeOptions(cmd: Command): Command {
     .option('--overdue-only', 'only customers with something overdue')
     .option('--ignore-opt-out', 'include customers whose send_statements is "no"')
     .option('--group <groups...>', 'only customers of these groups')
-    .option('--date-order <order>', 'dates typed as text: dmy (day first) or mdy (month first); default: mdy when the workbook uses US English date formats, else dmy')
+    .option('--date-order <order>', 'dates typed as text (CSV files, text cells): dmy (day first) or mdy (month first); default: mdy for a workbook whose date formats are US English, else dmy')
     .option('--mapping <file.json>', 'your own header names: {"Header": "column"} or {"entries": {"Header": "column"}}');
 }

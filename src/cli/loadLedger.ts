@@ -59,7 +59,8 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
   const mapping = readMapping(o.mappingFile);
   const sourceIssues: Issue[] = [];
   let tables;
-  if (/\.(xlsx|xlsm)$/i.test(source)) {
+  const isWorkbook = /\.(xlsx|xlsm)$/i.test(source);
+  if (isWorkbook) {
     const { readWorkbook } = await import('../adapters/xlsx/readWorkbook'); // exceljs only when a workbook is read
     const wb = await readWorkbook(source, { ...(o.dateOrder !== undefined ? { dateOrder: o.dateOrder } : {}), mapping, ...(o.onRows !== undefined ? { onRows: o.onRows } : {}) });
     if (!wb.ok) return wb;
@@ -71,5 +72,7 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
     tables = folder.tables;
     sourceIssues.push(...folder.issues);
   }
-  return { ok: true, ledger: buildLedger(tables, { defaultCurrency: o.defaultCurrency }, sourceIssues) };
+  // A CSV export keeps dates as its software typed them: day first unless told otherwise (a workbook's reader has already converted its own).
+  const dateOrder = isWorkbook ? undefined : (o.dateOrder ?? 'dmy');
+  return { ok: true, ledger: buildLedger(tables, { defaultCurrency: o.defaultCurrency, dateOrder }, sourceIssues) };
 }

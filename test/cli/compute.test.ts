@@ -130,3 +130,35 @@ describe('columns the reader does not know', () => {
     expect(typo.err).toContain('« Payment due » → « due_dat » : colonne inconnue');
   });
 });
+
+describe('CSV exports as accounting software writes them', () => {
+  it('reads a Windows-1252 file (Excel\'s plain CSV on a French Windows) with its accents, and says it was not UTF-8', async () => {
+    const latin1 = (s: string) => Buffer.from(s, 'latin1'); // the same bytes as Windows-1252 for these letters
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stmt-cp1252-'));
+    fs.writeFileSync(path.join(dir, 'clients.csv'), latin1('N° client;Nom;Devise\r\nE1;Société Générale;EUR\r\n'));
+    fs.writeFileSync(path.join(dir, 'ecritures.csv'), latin1('N° client;Type;N° pièce;Date comptable;Montant\r\nE1;facture;F1;2026-10-01;120,50\r\n'));
+    const r = await run('compute', '--ledger', dir, '--as-of', '2026-10-31', '--json', '--lang', 'fr');
+    const j = JSON.parse(r.out);
+    expect(j.statements[0]).toMatchObject({ customerId: 'E1', name: 'Société Générale', status: 'ok' });
+    expect(j.statements[0].sections[0].closingBalance).toBe('120.50');
+    expect(j.issues.map((i: { code: string; message: string }) => `${i.code}: ${i.message}`)).toEqual([
+      'not-utf8: clients.csv : pas en UTF-8 ; lu comme Windows-1252 (Europe occidentale). Vérifiez les accents, ou enregistrez-le en « CSV UTF-8 »',
+      'not-utf8: ecritures.csv : pas en UTF-8 ; lu comme Windows-1252 (Europe occidentale). Vérifiez les accents, ou enregistrez-le en « CSV UTF-8 »',
+    ]);
+  });
+
+  it('reads dates typed day first (31/10/2026), or month first with --date-order mdy', async () => {
+    const dir = tempLedger({
+      'customers.csv': 'customer_id,name,currency\nA,Alpha,EUR\n',
+      'entries.csv': 'customer_id,type,document_no,posting_date,due_date,amount\nA,invoice,I1,03/04/2026,13/05/2026,100.00\n',
+    });
+    const dmy = JSON.parse((await run('compute', '--ledger', dir, '--as-of', '2026-10-31', '--json')).out);
+    expect(dmy.statements[0].sections[0].lines[0]).toMatchObject({ date: '2026-04-03', dueDate: '2026-05-13' });
+    fs.writeFileSync(path.join(dir, 'entries.csv'), 'customer_id,type,document_no,posting_date,due_date,amount\nA,invoice,I1,04/03/2026,05/13/2026,100.00\n');
+    const mdy = JSON.parse((await run('compute', '--ledger', dir, '--as-of', '2026-10-31', '--json', '--date-order', 'mdy')).out);
+    expect(mdy.statements[0].sections[0].lines[0]).toMatchObject({ date: '2026-04-03', dueDate: '2026-05-13' });
+    const wrongOrder = await run('compute', '--ledger', dir, '--as-of', '2026-10-31', '--json');
+    expect(wrongOrder.code).toBe(1);
+    expect(JSON.parse(wrongOrder.out).issues[0]).toMatchObject({ code: 'bad-date', column: 'due_date', row: 2 });
+  });
+});

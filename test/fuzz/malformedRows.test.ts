@@ -95,7 +95,8 @@ interface Fuzzed {
 
 /** A non-whitespace control character (trim() keeps these, so the cell stays bad). */
 const CONTROL = [...Array.from({ length: 9 }, (_, i) => String.fromCharCode(i)), ...Array.from({ length: 18 }, (_, i) => String.fromCharCode(14 + i)), '\u007f'];
-const BAD_DATES = ['2026-02-30', '2026-13-01', '2026-00-10', '2026-04-31', '2025-02-29', '0000-01-01', '2026-1-5', '05/01/2026', '2026/01/05', '20260105', '2026-01-05T00:00', 'yesterday', '=TODAY()', '2026-02-3O'];
+// (A CSV date typed 05/01/2026, 2026-1-5 or 2026-01-05T00:00 is read, day first: not bad.)
+const BAD_DATES = ['2026-02-30', '2026-13-01', '2026-00-10', '2026-04-31', '2025-02-29', '0000-01-01', '31/02/2026', '2026/01/05', '20260105', 'yesterday', '=TODAY()', '2026-02-3O'];
 const BAD_AMOUNTS = ['abc', '12..3', '--5', '1e5', '0x10', '€12', '12 34', '1,234.56', 'NaN', 'Infinity', '- 5', '12-', '.', '+', '١٢', '1/2', '(12.00)', '12,00,00'];
 const FORMULAS = ['=1+1', '=SUM(A1:A3)', '@SUM(A1)', '=HYPERLINK("http://x","y")', '+1+1', '-1+1'];
 const UNKNOWN_CURRENCIES = ['XYZ', 'EURO', '€', 'US$', '123', 'E U R', 'EU', 'ZZZ'];
@@ -309,7 +310,7 @@ const OPTION_SETS: { name: string; options: ComputeOptions }[] = [
 function computeFolder(dir: string, options: ComputeOptions): ComputeResult {
   const folder = readLedgerFolder(dir);
   if (!folder.ok) throw new Error(folder.error.en);
-  return computeStatements(buildLedger(folder.tables), options);
+  return computeStatements(buildLedger(folder.tables, { dateOrder: 'dmy' }), options);
 }
 
 describe('fuzz: malformed rows among clean ones', () => {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { makeIssue, type Issue, type LedgerTables, type Localised, type RawTable, type TableMappings, type TableName } from '../../core';
 import { parseCsvRows } from './parseCsv';
 
@@ -37,13 +38,16 @@ export function csvToRawTable(table: TableName, source: string, text: string, ma
   return { raw, issues };
 }
 
-function readText(file: string): string | Localised {
+function readText(file: string): { text: string; utf8: boolean } | Localised {
   const size = fs.statSync(file).size;
   if (size > MAX_CSV_BYTES) {
     return { en: `${file} is ${Math.round(size / 1e6)} MB; the limit is ${MAX_CSV_BYTES / 1e6} MB`, fr: `${file} fait ${Math.round(size / 1e6)} Mo ; la limite est de ${MAX_CSV_BYTES / 1e6} Mo` };
   }
   // Bytes then one decode: Node 20's readFileSync(file, 'utf8') takes twice as long on a large file.
-  return fs.readFileSync(file).toString('utf8');
+  const bytes = fs.readFileSync(file);
+  if (isUtf8(bytes)) return { text: bytes.toString('utf8'), utf8: true };
+  // Excel's plain "CSV" on a French Windows writes Windows-1252: read it so (é stays é), and say so.
+  return { text: new TextDecoder('windows-1252').decode(bytes), utf8: false };
 }
 
 /** Reads customers.csv, entries.csv and the optional applications.csv of a folder. */
@@ -55,9 +59,10 @@ export function readLedgerFolder(folder: string, mapping?: TableMappings): Folde
   const read = (table: TableName): RawTable | Localised | undefined => {
     const file = findFile(folder, table);
     if (file === undefined) return undefined;
-    const text = readText(file);
-    if (typeof text !== 'string') return text;
-    const r = csvToRawTable(table, path.basename(file), text, mapping?.[table]);
+    const read = readText(file);
+    if (!('text' in read)) return read;
+    if (!read.utf8) issues.push(makeIssue('not-utf8', { table }, { source: path.basename(file) }));
+    const r = csvToRawTable(table, path.basename(file), read.text, mapping?.[table]);
     issues.push(...r.issues);
     return r.raw;
   };

@@ -8,7 +8,7 @@ export type IssueCode =
   | 'duplicate-document' | 'unknown-document' | 'ambiguous-document' | 'over-application'
   | 'cross-currency-application' | 'cross-customer-application' | 'application-sides'
   | 'application-before-posting' | 'application-date-defaulted' | 'applies-to-unknown' | 'bad-language' | 'bad-yes-no'
-  | 'ambiguous-date' | 'ambiguous-amount' | 'not-positive' | 'total-row' | 'note-row' | 'blank-rows' | 'no-table' | 'customers-from-entries' | 'sheet-full' | 'duplicate-table'
+  | 'ambiguous-date' | 'ambiguous-amount' | 'not-utf8' | 'not-positive' | 'total-row' | 'note-row' | 'blank-rows' | 'no-table' | 'customers-from-entries' | 'sheet-full' | 'duplicate-table'
   | 'extra-cells' | 'unterminated-quote';
 
 export type IssueParams = Readonly<Record<string, string | number>>;
@@ -46,8 +46,8 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
     fr: (_p, w) => `${placeFr(w)} : une valeur est obligatoire`,
   },
   'bad-date': {
-    en: (_p, w) => `${placeEn(w)}: ${v(w)} is not a valid date (expected YYYY-MM-DD or a date cell)`,
-    fr: (_p, w) => `${placeFr(w)} : ${q(w)} n'est pas une date valide (format attendu AAAA-MM-JJ ou cellule date)`,
+    en: (_p, w) => `${placeEn(w)}: ${v(w)} is not a valid date (expected YYYY-MM-DD, DD/MM/YYYY — MM/DD/YYYY with --date-order mdy — or a date cell)`,
+    fr: (_p, w) => `${placeFr(w)} : ${q(w)} n'est pas une date valide (format attendu AAAA-MM-JJ, JJ/MM/AAAA — MM/JJ/AAAA avec --date-order mdy — ou cellule date)`,
   },
   'ambiguous-date': {
     en: (_p, w) => `${placeEn(w)}: ${v(w)} reads only as month/day/year; dates are read day first unless the workbook is US English (--date-order mdy)`,
@@ -56,6 +56,10 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
   'ambiguous-amount': {
     en: (_p, w) => `${placeEn(w)}: ${v(w)} is ambiguous: a thousands separator (English) or a decimal comma (French)? Write it without the separator, or with a decimal point`,
     fr: (_p, w) => `${placeFr(w)} : ${q(w)} est ambigu : séparateur de milliers (anglais) ou virgule décimale (français) ? Écrivez-le sans séparateur, ou avec un point décimal`,
+  },
+  'not-utf8': {
+    en: (p) => `${p.source}: not UTF-8 text; read as Windows-1252 (Western European). Check accented names, or save it as "CSV UTF-8"`,
+    fr: (p) => `${p.source} : pas en UTF-8 ; lu comme Windows-1252 (Europe occidentale). Vérifiez les accents, ou enregistrez-le en « CSV UTF-8 »`,
   },
   'not-positive': {
     en: (_p, w) => `${placeEn(w)}: ${v(w)} must be a positive amount`,

@@ -55,6 +55,7 @@ const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   'bad-yes-no': 'error',
   'ambiguous-date': 'warning',
   'ambiguous-amount': 'error',
+  'not-utf8': 'warning',
   'not-positive': 'error',
   'total-row': 'info',
   'note-row': 'info',

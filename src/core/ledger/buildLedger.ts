@@ -3,7 +3,7 @@ import type { Customer, Ledger } from './model';
 import type { RawTable } from './rawTable';
 import { readApplications } from './readApplications';
 import { readCustomers } from './readCustomers';
-import { readEntries, type EntryReadOptions } from './readEntries';
+import { dayReader, readEntries, type EntryReadOptions } from './readEntries';
 
 /** The three tables; a workbook may split one over several sheets (an English and a French ledger sheet). */
 export interface LedgerTables {
@@ -29,7 +29,7 @@ export function buildLedger(tables: LedgerTables, options: EntryReadOptions = {}
     }
     return customerOfDocument.get(d);
   };
-  const a = readApplications(list(tables.applications), customerOf);
+  const a = readApplications(list(tables.applications), customerOf, dayReader(options.dateOrder));
   return {
     customers: c.customers,
     entries: e.entries,

@@ -1,4 +1,4 @@
-import { parseIsoDay } from '../calendar/day';
+import { parseIsoDay, type Day } from '../calendar/day';
 import { makeIssue, type Issue } from '../issues/issue';
 import { cell, cellBeyondHeaders, locate, mapHeaders } from './headerMap';
 import type { ApplicationRow } from './model';
@@ -8,15 +8,16 @@ import { rowNumberOf, type RawTable } from './rawTable';
 export function readApplications(
   tables: readonly RawTable[],
   customerOfDocument: (documentNo: string) => string | undefined,
+  dayOf: (text: string) => Day | undefined = parseIsoDay,
 ): { applications: ApplicationRow[]; issues: Issue[]; usable: boolean } {
   const applications: ApplicationRow[] = [];
   const issues: Issue[] = [];
   let usable = true;
-  for (const t of tables) usable = readApplicationTable(t, customerOfDocument, applications, issues) && usable;
+  for (const t of tables) usable = readApplicationTable(t, customerOfDocument, dayOf, applications, issues) && usable;
   return { applications, issues, usable };
 }
 
-function readApplicationTable(t: RawTable, customerOfDocument: (documentNo: string) => string | undefined, applications: ApplicationRow[], issues: Issue[]): boolean {
+function readApplicationTable(t: RawTable, customerOfDocument: (documentNo: string) => string | undefined, dayOf: (text: string) => Day | undefined, applications: ApplicationRow[], issues: Issue[]): boolean {
   const map = mapHeaders(t);
   issues.push(...map.issues);
   if (!map.usable) return false;
@@ -31,7 +32,7 @@ function readApplicationTable(t: RawTable, customerOfDocument: (documentNo: stri
     const at = (column: string, value: string) => locate(t, ix, row, column, value, customerOfDocument(from) ?? customerOfDocument(to));
     const amountText = cell(r, ix, 'amount').trim();
     const dateText = cell(r, ix, 'date').trim();
-    const date = dateText === '' ? undefined : parseIsoDay(dateText);
+    const date = dateText === '' ? undefined : dayOf(dateText);
     const rowIssues: Issue[] = [];
     if (from === '') rowIssues.push(makeIssue('missing-value', at('from_document', '')));
     if (to === '') rowIssues.push(makeIssue('missing-value', at('to_document', '')));

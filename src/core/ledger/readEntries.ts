@@ -1,4 +1,5 @@
 import { parseIsoDay, type Day } from '../calendar/day';
+import { parseDateText, type DateOrder } from '../tables/coerce';
 import { amountIssueCode, makeIssue, type Issue } from '../issues/issue';
 import { currencyExponent } from '../money/currencies';
 import { parseDecimalToMinor, type Minor } from '../money/money';
@@ -11,6 +12,22 @@ import { rowNumberOf, type RawTable } from './rawTable';
 export interface EntryReadOptions {
   /** Currency for rows whose own cell and customer are both silent. */
   readonly defaultCurrency?: string | undefined;
+  /**
+   * Also read dates typed d/m/y (or m/d/y): a CSV export has them as the accountant's software
+   * wrote them. Unset: ISO only (a workbook's reader has already turned its dates into ISO).
+   */
+  readonly dateOrder?: DateOrder | undefined;
+}
+
+/** ISO days, and with an order also typed dates ("31/10/2026"); undefined when the text is no date. */
+export function dayReader(order: DateOrder | undefined): (text: string) => Day | undefined {
+  if (order === undefined) return parseIsoDay;
+  return (text) => {
+    const iso = parseIsoDay(text);
+    if (iso !== undefined) return iso;
+    const typed = parseDateText(text, order);
+    return typed.ok ? typed.day : undefined;
+  };
 }
 
 /** Small caches: a ledger repeats a handful of type, status and currency spellings a million times. */
@@ -138,6 +155,7 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
   if (!map.usable) return false;
   const blankHeaders = blankHeaderIndexes(t);
   const ix = map.index;
+  const dayOf = dayReader(options.dateOrder);
   const typeOf = memo(parseEntryType);
   const statusOf = memo(parseStatus);
   const currencyOf = memo((s: string) => s.trim().toUpperCase());
@@ -188,7 +206,7 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
     if (documentNo === '') bad('missing-value', 'document_no', '');
 
     const postingText = cellAt(r, cPosting);
-    const posting = parseIsoDay(postingText);
+    const posting = dayOf(postingText);
     if (posting === undefined) {
       if (postingText.trim() === '') bad('missing-value', 'posting_date', '');
       else bad('bad-date', 'posting_date', postingText);
@@ -197,7 +215,7 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
     const dueText = cellAt(r, cDue);
     let due = posting;
     if (dueText !== '' && dueText.trim() !== '') {
-      due = parseIsoDay(dueText);
+      due = dayOf(dueText);
       if (due === undefined) bad('bad-date', 'due_date', dueText);
     }
 
