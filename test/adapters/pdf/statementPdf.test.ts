@@ -5,7 +5,8 @@ import { PNG } from 'pngjs';
 import { readLogoDataUrl, statementAsPdf, statementsAsPdf } from '../../../src/adapters/documents/pdf/renderPdf';
 import { statementAsPdfDefinition, statementsAsPdfDefinition } from '../../../src/adapters/documents/pdf/statementAsPdfDefinition';
 import { DEFAULT_SETTINGS, formatCurrencyAmount, parseIsoDay } from '../../../src/core';
-import { goldenDocument, pdfInfo, pdfText, plainSpaces, SETTINGS, tempDir, writePdf } from './fixture';
+import { rawTable as table } from '../../helpers/rawTable';
+import { documentsOf, goldenDocument, pdfInfo, pdfText, plainSpaces, SETTINGS, tempDir, writePdf } from './fixture';
 
 jest.setTimeout(120_000);
 
@@ -275,5 +276,24 @@ describe('visual regression', () => {
   it('the comparison has teeth: the same page without its overdue section differs by more than 1%', async () => {
     const changed = PNG.sync.read(await pageOne({ ...SETTINGS, showOverdueSection: false }));
     expect(differingFraction(changed, PNG.sync.read(readFileSync(reference)))).toBeGreaterThan(0.01);
+  });
+});
+
+describe('statement PDF with amounts in the millions', () => {
+  it('keeps every figure on one line: the lines up to -12,345,678.90 and the bold totals with their symbol, in en and fr', async () => {
+    const customers = table('customers', 'customer_id|name|language|currency\nB|Big Spender Ltd|en|EUR\nG|Grands Comptes SA|fr|EUR');
+    const entries = table('entries', 'customer_id|type|document_no|posting_date|due_date|amount|currency\nB|invoice|B-1|2026-09-01|2026-10-01|12345678.90|EUR\nB|invoice|B-2|2026-09-02|2026-10-02|1234567.89|EUR\nG|invoice|G-1|2026-09-01|2026-10-01|12345678.90|EUR\nG|invoice|G-2|2026-09-02|2026-10-02|1234567.89|EUR');
+    const dir = tempDir();
+    for (const doc of documentsOf(customers, entries)) {
+      const text = plainSpaces(pdfText(writePdf(dir, `${doc.customer.id}.pdf`, await statementAsPdf(doc, SETTINGS))));
+      if (doc.language === 'en') {
+        expect(text).toMatch(loose('01 Sep 2026 Invoice B-1 01 Oct 2026 12,345,678.90 0.00 12,345,678.90 12,345,678.90 30'));
+        expect(text).toMatch(loose('Balance due €13,580,246.79'));
+        expect(text).toMatch(loose('Overdue €13,580,246.79'));
+      } else {
+        expect(text).toMatch(loose('01/09/2026 Facture G-1 01/10/2026 12 345 678,90 0,00 12 345 678,90 12 345 678,90 30'));
+        expect(text).toMatch(loose('Solde dû 13 580 246,79 €'));
+      }
+    }
   });
 });

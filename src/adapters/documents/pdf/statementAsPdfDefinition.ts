@@ -40,10 +40,11 @@ const CELL: [number, number, number, number] = [2, 1.8, 2, 1.8];
 
 /**
  * Widths of the ten statement columns on A4 (523 pt), scaled for Letter. Sized from DejaVu Sans
- * Condensed 7.5 pt: any "28 Aug 2026" date, "Remboursement", "-1,234,567.89" and the bold headers
- * ("Paid/credited") fit on one line.
+ * Condensed 7.5 pt (less 4 pt of cell margins): any "28 Aug 2026" date (43 pt), "Remboursement"
+ * (56), amounts to "-12,345,678.90" (52) and the bold headers ("Paid/credited", 51) fit on one line,
+ * "Days overdue" on two. The totals' figure spans the last two columns (bold, with its symbol).
  */
-const COLUMN_WEIGHTS = [48, 60, 58, 56, 48, 52, 55, 52, 56, 38] as const;
+const COLUMN_WEIGHTS = [48, 60, 58, 46, 48, 56, 56, 56, 56, 39] as const;
 const BALANCE_COLUMN = 8;
 /** Columns of the overdue list: date, document, reference, due date, days overdue, open. */
 const OVERDUE_WEIGHTS = [60, 70, 90, 60, 45, 70] as const;
@@ -143,8 +144,9 @@ function totalRow(label: string, value: string): TableCell[] {
   return [
     cell(label, { align: 'right', bold: true, colSpan: BALANCE_COLUMN }),
     ...spanned(BALANCE_COLUMN - 1),
-    cell(value, { align: 'right', bold: true }),
-    cell(''),
+    // Over the balance and days columns: "-€12,345,678.90" in bold is wider than one amount column.
+    cell(value, { align: 'right', bold: true, colSpan: 2 }),
+    ...spanned(1),
   ];
 }
 
