@@ -33,7 +33,7 @@ export function computeResultAsText(r: ComputeResult, language: Language, maxIss
   const out = [`${t.title} ${formatDayForPeople(r.asOf, language)} (${t.style[r.style]})`, '', table(rows, right), ''];
   if (r.excluded.length > 0) {
     out.push(`${t.excluded}${t.excludedSep} ${r.excluded.length}`);
-    for (const e of r.excluded.slice(0, maxIssues)) out.push(`  ${e.customerId}: ${EXCLUSION_LABELS[e.reason][language]}`);
+    for (const e of r.excluded.slice(0, maxIssues)) out.push(`  ${e.customerId}${t.excludedSep} ${EXCLUSION_LABELS[e.reason][language]}`);
     if (r.excluded.length > maxIssues) out.push(`  … ${r.excluded.length - maxIssues} ${t.more}`);
     out.push('');
   }

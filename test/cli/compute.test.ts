@@ -162,3 +162,23 @@ describe('CSV exports as accounting software writes them', () => {
     expect(JSON.parse(wrongOrder.out).issues[0]).toMatchObject({ code: 'bad-date', column: 'due_date', row: 2 });
   });
 });
+
+describe('--customer', () => {
+  it('lists an id the ledger does not have as left out ("unknown customer"), never silently', async () => {
+    const r = await run('compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--customer', 'C002', 'c001', '--json');
+    const j = JSON.parse(r.out);
+    expect(j.statements.map((s: { customerId: string }) => s.customerId)).toEqual(['C002']);
+    expect(j.excluded).toEqual([{ customerId: 'c001', reason: 'unknown customer' }]);
+    const fr = await run('compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--customer', 'NOPE', '--lang', 'fr');
+    expect(fr.out).toContain('NOPE : demandé, mais absent du grand livre');
+  });
+});
+
+describe('--include activity on an open-item statement', () => {
+  it('gives a fully paid customer a zero balance section, not an empty statement', async () => {
+    const r = await run('compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--include', 'activity', '--customer', 'C009', '--json');
+    const j = JSON.parse(r.out);
+    expect(j.statements).toHaveLength(1);
+    expect(j.statements[0].sections).toEqual([expect.objectContaining({ closingBalance: '0.00', overdue: '0.00', lines: [] })]);
+  });
+});

@@ -75,8 +75,13 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
       continue;
     }
     const shown = sections.filter((s) => s.closingBalance !== 0 || s.openingBalance !== 0 || s.lineCount > 0 || (options.style === 'activity' && s.hasActivity));
-    statements.push({ customerId: id, customer, status: 'ok', sections: shown, issues: own });
+    // Selected for its activity with nothing open (--include activity on open items): its zero
+    // balance is what the statement says, not a blank page.
+    const kept = shown.length > 0 ? shown : sections.filter((s) => s.hasActivity);
+    statements.push({ customerId: id, customer, status: 'ok', sections: kept, issues: own });
   }
+  // A customer asked for by id that the ledger does not have is said to be left out, not silently missing.
+  if (only !== undefined) for (const id of only) if (!known.has(id) && !issuesOf.has(id)) excluded.push({ customerId: id, reason: 'unknown customer' });
   return { asOf: options.asOf, from, style: options.style, aging: options.aging, agingBasis: options.agingBasis, summary: options.summary, statements, excluded, issues };
 }
 

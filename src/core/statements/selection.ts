@@ -18,7 +18,7 @@ export interface SelectionOptions {
 
 export const DEFAULT_SELECTION: SelectionOptions = { include: 'balance', excludeCredit: false, overdueOnly: false, honourOptOut: true };
 
-export type ExclusionReason = 'zero balance' | 'no activity' | 'credit balance' | 'below minimum balance' | 'nothing overdue' | 'opted out' | 'not in group';
+export type ExclusionReason = 'zero balance' | 'no activity' | 'credit balance' | 'below minimum balance' | 'nothing overdue' | 'opted out' | 'not in group' | 'unknown customer';
 
 export const EXCLUSION_LABELS: Readonly<Record<ExclusionReason, Localised>> = {
   'zero balance': { en: 'zero balance', fr: 'solde nul' },
@@ -28,6 +28,7 @@ export const EXCLUSION_LABELS: Readonly<Record<ExclusionReason, Localised>> = {
   'nothing overdue': { en: 'nothing overdue', fr: 'rien en retard' },
   'opted out': { en: 'does not receive statements', fr: 'ne reçoit pas de relevés' },
   'not in group': { en: 'not in the selected group', fr: 'hors du groupe choisi' },
+  'unknown customer': { en: 'asked for, but not in the ledger', fr: 'demandé, mais absent du grand livre' },
 };
 
 /**
