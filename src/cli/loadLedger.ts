@@ -60,6 +60,17 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
   const sourceIssues: Issue[] = [];
   let tables;
   const isWorkbook = /\.(xlsx|xlsm)$/i.test(source);
+  const kind = fs.existsSync(source) ? (fs.statSync(source).isDirectory() ? 'folder' : 'file') : 'none';
+  if (isWorkbook && kind === 'folder') return { ok: false, error: { en: `${source}: a folder, not a workbook file`, fr: `${source} : un dossier, pas un fichier classeur` } };
+  if (!isWorkbook && kind === 'file') {
+    return {
+      ok: false,
+      error: {
+        en: `${source}: expected an .xlsx workbook or a folder holding customers.csv and entries.csv (an .xls or .ods workbook: save it as .xlsx first)`,
+        fr: `${source} : classeur .xlsx ou dossier contenant customers.csv et entries.csv attendu (classeur .xls ou .ods : enregistrez-le d'abord en .xlsx)`,
+      },
+    };
+  }
   if (isWorkbook) {
     const { readWorkbook } = await import('../adapters/xlsx/readWorkbook'); // exceljs only when a workbook is read
     const wb = await readWorkbook(source, { ...(o.dateOrder !== undefined ? { dateOrder: o.dateOrder } : {}), mapping, ...(o.onRows !== undefined ? { onRows: o.onRows } : {}) });

@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { Io } from './io';
 
-/** A progress bar on a terminal; silent when output goes to a file or a test. */
+/** A progress bar on a terminal; silent when output goes to a file or a test. `stop` may be called more than once. */
 export interface Progress {
   phase(label: string, total: number): void;
   tick(value: number): void;

@@ -55,51 +55,69 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
   const docSettings = { ...settings, company: { ...settings.company, name: company } };
   const workers = flags.workers === undefined ? undefined : Number(flags.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 16)) throw new UsageError('--workers: expected a whole number 0..16', '--workers : nombre entier 0..16 attendu');
+  if (flags.templates !== undefined && !(fs.existsSync(flags.templates) && fs.statSync(flags.templates).isDirectory())) {
+    throw new UsageError(`--templates ${flags.templates}: no such folder`, `--templates ${flags.templates} : dossier introuvable`);
+  }
+  prepareOutFolder(flags.out);
   const progress = progressFor(io);
-  progress.phase('read', 1);
-  const loaded = await loadLedger(flags.ledger, { defaultCurrency, dateOrder, mappingFile: flags.mapping, onRows: (n) => progress.tick(n) });
-  if (!loaded.ok) {
+  try {
+    progress.phase('read', 1);
+    const loaded = await loadLedger(flags.ledger, { defaultCurrency, dateOrder, mappingFile: flags.mapping, onRows: (n) => progress.tick(n) });
+    if (!loaded.ok) {
+      progress.stop();
+      io.err(`${loaded.error[language]}\n`);
+      return 1;
+    }
+    const result = computeStatements(loaded.ledger, { ...options, summary: false });
+    const workbook = path.join(flags.out, 'statements.xlsx');
+    progress.phase('xlsx', 1);
+    await writeStatementsWorkbook(result, workbook, { maxSheets, language, ...(company === '' ? {} : { company: { name: company, addressLines: settings.company.addressLines } }) });
+    const named = nameStatements(result);
+    progress.phase('csv', named.length);
+    const csvDir = path.join(flags.out, 'csv');
+    const csvCount = writeCsvFiles(result, named, csvDir, delimiter, (n) => progress.tick(n));
+    const lines = [`${T[language].wrote} ${T[language].workbook}: ${workbook}`, `${T[language].wrote} ${csvCount} ${T[language].csv}: ${csvDir}${path.sep}`];
+    const problems: Localised[] = [];
+    if (flags.pdf === true) {
+      progress.phase('pdf', named.length);
+      const pdfDir = path.join(flags.out, 'pdf');
+      fs.mkdirSync(pdfDir, { recursive: true });
+      const jobs = named.map((n) => ({ customerId: n.statement.customerId, file: path.join(pdfDir, `${n.fileStem}.pdf`) }));
+      await writeStatementPdfs(result, jobs, docSettings, { ...(workers !== undefined ? { workers } : {}), onProgress: (n) => progress.tick(n) });
+      lines.push(`${T[language].wrote} ${jobs.length} ${T[language].pdf}: ${pdfDir}${path.sep}`);
+    }
+    if (flags.printFile === true && named.length > 0) {
+      progress.phase('print', 1);
+      const file = path.join(flags.out, 'statements-print.pdf');
+      fs.writeFileSync(file, await statementsAsPdf(named.map((n) => statementDocument(result, n.statement)), docSettings));
+      lines.push(`${T[language].wrote} ${T[language].printFile}: ${file}`);
+    }
+    if (flags.docx === true || flags.docxPdf === true) {
+      progress.phase('docx', named.length);
+      const word = await writeWordDocuments(result, named, flags.out, { settings: docSettings, templatesDir: flags.templates ?? '', toPdf: flags.docxPdf === true, tick: (n) => progress.tick(n) });
+      lines.push(`${T[language].wrote} ${word.written.length} ${T[language].docx}: ${path.join(flags.out, 'docx')}${path.sep}`);
+      if (flags.docxPdf === true) lines.push(`${T[language].wrote} ${word.pdfs.length} ${T[language].docxPdf}: ${path.join(flags.out, 'docx-pdf')}${path.sep}`);
+      problems.push(...word.problems);
+    }
     progress.stop();
-    io.err(`${loaded.error[language]}\n`);
-    return 1;
+    for (const p of problems) io.err(`${p[language]}\n`);
+    io.out([...lines, countsText(result, language), ''].join('\n'));
+    const failed = result.issues.some((i) => i.severity === 'error') || problems.length > 0;
+    return failed ? 1 : 0;
+  } finally {
+    progress.stop(); // also when something fails: a terminal is never left with its cursor hidden
   }
-  const result = computeStatements(loaded.ledger, { ...options, summary: false });
-  fs.mkdirSync(flags.out, { recursive: true });
-  const workbook = path.join(flags.out, 'statements.xlsx');
-  progress.phase('xlsx', 1);
-  await writeStatementsWorkbook(result, workbook, { maxSheets, language, ...(company === '' ? {} : { company: { name: company, addressLines: settings.company.addressLines } }) });
-  const named = nameStatements(result);
-  progress.phase('csv', named.length);
-  const csvDir = path.join(flags.out, 'csv');
-  const csvCount = writeCsvFiles(result, named, csvDir, delimiter, (n) => progress.tick(n));
-  const lines = [`${T[language].wrote} ${T[language].workbook}: ${workbook}`, `${T[language].wrote} ${csvCount} ${T[language].csv}: ${csvDir}${path.sep}`];
-  const problems: Localised[] = [];
-  if (flags.pdf === true) {
-    progress.phase('pdf', named.length);
-    const pdfDir = path.join(flags.out, 'pdf');
-    fs.mkdirSync(pdfDir, { recursive: true });
-    const jobs = named.map((n) => ({ customerId: n.statement.customerId, file: path.join(pdfDir, `${n.fileStem}.pdf`) }));
-    await writeStatementPdfs(result, jobs, docSettings, { ...(workers !== undefined ? { workers } : {}), onProgress: (n) => progress.tick(n) });
-    lines.push(`${T[language].wrote} ${jobs.length} ${T[language].pdf}: ${pdfDir}${path.sep}`);
+}
+
+/** `--out`: a folder that exists or can be made; anything else is a usage error, not a stack trace. */
+function prepareOutFolder(out: string): void {
+  if (out.trim() === '') throw new UsageError('--out: a folder is required', '--out : un dossier est requis');
+  try {
+    fs.mkdirSync(out, { recursive: true });
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new UsageError(`--out ${out}: cannot be used as the output folder (${why})`, `--out ${out} : inutilisable comme dossier de sortie (${why})`);
   }
-  if (flags.printFile === true && named.length > 0) {
-    progress.phase('print', 1);
-    const file = path.join(flags.out, 'statements-print.pdf');
-    fs.writeFileSync(file, await statementsAsPdf(named.map((n) => statementDocument(result, n.statement)), docSettings));
-    lines.push(`${T[language].wrote} ${T[language].printFile}: ${file}`);
-  }
-  if (flags.docx === true || flags.docxPdf === true) {
-    progress.phase('docx', named.length);
-    const word = await writeWordDocuments(result, named, flags.out, { settings: docSettings, templatesDir: flags.templates ?? '', toPdf: flags.docxPdf === true, tick: (n) => progress.tick(n) });
-    lines.push(`${T[language].wrote} ${word.written.length} ${T[language].docx}: ${path.join(flags.out, 'docx')}${path.sep}`);
-    if (flags.docxPdf === true) lines.push(`${T[language].wrote} ${word.pdfs.length} ${T[language].docxPdf}: ${path.join(flags.out, 'docx-pdf')}${path.sep}`);
-    problems.push(...word.problems);
-  }
-  progress.stop();
-  for (const p of problems) io.err(`${p[language]}\n`);
-  io.out([...lines, countsText(result, language), ''].join('\n'));
-  const failed = result.issues.some((i) => i.severity === 'error') || problems.length > 0;
-  return failed ? 1 : 0;
 }
 
 function countsText(result: ComputeResult, language: Language): string {

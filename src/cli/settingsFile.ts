@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SETTINGS, parseSettings, type StatementSettings } from '../core';
+import { readLogoDataUrl } from '../adapters/documents/pdf/logo';
 import { UsageError } from './options';
 
 /** `--settings file.json`: branding and layout. A relative logo path is taken from the settings file's folder. */
@@ -16,6 +17,10 @@ export function readSettingsFile(file: string | undefined): StatementSettings {
   const parsed = parseSettings(json);
   if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => e.en).join('; '), parsed.errors.map((e) => e.fr).join(' ; '));
   const logo = parsed.settings.company.logo;
-  if (logo === '' || path.isAbsolute(logo)) return parsed.settings;
-  return { ...parsed.settings, company: { ...parsed.settings.company, logo: path.resolve(path.dirname(file), logo) } };
+  if (logo === '') return parsed.settings;
+  const resolved = path.isAbsolute(logo) ? logo : path.resolve(path.dirname(file), logo);
+  // Checked now, before any statement is written: a missing logo found half-way through would leave a half-written run.
+  const read = readLogoDataUrl(resolved);
+  if (!read.ok) throw new UsageError(`--settings ${file}: ${read.message.en}`, `--settings ${file} : ${read.message.fr}`);
+  return { ...parsed.settings, company: { ...parsed.settings.company, logo: resolved } };
 }

@@ -78,6 +78,34 @@ describe('statements run on the sample workbook', () => {
     expect((await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31', '--out', out, '--max-sheets', '-1')).code).toBe(2);
     expect((await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31')).code).toBe(2);
   });
+
+  it('says what is wrong with the output folder, the settings\' logo, the templates folder and the ledger path, without a stack trace', async () => {
+    const dir = tempDir('stmt-run-bad-');
+    const aFile = path.join(dir, 'a-file');
+    fs.writeFileSync(aFile, 'x');
+    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ company: { name: 'X', logo: 'missing-logo.png' } }));
+    fs.mkdirSync(path.join(dir, 'folder.xlsx'));
+    fs.writeFileSync(path.join(dir, 'ledger.ods'), 'not really');
+    const cases: [string[], number, string][] = [
+      [['--out', aFile], 2, `--out ${aFile}: cannot be used as the output folder (EEXIST)`],
+      [['--out', path.join(aFile, 'sub')], 2, 'cannot be used as the output folder (ENOTDIR)'],
+      [['--out', ''], 2, '--out: a folder is required'],
+      [['--out', path.join(dir, 'o1'), '--pdf', '--settings', path.join(dir, 'settings.json')], 2, 'missing-logo.png: cannot be read (ENOENT)'],
+      [['--out', path.join(dir, 'o2'), '--docx', '--templates', path.join(dir, 'no-such-folder')], 2, 'no-such-folder: no such folder'],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31', ...args);
+      expect({ args, code: r.code }).toEqual({ args, code });
+      expect(r.err).toContain(message);
+      expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+    }
+    const fr = await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31', '--out', aFile, '--lang', 'fr');
+    expect(fr.err).toContain('inutilisable comme dossier de sortie');
+    const folder = await cli('compute', '--ledger', path.join(dir, 'folder.xlsx'), '--as-of', '2026-10-31');
+    expect(folder).toMatchObject({ code: 1, err: expect.stringContaining('a folder, not a workbook file') });
+    const ods = await cli('compute', '--ledger', path.join(dir, 'ledger.ods'), '--as-of', '2026-10-31', '--lang', 'fr');
+    expect(ods).toMatchObject({ code: 1, err: expect.stringContaining('enregistrez-le d\'abord en .xlsx') });
+  });
 });
 
 describe('statements run documents (the built CLI, with PDF worker threads)', () => {

@@ -27,6 +27,17 @@ describe('resolveTemplate: the customers table\'s template column, looked up in 
     fs.rmSync(outside, { recursive: true, force: true });
   });
 
+  it('a named template without a templates folder is not looked for in the current folder', () => {
+    const cwd = process.cwd();
+    try {
+      process.chdir(dir); // acme.docx is right here
+      const e = refused('acme', '');
+      expect(e.message).toContain('no templates folder was given (--templates DIR)');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('blank: the shipped default in the customer\'s language, or the firm\'s own default when the folder has one', () => {
     expect(builtinTemplatesDir()).toBe(path.resolve(TEMPLATES_DIR));
     expect(resolveTemplate('', dir, 'en')).toBe(path.join(TEMPLATES_DIR, 'statement.docx'));

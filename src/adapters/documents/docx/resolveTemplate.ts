@@ -97,6 +97,12 @@ export function resolveTemplate(customerTemplate: string, templatesDir: string, 
     const file = checkTemplateName(customerTemplate);
     const ext = path.extname(file);
     const variant = `${file.slice(0, file.length - ext.length)}-${language}${ext}`;
+    // Only ever in the firm's templates folder: with none given, not in whatever folder the command runs from.
+    if (templatesDir === '') {
+      throw new TemplateError(customerTemplate.trim(), [
+        { code: 'not-found', text: { en: 'named in the customers table, but no templates folder was given (--templates DIR)', fr: 'nommé dans la table des clients, mais aucun dossier de modèles n\'est donné (--templates DOSSIER)' } },
+      ]);
+    }
     const found = find(templatesDir, [variant, file]);
     if (found !== undefined) return found;
   }
