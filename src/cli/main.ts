@@ -9,12 +9,29 @@ import { computeResultAsText } from './readableSummary';
 
 export type { Io } from './io';
 
+const COMMANDER_FR: Readonly<Record<string, string>> = {
+  'commander.missingMandatoryOptionValue': 'option obligatoire manquante',
+  'commander.unknownOption': 'option inconnue',
+  'commander.unknownCommand': 'commande inconnue',
+  'commander.excessArguments': "trop d'arguments",
+  'commander.missingArgument': 'argument manquant',
+  'commander.optionMissingArgument': "valeur manquante pour l'option",
+  'commander.invalidArgument': 'valeur invalide',
+  'commander.conflictingOption': 'options incompatibles',
+};
+
 /** Exit codes: 0 ok, 1 input errors (output still printed), 2 usage. */
 export async function runCompute(flags: ComputeFlags, io: Io): Promise<number> {
   const { options, language, defaultCurrency, dateOrder } = computeOptionsFrom(flags);
   const loaded = await loadLedger(flags.ledger, { defaultCurrency, dateOrder, mappingFile: flags.mapping });
   if (!loaded.ok) {
     io.err(`${loaded.error[language]}\n`);
+    // --json promises one JSON document: an empty result carrying the reason, for a script to read.
+    if (flags.json === true) {
+      const empty = computeResultAsJson({ asOf: options.asOf, from: options.from, style: options.style, aging: options.aging, agingBasis: options.agingBasis, summary: options.summary, statements: [], excluded: [], issues: [] }, language);
+      const issue = { severity: 'error', code: 'unreadable-ledger', message: loaded.error[language], table: 'ledger' };
+      io.out(`${JSON.stringify({ ...empty, issues: [issue] }, null, 2)}\n`);
+    }
     return 1;
   }
   const result = computeStatements(loaded.ledger, options);
@@ -43,7 +60,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     await program.parseAsync([...argv]);
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // --help / --version exit 0
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0; // --help / --version
+      // Commander has said it in English; say it in French too, as every other usage error does.
+      const named = /'([^']*)'/.exec(e.message)?.[1];
+      io.err(`erreur : ${COMMANDER_FR[e.code] ?? 'ligne de commande incorrecte'}${named !== undefined ? ` (${named})` : ''} ; statements --help pour l'aide\n`);
+      return 2;
+    }
     if (e instanceof UsageError) {
       io.err(`error: ${e.en}\nerreur : ${e.fr}\n`);
       return 2;

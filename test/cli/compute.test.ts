@@ -90,6 +90,18 @@ describe('statements compute', () => {
     const r = await run('compute', '--ledger', tempLedger({ 'notes.txt': 'x' }), '--as-of', '2026-10-31');
     expect(r.code).toBe(1);
     expect(r.err).toContain('customers.csv');
+    const json = await run('compute', '--ledger', path.join(os.tmpdir(), 'no-such-ledger-folder'), '--as-of', '2026-10-31', '--json', '--lang', 'fr');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toMatchObject({ asOf: '2026-10-31', statements: [], excluded: [], issues: [{ severity: 'error', code: 'unreadable-ledger', table: 'ledger', message: expect.stringContaining('dossier introuvable') }] });
+  });
+
+  it('says command-line mistakes in English and French, exit 2', async () => {
+    const missing = await run('compute', '--ledger', SAMPLE);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("required option '--as-of <date>' not specified");
+    expect(missing.err).toContain('erreur : option obligatoire manquante (--as-of <date>)');
+    const unknown = await run('compute', '--ledger', SAMPLE, '--as-of', '2026-10-31', '--colour');
+    expect(unknown).toMatchObject({ code: 2, err: expect.stringContaining('erreur : option inconnue (--colour)') });
   });
 
   it('prints help with exit 0', async () => {
