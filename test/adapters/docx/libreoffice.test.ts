@@ -38,6 +38,14 @@ describe('findSoffice', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it('takes the SOFFICE variable first, and names it when it points at nothing', () => {
+    const dir = tempDir('soffice-env');
+    const { program } = fakeSoffice(dir, 'exit 0');
+    expect(findSoffice({ sofficeEnv: program, pathEnv: '', candidates: [] })).toBe(program);
+    expect(() => findSoffice({ sofficeEnv: path.join(dir, 'nope'), pathEnv: '', candidates: [] })).toThrow(`SOFFICE=${path.join(dir, 'nope')}`);
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it('missing: a clear message in English and French, with how to install it', () => {
     const empty = tempDir('empty-path');
     let error: unknown;
@@ -51,6 +59,7 @@ describe('findSoffice', () => {
     expect(e.code).toBe('missing');
     expect(e.message).toMatch(/^LibreOffice is needed to turn Word statements into PDF, but "soffice" was not found/);
     expect(e.message).toContain('apt-get install libreoffice-writer-nogui');
+    expect(e.message).toContain('or set SOFFICE to its path');
     expect(e.message).toContain(path.join(empty, 'soffice'));
     expect(e.localised.fr).toMatch(/^LibreOffice est nécessaire pour convertir les relevés Word en PDF, mais « soffice » est introuvable/);
     expect(() => findSoffice({ pathEnv: '', candidates: [] })).toThrow(LibreOfficeError);

@@ -46,6 +46,8 @@ export function defaultSofficeCandidates(platform: NodeJS.Platform = process.pla
 }
 
 export interface FindSofficeOptions {
+  /** The SOFFICE environment variable: the program's own path, tried first (default: this process's). */
+  readonly sofficeEnv?: string | undefined;
   /** The PATH to search (default: this process's PATH). */
   readonly pathEnv?: string | undefined;
   /** Install places tried after the PATH (default: defaultSofficeCandidates()). */
@@ -67,8 +69,8 @@ export function sofficeMissing(searched: readonly string[]): LibreOfficeError {
   const where = searched.length === 0 ? '' : ` (looked in: ${searched.join(', ')})`;
   const ou = searched.length === 0 ? '' : ` (cherché dans : ${searched.join(', ')})`;
   return new LibreOfficeError('missing', {
-    en: `LibreOffice is needed to turn Word statements into PDF, but "soffice" was not found${where}. Install it (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; macOS: brew install --cask libreoffice; Windows: winget install TheDocumentFoundation.LibreOffice) or give its path.`,
-    fr: `LibreOffice est nécessaire pour convertir les relevés Word en PDF, mais « soffice » est introuvable${ou}. Installez-le (Debian/Ubuntu : sudo apt-get install libreoffice-writer-nogui ; macOS : brew install --cask libreoffice ; Windows : winget install TheDocumentFoundation.LibreOffice) ou indiquez son chemin.`,
+    en: `LibreOffice is needed to turn Word statements into PDF, but "soffice" was not found${where}. Install it (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; macOS: brew install --cask libreoffice; Windows: winget install TheDocumentFoundation.LibreOffice) or set SOFFICE to its path.`,
+    fr: `LibreOffice est nécessaire pour convertir les relevés Word en PDF, mais « soffice » est introuvable${ou}. Installez-le (Debian/Ubuntu : sudo apt-get install libreoffice-writer-nogui ; macOS : brew install --cask libreoffice ; Windows : winget install TheDocumentFoundation.LibreOffice) ou donnez son chemin dans la variable SOFFICE.`,
   });
 }
 
@@ -79,6 +81,11 @@ export function findSoffice(options: FindSofficeOptions = {}): string {
   const delimiter = platform === 'win32' ? ';' : ':';
   const dirs = (options.pathEnv ?? process.env['PATH'] ?? '').split(delimiter).filter((d) => d.trim() !== '');
   const searched: string[] = [];
+  const given = (options.sofficeEnv ?? process.env['SOFFICE'] ?? '').trim();
+  if (given !== '') {
+    if (isExecutableFile(given)) return given;
+    searched.push(`SOFFICE=${given}`);
+  }
   for (const dir of dirs) {
     for (const name of names) {
       const file = path.join(dir, name);
