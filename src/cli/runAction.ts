@@ -109,11 +109,29 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
   }
 }
 
-/** `--out`: a folder that exists or can be made; anything else is a usage error, not a stack trace. */
+/** What a run writes in --out, by subfolder ('' = --out itself): the files of these kinds are the run's own. */
+const OWN_FILES: readonly (readonly [string, RegExp])[] = [
+  ['', /^statements(-print\.pdf|\.xlsx)$/],
+  ['csv', /\.csv$/i],
+  ['pdf', /\.pdf$/i],
+  ['docx', /\.docx$/i],
+  ['docx-pdf', /\.pdf$/i],
+];
+
+/**
+ * `--out`: a folder that exists or can be made (anything else is a usage error, not a stack trace),
+ * emptied of what an earlier run wrote there, so its statements never mix with older ones (another
+ * date, a customer since left out) — only files of those kinds in those places are removed.
+ */
 function prepareOutFolder(out: string): void {
   if (out.trim() === '') throw new UsageError('--out: a folder is required', '--out : un dossier est requis');
   try {
     fs.mkdirSync(out, { recursive: true });
+    for (const [sub, own] of OWN_FILES) {
+      const dir = path.join(out, sub);
+      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) continue;
+      for (const f of fs.readdirSync(dir, { withFileTypes: true })) if (f.isFile() && own.test(f.name)) fs.rmSync(path.join(dir, f.name));
+    }
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new UsageError(`--out ${out}: cannot be used as the output folder (${why})`, `--out ${out} : inutilisable comme dossier de sortie (${why})`);

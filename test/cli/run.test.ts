@@ -79,6 +79,20 @@ describe('statements run on the sample workbook', () => {
     expect((await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31')).code).toBe(2);
   });
 
+  it('replaces what an earlier run wrote in --out (never mixing two runs), and leaves other files alone', async () => {
+    const dir = tempDir('stmt-run-again-');
+    fs.mkdirSync(path.join(dir, 'csv'));
+    fs.writeFileSync(path.join(dir, 'csv', 'C999 Old Customer.csv'), 'old');
+    fs.writeFileSync(path.join(dir, 'statements-print.pdf'), 'old');
+    fs.writeFileSync(path.join(dir, 'csv', 'notes.txt'), 'mine');
+    fs.writeFileSync(path.join(dir, 'README.md'), 'mine');
+    const r = await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31', '--out', dir, '--customer', 'C001');
+    expect(r.code).toBe(1); // the sample's deliberate bad row (another customer) is still reported
+    expect(fs.readdirSync(path.join(dir, 'csv')).sort()).toEqual(['C001 Acme Trading Ltd.csv', 'notes.txt']);
+    expect(fs.existsSync(path.join(dir, 'statements-print.pdf'))).toBe(false);
+    expect(fs.readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('mine');
+  });
+
   it('says what is wrong with the output folder, the settings\' logo, the templates folder and the ledger path, without a stack trace', async () => {
     const dir = tempDir('stmt-run-bad-');
     const aFile = path.join(dir, 'a-file');
