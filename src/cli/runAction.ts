@@ -101,7 +101,7 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
     }
     progress.stop();
     for (const p of problems) io.err(`${p[language]}\n`);
-    io.out([...lines, countsText(result, language), ''].join('\n'));
+    io.out([...lines, countsText(result, language), ...blockedText(result, language), ''].join('\n'));
     const failed = result.issues.some((i) => i.severity === 'error') || problems.length > 0;
     return failed ? 1 : 0;
   } finally {
@@ -136,6 +136,17 @@ function prepareOutFolder(out: string): void {
     const why = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new UsageError(`--out ${out}: cannot be used as the output folder (${why})`, `--out ${out} : inutilisable comme dossier de sortie (${why})`);
   }
+}
+
+/** Which statements are blocked and the first reason of each (the Issues sheet has them all). */
+function blockedText(result: ComputeResult, language: Language, max = 20): string[] {
+  const blocked = result.statements.filter((s) => s.status === 'blocked');
+  const lines = blocked.slice(0, max).map((s) => {
+    const first = s.issues.find((i) => i.severity === 'error');
+    return `  ${s.customerId}${language === 'fr' ? ' :' : ':'} ${first?.message[language] ?? ''}`;
+  });
+  if (blocked.length > max) lines.push(`  … ${blocked.length - max} ${language === 'fr' ? 'de plus' : 'more'}`);
+  return lines;
 }
 
 function countsText(result: ComputeResult, language: Language): string {

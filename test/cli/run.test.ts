@@ -30,6 +30,7 @@ describe('statements run on the sample workbook', () => {
     expect(run.out).toContain('statements.xlsx');
     const blocked = computed.statements.filter((s) => s.status === 'blocked').map((s) => s.customerId);
     expect(blocked).toEqual(['C007']);
+    expect(run.out).toMatch(/\n {2}C007: Entries!D\d+ \(posting_date\)/); // which customer is blocked, and why
   });
 
   it('the aged-receivables sheet holds the computed balances, to the cent', async () => {
