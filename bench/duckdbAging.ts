@@ -56,7 +56,8 @@ const NO = ['no', 'n', 'false', '0', 'non', 'faux'];
 
 /**
  * CTEs down to `shown`: one row per (customer, currency) section that our open-item summary prints:
- * balance ≠ 0, customer not opted out. Buckets: Current (d ≤ 0), 1–30, 31–60, 61–90, over 90, d = as-of − due.
+ * balance ≠ 0 or an open item (items that cancel out still show) of a customer with a balance
+ * somewhere (the default selection), customer not opted out. Buckets: Current (d ≤ 0), 1–30, 31–60, 61–90, over 90, d = as-of − due.
  */
 function sectionsSql(asOf: string, currencies: readonly string[]): string {
   const d = `DATE ${sqlString(asOf)}`;
@@ -115,12 +116,16 @@ sections AS (
          coalesce(sum(open) FILTER (WHERE days BETWEEN 31 AND 60), 0) AS b2,
          coalesce(sum(open) FILTER (WHERE days BETWEEN 61 AND 90), 0) AS b3,
          coalesce(sum(open) FILTER (WHERE days > 90), 0) AS b4,
-         coalesce(sum(open) FILTER (WHERE days > 0), 0) AS overdue
+         coalesce(sum(open) FILTER (WHERE days > 0), 0) AS overdue,
+         count(*) FILTER (WHERE open <> 0) AS open_items
   FROM items GROUP BY cust, cur
 ),
+owing AS (
+  SELECT DISTINCT cust FROM sections WHERE balance <> 0
+),
 shown AS (
-  SELECT s.* FROM sections s JOIN customers k ON k.customer_id = s.cust
-  WHERE s.balance <> 0 AND coalesce(lower(trim(k.send_statements)), '') NOT IN (${NO.map(sqlString).join(', ')})
+  SELECT s.* FROM sections s JOIN customers k ON k.customer_id = s.cust JOIN owing o ON o.cust = s.cust
+  WHERE (s.balance <> 0 OR s.open_items > 0) AND coalesce(lower(trim(k.send_statements)), '') NOT IN (${NO.map(sqlString).join(', ')})
 )`;
 }
 
