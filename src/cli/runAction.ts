@@ -7,6 +7,7 @@ import type { Io } from './io';
 import { loadLedger } from './loadLedger';
 import { computeOptionsFrom, UsageError, type ComputeFlags } from './options';
 import { progressFor } from './progress';
+import { recordRun, removePreviousRun } from './runManifest';
 import { readSettingsFile } from './settingsFile';
 import { nameStatements, type NamedStatement } from './statementFiles';
 import { writeWordDocuments } from './wordDocuments';
@@ -33,12 +34,14 @@ const T = {
 };
 
 /** One reconciliation CSV per ok statement. */
-function writeCsvFiles(result: ComputeResult, statements: readonly NamedStatement[], dir: string, delimiter: ',' | ';' | undefined, tick: (n: number) => void): number {
+function writeCsvFiles(result: ComputeResult, statements: readonly NamedStatement[], dir: string, delimiter: ',' | ';' | undefined, written: string[], tick: (n: number) => void): number {
   fs.mkdirSync(dir, { recursive: true });
   let n = 0;
   for (const { statement, fileStem } of statements) {
     const doc = statementDocument(result, statement);
-    fs.writeFileSync(path.join(dir, `${fileStem}.csv`), reconciliationCsv(doc, delimiter === undefined ? {} : { delimiter }));
+    const file = path.join(dir, `${fileStem}.csv`);
+    written.push(file);
+    fs.writeFileSync(file, reconciliationCsv(doc, delimiter === undefined ? {} : { delimiter }));
     tick(++n);
   }
   return n;
@@ -60,6 +63,7 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
   }
   prepareOutFolder(flags.out);
   const progress = progressFor(io);
+  const written: string[] = []; // listed for the next run into this folder, even if this one fails half-way
   try {
     progress.phase('read', 1);
     const loaded = await loadLedger(flags.ledger, { defaultCurrency, dateOrder, mappingFile: flags.mapping, onRows: (n) => progress.tick(n) });
@@ -70,12 +74,13 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
     }
     const result = computeStatements(loaded.ledger, { ...options, summary: false });
     const workbook = path.join(flags.out, 'statements.xlsx');
+    written.push(workbook);
     progress.phase('xlsx', 1);
     await writeStatementsWorkbook(result, workbook, { maxSheets, language, ...(company === '' ? {} : { company: { name: company, addressLines: settings.company.addressLines } }) });
     const named = nameStatements(result);
     progress.phase('csv', named.length);
     const csvDir = path.join(flags.out, 'csv');
-    const csvCount = writeCsvFiles(result, named, csvDir, delimiter, (n) => progress.tick(n));
+    const csvCount = writeCsvFiles(result, named, csvDir, delimiter, written, (n) => progress.tick(n));
     const lines = [`${T[language].wrote} ${T[language].workbook}: ${workbook}`, `${T[language].wrote} ${csvCount} ${T[language].csv}: ${csvDir}${path.sep}`];
     const problems: Localised[] = [];
     if (flags.pdf === true) {
@@ -83,12 +88,14 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
       const pdfDir = path.join(flags.out, 'pdf');
       fs.mkdirSync(pdfDir, { recursive: true });
       const jobs = named.map((n) => ({ customerId: n.statement.customerId, file: path.join(pdfDir, `${n.fileStem}.pdf`) }));
+      written.push(...jobs.map((j) => j.file));
       await writeStatementPdfs(result, jobs, docSettings, { ...(workers !== undefined ? { workers } : {}), onProgress: (n) => progress.tick(n) });
       lines.push(`${T[language].wrote} ${jobs.length} ${T[language].pdf}: ${pdfDir}${path.sep}`);
     }
     if (flags.printFile === true && named.length > 0) {
       progress.phase('print', 1);
       const file = path.join(flags.out, 'statements-print.pdf');
+      written.push(file);
       fs.writeFileSync(file, await statementsAsPdf(named.map((n) => statementDocument(result, n.statement)), docSettings));
       lines.push(`${T[language].wrote} ${T[language].printFile}: ${file}`);
     }
@@ -97,6 +104,7 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
       const word = await writeWordDocuments(result, named, flags.out, { settings: docSettings, templatesDir: flags.templates ?? '', toPdf: flags.docxPdf === true, tick: (n) => progress.tick(n) });
       lines.push(`${T[language].wrote} ${word.written.length} ${T[language].docx}: ${path.join(flags.out, 'docx')}${path.sep}`);
       if (flags.docxPdf === true) lines.push(`${T[language].wrote} ${word.pdfs.length} ${T[language].docxPdf}: ${path.join(flags.out, 'docx-pdf')}${path.sep}`);
+      written.push(...word.written, ...word.pdfs);
       problems.push(...word.problems);
     }
     progress.stop();
@@ -105,33 +113,17 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
     const failed = result.issues.some((i) => i.severity === 'error') || problems.length > 0;
     return failed ? 1 : 0;
   } finally {
+    recordRun(flags.out, written);
     progress.stop(); // also when something fails: a terminal is never left with its cursor hidden
   }
 }
 
-/** What a run writes in --out, by subfolder ('' = --out itself): the files of these kinds are the run's own. */
-const OWN_FILES: readonly (readonly [string, RegExp])[] = [
-  ['', /^statements(-print\.pdf|\.xlsx)$/],
-  ['csv', /\.csv$/i],
-  ['pdf', /\.pdf$/i],
-  ['docx', /\.docx$/i],
-  ['docx-pdf', /\.pdf$/i],
-];
-
-/**
- * `--out`: a folder that exists or can be made (anything else is a usage error, not a stack trace),
- * emptied of what an earlier run wrote there, so its statements never mix with older ones (another
- * date, a customer since left out) — only files of those kinds in those places are removed.
- */
+/** `--out`: a folder that exists or can be made (anything else is a usage error, not a stack trace), without the previous run's files. */
 function prepareOutFolder(out: string): void {
   if (out.trim() === '') throw new UsageError('--out: a folder is required', '--out : un dossier est requis');
   try {
     fs.mkdirSync(out, { recursive: true });
-    for (const [sub, own] of OWN_FILES) {
-      const dir = path.join(out, sub);
-      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) continue;
-      for (const f of fs.readdirSync(dir, { withFileTypes: true })) if (f.isFile() && own.test(f.name)) fs.rmSync(path.join(dir, f.name));
-    }
+    removePreviousRun(out);
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new UsageError(`--out ${out}: cannot be used as the output folder (${why})`, `--out ${out} : inutilisable comme dossier de sortie (${why})`);

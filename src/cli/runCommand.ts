@@ -7,7 +7,7 @@ import type { RunFlags } from './runAction';
 // start-up that `statements compute` on CSV files never needs.
 export function addRunCommand(program: Command, io: Io, setExit: (code: number) => void): void {
   addComputeOptions(program.command('run').description('Write the statements: a workbook (aged receivables, one sheet per customer, issues) and reconciliation CSV files'))
-    .requiredOption('--out <dir>', 'output folder (statements.xlsx, csv/, pdf/, docx/...); what an earlier run wrote there is replaced')
+    .requiredOption('--out <dir>', 'output folder (statements.xlsx, csv/, pdf/, docx/...); the files the previous run wrote there are removed first')
     .option('--max-sheets <n>', 'statement sheets in the workbook before a note points to the other outputs', '200')
     .option('--csv-delimiter <char>', 'CSV delimiter: , or ; (default: ; for French customers, , otherwise)')
     .option('--company <name>', 'company name printed on the statements (overrides the settings)')

@@ -80,18 +80,27 @@ describe('statements run on the sample workbook', () => {
     expect((await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31')).code).toBe(2);
   });
 
-  it('replaces what an earlier run wrote in --out (never mixing two runs), and leaves other files alone', async () => {
+  it('replaces what the previous run wrote in --out (never mixing two runs), and nothing else', async () => {
     const dir = tempDir('stmt-run-again-');
     fs.mkdirSync(path.join(dir, 'csv'));
-    fs.writeFileSync(path.join(dir, 'csv', 'C999 Old Customer.csv'), 'old');
-    fs.writeFileSync(path.join(dir, 'statements-print.pdf'), 'old');
     fs.writeFileSync(path.join(dir, 'csv', 'notes.txt'), 'mine');
-    fs.writeFileSync(path.join(dir, 'README.md'), 'mine');
-    const r = await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31', '--out', dir, '--customer', 'C001');
-    expect(r.code).toBe(1); // the sample's deliberate bad row (another customer) is still reported
-    expect(fs.readdirSync(path.join(dir, 'csv')).sort()).toEqual(['C001 Acme Trading Ltd.csv', 'notes.txt']);
+    fs.writeFileSync(path.join(dir, 'csv', 'My own export.csv'), 'mine');
+    const first = await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31', '--out', dir, '--customer', 'C001', 'C002', '--print-file');
+    expect(first.code).toBe(1); // the sample's deliberate bad row (another customer) is still reported
+    expect(fs.readdirSync(path.join(dir, 'csv')).length).toBe(4);
+    expect(fs.existsSync(path.join(dir, 'statements-print.pdf'))).toBe(true);
+    await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31', '--out', dir, '--customer', 'C001');
+    const csv = fs.readdirSync(path.join(dir, 'csv')).sort();
+    expect(csv).toHaveLength(3);
+    expect(csv).toEqual(expect.arrayContaining(['My own export.csv', 'notes.txt']));
+    expect(csv.some((f) => f.startsWith('C001'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'statements-print.pdf'))).toBe(false);
-    expect(fs.readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('mine');
+    // A list edited to point outside the folder removes nothing there.
+    const outside = path.join(tempDir('stmt-outside-'), 'keep.txt');
+    fs.writeFileSync(outside, 'keep');
+    fs.writeFileSync(path.join(dir, '.statements-run.json'), JSON.stringify({ files: [outside, path.relative(dir, outside)] }));
+    await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31', '--out', dir, '--customer', 'C001');
+    expect(fs.readFileSync(outside, 'utf8')).toBe('keep');
   });
 
   it('says what is wrong with the output folder, the settings\' logo, the templates folder and the ledger path, without a stack trace', async () => {
