@@ -55,7 +55,7 @@ export function computeOptionsFrom(f: ComputeFlags): { options: ComputeOptions; 
   const allocate = oneOf<AllocateMode>('--allocate', f.allocate, ['none', 'fifo']);
   const language = oneOf<Language>('--lang', f.lang, ['en', 'fr']);
   const include = oneOf<SelectionOptions['include']>('--include', f.include ?? (style === 'activity' ? 'either' : 'balance'), ['balance', 'activity', 'either']);
-  if (f.minBalance !== undefined && /^-?\d{1,3},\d{3}$/.test(f.minBalance.trim())) {
+  if (f.minBalance !== undefined && /^-?[1-9]\d{0,2},\d{3}$/.test(f.minBalance.trim())) {
     throw new UsageError(`--min-balance ${f.minBalance}: ambiguous (thousands separator or decimal comma?); write 1500 or 1.5`, `--min-balance ${f.minBalance} : ambigu (séparateur de milliers ou virgule décimale ?) ; écrivez 1500 ou 1,5`);
   }
   if (f.minBalance !== undefined && !/^-?\d+([.,]\d+)?$/.test(f.minBalance.trim())) {

@@ -73,6 +73,8 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
       return 1;
     }
     const result = computeStatements(loaded.ledger, { ...options, summary: false });
+    // Only now, with something to write: a run that fails before (a typo in --ledger) leaves the last good run alone.
+    removePreviousRun(flags.out);
     const workbook = path.join(flags.out, 'statements.xlsx');
     written.push(workbook);
     progress.phase('xlsx', 1);
@@ -113,17 +115,20 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
     const failed = result.issues.some((i) => i.severity === 'error') || problems.length > 0;
     return failed ? 1 : 0;
   } finally {
-    recordRun(flags.out, written);
     progress.stop(); // also when something fails: a terminal is never left with its cursor hidden
+    try {
+      if (written.length > 0) recordRun(flags.out, written);
+    } catch {
+      // The list is a convenience for the next run; failing to write it must not hide this run's own outcome.
+    }
   }
 }
 
-/** `--out`: a folder that exists or can be made (anything else is a usage error, not a stack trace), without the previous run's files. */
+/** `--out`: a folder that exists or can be made; anything else is a usage error, not a stack trace. */
 function prepareOutFolder(out: string): void {
   if (out.trim() === '') throw new UsageError('--out: a folder is required', '--out : un dossier est requis');
   try {
     fs.mkdirSync(out, { recursive: true });
-    removePreviousRun(out);
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new UsageError(`--out ${out}: cannot be used as the output folder (${why})`, `--out ${out} : inutilisable comme dossier de sortie (${why})`);

@@ -194,3 +194,14 @@ describe('--include activity on an open-item statement', () => {
     expect(j.statements[0].sections).toEqual([expect.objectContaining({ closingBalance: '0.00', overdue: '0.00', lines: [] })]);
   });
 });
+
+describe('a UTF-8 CSV with one stray byte', () => {
+  it('stays UTF-8 (its accents intact), the bad byte read as U+FFFD and counted in a warning', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stmt-stray-'));
+    fs.writeFileSync(path.join(dir, 'customers.csv'), Buffer.concat([Buffer.from('customer_id,name,currency\nÉ1,Société Générale,EUR\nB2,Caf', 'utf8'), Buffer.from([0xe9]), Buffer.from(',EUR\n', 'utf8')]));
+    fs.writeFileSync(path.join(dir, 'entries.csv'), 'customer_id,type,document_no,posting_date,amount\nÉ1,invoice,F1,2026-10-01,10.00\n');
+    const j = JSON.parse((await run('compute', '--ledger', dir, '--as-of', '2026-10-31', '--json')).out);
+    expect(j.statements[0]).toMatchObject({ customerId: 'É1', name: 'Société Générale', status: 'ok' });
+    expect(j.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'bad-utf8', message: 'customers.csv: UTF-8 text with 1 invalid byte(s), read as "\ufffd"; check the file\'s encoding' })]);
+  });
+});

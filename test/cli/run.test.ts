@@ -95,6 +95,11 @@ describe('statements run on the sample workbook', () => {
     expect(csv).toEqual(expect.arrayContaining(['My own export.csv', 'notes.txt']));
     expect(csv.some((f) => f.startsWith('C001'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'statements-print.pdf'))).toBe(false);
+    // A run that fails before writing (a typo in --ledger) leaves the last good run's files alone.
+    const failed = await cli('run', '--ledger', path.join(dir, 'no-such-ledger.xlsx'), '--as-of', '2026-10-31', '--out', dir);
+    expect(failed.code).toBe(1);
+    expect(fs.readdirSync(path.join(dir, 'csv'))).toHaveLength(3);
+    expect(fs.existsSync(path.join(dir, 'statements.xlsx'))).toBe(true);
     // A list edited to point outside the folder removes nothing there.
     const outside = path.join(tempDir('stmt-outside-'), 'keep.txt');
     fs.writeFileSync(outside, 'keep');

@@ -13,8 +13,13 @@ describe('numbers typed the local way', () => {
   ])('%j (typed the %s way) → %s', (text, _lang, expected) => {
     expect(normaliseNumberText(text)).toBe(expected);
   });
-  it.each(['1,234', '2,000', '-1,500', '€ 12,340'])('%j is left for the reader to report as ambiguous', (text) => {
-    expect(normaliseNumberText(text)).toBeUndefined();
+  it.each([['1,234', '1,234'], ['2,000', '2,000'], ['-1,500', '-1,500'], ['€ 12,340', '12,340'], ['(1,500)', '-1,500'], ['1,500 EUR', '1,500']])(
+    '%j is handed on bare, for the reader to report as ambiguous', (text, bare) => {
+      expect(normaliseNumberText(text)).toBe(bare);
+    },
+  );
+  it('a leading zero is no thousands group: "0,500" is a decimal comma', () => {
+    expect(normaliseNumberText('0,500')).toBe('0.500');
   });
   it.each(['abc', '', '1,2,3', '1.2.3,4,5', '12a', '--5', '1e5', '€'])('%j is not a number', (text) => {
     expect(normaliseNumberText(text)).toBeUndefined();
@@ -115,9 +120,10 @@ describe('the table builder', () => {
     b.addRow(2, ['C1', 'facture', null, '01/01/2024', 500, 'Report à nouveau']);
     b.addRow(3, [null, null, null, null, 500, 'Solde']);
     b.addRow(4, [null, null, 'Total', null, 500, null]);
+    b.addRow(5, ['C1', null, null, null, 500, 'Total client']); // a per-customer subtotal is still a total
     const { raw, issues } = b.finish();
     expect(raw.rows).toEqual([['C1', 'facture', '', '2024-01-01', '500', 'Report à nouveau']]);
-    expect(issues.map((i) => `${i.code}@${i.cell ?? i.table}`)).toEqual(["total-row@'Écritures'!E3", "total-row@'Écritures'!C4"]);
+    expect(issues.map((i) => `${i.code}@${i.cell ?? i.table}`)).toEqual(["total-row@'Écritures'!E3", "total-row@'Écritures'!C4", "total-row@'Écritures'!A5"]);
     const ledger = buildLedger({ customers: { table: 'customers', source: 'c', headers: ['customer_id', 'currency'], rows: [['C1', 'EUR']] }, entries: raw });
     expect(ledger.issues.map((i) => `${i.code} ${i.customerId ?? ''} ${i.column ?? ''}`)).toEqual(['missing-value C1 document_no']);
   });

@@ -2,7 +2,7 @@ import { formatCurrencyAmount, formatMinor, formatMoney, minorAtLeast, parseDeci
 
 describe('money', () => {
   it.each([
-    ['12.34', 'EUR', 1234], ['-0.5', 'EUR', -50], ['1234,5', 'EUR', 123450], ['12.500', 'EUR', 1250],
+    ['12.34', 'EUR', 1234], ['-0.5', 'EUR', -50], ['0,500', 'EUR', 50], ['-0,500', 'KWD', -500], ['1234,500', 'EUR', 123450], ['1234,5', 'EUR', 123450], ['12.500', 'EUR', 1250],
     ['1200', 'JPY', 1200], ['1.234', 'KWD', 1234], ['+3', 'USD', 300], ['.5', 'EUR', 50], ['-0', 'EUR', 0],
   ])('parses %s %s exactly', (text, cur, minor) => {
     expect(parseMoney(text, cur)).toEqual({ ok: true, minor });

@@ -38,16 +38,19 @@ export function csvToRawTable(table: TableName, source: string, text: string, ma
   return { raw, issues };
 }
 
-function readText(file: string): { text: string; utf8: boolean } | Localised {
+function readText(file: string): { text: string; utf8: boolean; badBytes: number } | Localised {
   const size = fs.statSync(file).size;
   if (size > MAX_CSV_BYTES) {
     return { en: `${file} is ${Math.round(size / 1e6)} MB; the limit is ${MAX_CSV_BYTES / 1e6} MB`, fr: `${file} fait ${Math.round(size / 1e6)} Mo ; la limite est de ${MAX_CSV_BYTES / 1e6} Mo` };
   }
   // Bytes then one decode: Node 20's readFileSync(file, 'utf8') takes twice as long on a large file.
   const bytes = fs.readFileSync(file);
-  if (isUtf8(bytes)) return { text: bytes.toString('utf8'), utf8: true };
+  if (isUtf8(bytes)) return { text: bytes.toString('utf8'), utf8: true, badBytes: 0 };
+  // UTF-8 with a stray byte (accents decoded fine elsewhere): keep UTF-8, the bad bytes become U+FFFD, and say how many.
+  const asUtf8 = bytes.toString('utf8');
+  if (/[\u0080-\ufffc\ufffe\uffff]/.test(asUtf8)) return { text: asUtf8, utf8: true, badBytes: asUtf8.split('\ufffd').length - 1 };
   // Excel's plain "CSV" on a French Windows writes Windows-1252: read it so (é stays é), and say so.
-  return { text: new TextDecoder('windows-1252').decode(bytes), utf8: false };
+  return { text: new TextDecoder('windows-1252').decode(bytes), utf8: false, badBytes: 0 };
 }
 
 /** Reads customers.csv, entries.csv and the optional applications.csv of a folder. */
@@ -62,6 +65,7 @@ export function readLedgerFolder(folder: string, mapping?: TableMappings): Folde
     const read = readText(file);
     if (!('text' in read)) return read;
     if (!read.utf8) issues.push(makeIssue('not-utf8', { table }, { source: path.basename(file) }));
+    if (read.badBytes > 0) issues.push(makeIssue('bad-utf8', { table }, { source: path.basename(file), count: read.badBytes }));
     const r = csvToRawTable(table, path.basename(file), read.text, mapping?.[table]);
     issues.push(...r.issues);
     return r.raw;

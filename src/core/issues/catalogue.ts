@@ -8,7 +8,7 @@ export type IssueCode =
   | 'duplicate-document' | 'unknown-document' | 'ambiguous-document' | 'over-application'
   | 'cross-currency-application' | 'cross-customer-application' | 'application-sides'
   | 'application-before-posting' | 'application-date-defaulted' | 'applies-to-unknown' | 'bad-language' | 'bad-yes-no'
-  | 'ambiguous-date' | 'ambiguous-amount' | 'not-utf8' | 'not-positive' | 'total-row' | 'note-row' | 'blank-rows' | 'no-table' | 'customers-from-entries' | 'sheet-full' | 'duplicate-table'
+  | 'ambiguous-date' | 'ambiguous-amount' | 'not-utf8' | 'bad-utf8' | 'not-positive' | 'total-row' | 'note-row' | 'blank-rows' | 'no-table' | 'customers-from-entries' | 'sheet-full' | 'duplicate-table'
   | 'extra-cells' | 'unterminated-quote';
 
 export type IssueParams = Readonly<Record<string, string | number>>;
@@ -60,6 +60,10 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
   'not-utf8': {
     en: (p) => `${p.source}: not UTF-8 text; read as Windows-1252 (Western European). Check accented names, or save it as "CSV UTF-8"`,
     fr: (p) => `${p.source} : pas en UTF-8 ; lu comme Windows-1252 (Europe occidentale). Vérifiez les accents, ou enregistrez-le en « CSV UTF-8 »`,
+  },
+  'bad-utf8': {
+    en: (p) => `${p.source}: UTF-8 text with ${p.count} invalid byte(s), read as "�"; check the file's encoding`,
+    fr: (p) => `${p.source} : texte UTF-8 avec ${p.count} octet(s) invalide(s), lu(s) comme « � » ; vérifiez l'encodage du fichier`,
   },
   'not-positive': {
     en: (_p, w) => `${placeEn(w)}: ${v(w)} must be a positive amount`,

@@ -56,6 +56,7 @@ const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   'ambiguous-date': 'warning',
   'ambiguous-amount': 'error',
   'not-utf8': 'warning',
+  'bad-utf8': 'warning',
   'not-positive': 'error',
   'total-row': 'info',
   'note-row': 'info',

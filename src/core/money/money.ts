@@ -46,7 +46,8 @@ export function parseDecimalToMinor(text: string, exponent: number): MoneyParse 
   }
   if (i !== n || wholeDigits + fracDigits === 0) return { ok: false, reason: 'syntax' };
   // "1,500" or "2,000": a thousands group to an English reader, a decimal comma to a French one.
-  if (comma && fracDigits === 3 && wholeDigits >= 1 && wholeDigits <= 3) return { ok: false, reason: 'ambiguous' };
+  // ("0,500" is not: nobody writes a thousands group with a leading zero.)
+  if (comma && fracDigits === 3 && wholeDigits >= 1 && wholeDigits <= 3 && s.charCodeAt(negative || s.charCodeAt(0) === 43 ? 1 : 0) !== 48) return { ok: false, reason: 'ambiguous' };
   // Trailing zeros beyond the exponent ("12.500" in EUR) are harmless; other digits would be lost.
   if (extraNonZero) return { ok: false, reason: 'too-many-decimals' };
   for (let k = Math.min(fracDigits, exponent); k < exponent; k++) frac *= 10;

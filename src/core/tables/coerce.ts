@@ -75,7 +75,10 @@ export function normaliseNumberText(text: string): string | undefined {
     if (parts.length > 2) {
       if (!groupsOfThree) return undefined;
       whole = parts.join('');
-    } else if (groupsOfThree && sep === ',') return undefined; // "1,500": 1500 or 1.5? left for the reader to report as ambiguous
+    } else if (groupsOfThree && sep === ',' && !(parts[0] ?? '').startsWith('0')) {
+      // "1,500": 1500 or 1.5? Handed on bare ("-1,500" for "(1,500)") for the reader to report as ambiguous.
+      return `${negative ? '-' : ''}${parts.join(',')}`;
+    }
     else {
       whole = parts[0] ?? '';
       frac = parts[1] ?? '';

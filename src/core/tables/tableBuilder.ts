@@ -24,6 +24,8 @@ const KEY_COLUMNS: Readonly<Record<TableName, readonly string[]>> = {
   applications: ['from_document', 'to_document', 'amount'],
 };
 const TOTAL = /^(grand[- ]?total|sub[- ]?total|sous[- ]?totaux?|sous[- ]?total|totaux?|total|solde|balance|report)\b/i;
+/** Labels that can also describe a real entry ("Report à nouveau", "Balance brought forward"), unlike "Total". */
+const CARRIED = /^(solde|balance|report)\b/i;
 
 export function gridText(v: GridValue): string {
   if (v === null || v === undefined) return '';
@@ -84,11 +86,12 @@ export class TableBuilder {
       this.reportNonEntry(rowNumber, cells);
       return;
     }
-    // "Total", "Solde", "Report à nouveau"... with no customer and no document: a subtotal line. A row
-    // naming its customer is an entry, even one described as "Report à nouveau": read (and checked), never dropped.
-    const label = cells.find((c) => typeof c === 'string' && TOTAL.test(c.trim()));
+    // "Total", "Sous-total"... with no document: a subtotal line, per customer or not. "Solde", "Report à
+    // nouveau" can also describe a real entry: a row naming its customer is then read (and checked), never dropped.
+    const labels = cells.filter((c): c is string => typeof c === 'string' && TOTAL.test(c.trim()));
     const blankOrLabel = (i: number): boolean => i < 0 || isBlank(cells[i]) || TOTAL.test(gridText(cells[i]).trim());
-    if (label !== undefined && this.table === 'entries' && blankOrLabel(this.customerColumn) && blankOrLabel(this.documentColumn)) {
+    const subtotal = labels.some((l) => !CARRIED.test(l.trim()));
+    if (labels.length > 0 && this.table === 'entries' && blankOrLabel(this.documentColumn) && (subtotal || blankOrLabel(this.customerColumn))) {
       this.reportNonEntry(rowNumber, cells);
       return;
     }
