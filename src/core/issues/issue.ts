@@ -1,4 +1,5 @@
 import type { Localised } from '../i18n/language';
+import type { MoneyParse } from '../money/money';
 import { ISSUE_TEXTS, type IssueCode, type IssueParams } from './catalogue';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -87,6 +88,6 @@ export function makeIssue(code: IssueCode, where: IssueLocation & { customerId?:
 
 
 /** The issue for an amount cell that did not parse (parseDecimalToMinor's reason). */
-export function amountIssueCode(reason: 'syntax' | 'too-many-decimals' | 'too-large' | 'ambiguous'): IssueCode {
+export function amountIssueCode(reason: Extract<MoneyParse, { ok: false }>['reason']): IssueCode {
   return reason === 'too-many-decimals' ? 'too-many-decimals' : reason === 'too-large' ? 'amount-too-large' : reason === 'ambiguous' ? 'ambiguous-amount' : 'bad-amount';
 }

@@ -20,6 +20,7 @@ export function parseDecimalToMinor(text: string, exponent: number): MoneyParse 
     negative = s.charCodeAt(i) === 45;
     i++;
   }
+  const wholeStart = i;
   let whole = 0;
   let wholeDigits = 0;
   while (i < n) {
@@ -47,7 +48,7 @@ export function parseDecimalToMinor(text: string, exponent: number): MoneyParse 
   if (i !== n || wholeDigits + fracDigits === 0) return { ok: false, reason: 'syntax' };
   // "1,500" or "2,000": a thousands group to an English reader, a decimal comma to a French one.
   // ("0,500" is not: nobody writes a thousands group with a leading zero.)
-  if (comma && fracDigits === 3 && wholeDigits >= 1 && wholeDigits <= 3 && s.charCodeAt(negative || s.charCodeAt(0) === 43 ? 1 : 0) !== 48) return { ok: false, reason: 'ambiguous' };
+  if (comma && fracDigits === 3 && wholeDigits >= 1 && wholeDigits <= 3 && s.charCodeAt(wholeStart) !== 48) return { ok: false, reason: 'ambiguous' };
   // Trailing zeros beyond the exponent ("12.500" in EUR) are harmless; other digits would be lost.
   if (extraNonZero) return { ok: false, reason: 'too-many-decimals' };
   for (let k = Math.min(fracDigits, exponent); k < exponent; k++) frac *= 10;
