@@ -71,6 +71,14 @@ describe('ledger validation: every problem is an issue with table, row and colum
     expect(r.status['J']).toBe('ok');
   });
 
+  it('French messages write amounts and dates the French way', () => {
+    const over = check(`${HEAD}\nA,invoice,A1,2026-01-01,,1000.00,,,\nA,payment,P1,2026-02-01,,-1500.00,,,\n`, 'from_document,to_document,amount,date\nP1,A1,1200.00,2026-02-10\n');
+    expect(over.result.issues[0]?.message.fr).toBe('lettrages ligne 2, colonne amount : lettre 1\u202f200,00 mais A1 n\'a que 1\u202f000,00 ouvert au 10/02/2026');
+    expect(over.result.issues[0]?.message.en).toBe('applications row 2, column amount: applies 1200.00 but A1 has only 1000.00 open on 2026-02-10');
+    const early = check(APP_ENTRIES, 'from_document,to_document,amount,date\nP1,A1,10.00,2026-01-15\n');
+    expect(early.result.issues[0]?.message.fr).toContain('datée du 15/01/2026, avant la comptabilisation de P1 (01/02/2026)');
+  });
+
   it('applications across currencies are refused', () => {
     const r = check(`${HEAD}\nA,invoice,A1,2026-01-01,,100.00,,,\nA,payment,P1,2026-02-01,,-100.00,USD,,\n`, 'from_document,to_document,amount,date\nP1,A1,10.00,2026-02-01\n');
     expect(r.issues).toEqual(['cross-currency-application@applications:2/to_document#A']);

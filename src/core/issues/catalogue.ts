@@ -26,6 +26,17 @@ export function placeFr(w: IssueLocation): string {
   return `${TABLE_FR[w.table] ?? w.table}${w.row !== undefined ? ` ligne ${w.row}` : ''}${w.column !== undefined ? `, colonne ${w.column}` : ''}`;
 }
 const v = (w: IssueLocation): string => JSON.stringify(w.value ?? '');
+/** A French sentence writes 10/09/2026 and 1 234,50, not 2026-09-10 and 1234.50 (params arrive in the contract's forms). */
+const frDate = (x: string | number | undefined): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(x ?? ''));
+  return m === null ? String(x ?? '') : `${m[3]}/${m[2]}/${m[1]}`;
+};
+const frNumber = (x: string | number | undefined): string => {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(x ?? ''));
+  if (m === null) return String(x ?? '');
+  const grouped = (m[2] ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+  return `${m[1] ?? ''}${grouped}${m[3] !== undefined ? `,${m[3]}` : ''}`;
+};
 const q = (w: IssueLocation): string => `« ${w.value ?? ''} »`;
 
 export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = {
@@ -168,7 +179,7 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
   },
   'over-application': {
     en: (p, w) => `${placeEn(w)}: applies ${p.amount} but ${p.document} has only ${p.open} open on ${p.date}`,
-    fr: (p, w) => `${placeFr(w)} : lettre ${p.amount} mais ${p.document} n'a que ${p.open} ouvert au ${p.date}`,
+    fr: (p, w) => `${placeFr(w)} : lettre ${frNumber(p.amount)} mais ${p.document} n'a que ${frNumber(p.open)} ouvert au ${frDate(p.date)}`,
   },
   'cross-currency-application': {
     en: (p, w) => `${placeEn(w)}: ${p.from} (${p.fromCurrency}) cannot settle ${p.to} (${p.toCurrency}): different currencies`,
@@ -184,11 +195,11 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
   },
   'application-before-posting': {
     en: (p, w) => `${placeEn(w)}: dated ${p.date}, before ${p.document} was posted (${p.posting})`,
-    fr: (p, w) => `${placeFr(w)} : datée du ${p.date}, avant la comptabilisation de ${p.document} (${p.posting})`,
+    fr: (p, w) => `${placeFr(w)} : datée du ${frDate(p.date)}, avant la comptabilisation de ${p.document} (${frDate(p.posting)})`,
   },
   'application-date-defaulted': {
     en: (p, w) => `${placeEn(w)}: no date; taken as ${p.date}, the later posting date of the two documents`,
-    fr: (p, w) => `${placeFr(w)} : pas de date ; prise au ${p.date}, la plus tardive des deux dates comptables`,
+    fr: (p, w) => `${placeFr(w)} : pas de date ; prise au ${frDate(p.date)}, la plus tardive des deux dates comptables`,
   },
   'applies-to-unknown': {
     en: (_p, w) => `${placeEn(w)}: applies to ${v(w)}, which is not a posted document of this customer and currency`,
