@@ -258,9 +258,9 @@ export function statementTemplateBody(language: Language): { body: string; foote
   const textCell = (i: number, content: string | readonly string[]) => cell(widths[i] as number, typeof content === 'string' ? para(content, { style: 'StmtTableText' }) : content);
   const numberCell = (i: number, content: string) => cell(widths[i] as number, para(content, { style: 'StmtTableNumber' }));
   const openingRow = row([
-    cell(widths.slice(0, 8).reduce((a, b) => a + b, 0), para(`{#isActivity}${t.openingBalance}`, { style: 'StmtTableTotal' }), { span: 8 }),
+    cell(widths.slice(0, 8).reduce((a, b) => a + b, 0), para(`{#showOpeningBalance}${t.openingBalance}`, { style: 'StmtTableTotal' }), { span: 8 }),
     cell(widths[8] as number, para('{openingBalancePlain}', { style: 'StmtTableTotalNumber' })),
-    cell(widths[9] as number, para('{/isActivity}', { style: 'StmtTableText' })),
+    cell(widths[9] as number, para('{/showOpeningBalance}', { style: 'StmtTableText' })),
   ]);
   const lineRow = row([
     textCell(0, '{#lines}{date}'),

@@ -53,6 +53,20 @@ describe('statementTemplateData', () => {
     ]);
   });
 
+  it('the overdue list holds every open item due before the date, unapplied credits too, so it adds up to the Overdue total', () => {
+    const f = (statementTemplateData(doc('F'), SETTINGS) as Data)['sections'][0] as Data;
+    expect(f['overdueLines'].map((l: Data) => [l['document'], l['open']])).toEqual([['F1', `1${NNBSP}999,99`], ['F2', '-99,99']]);
+    expect(f['overdue']).toBe(`1${NNBSP}900,00${NBSP}€`);
+  });
+
+  it('an opening-balance row belongs in the table for activity statements and for open items with a balance brought forward', () => {
+    const sections = (o: Parameters<typeof doc>[1]) => (statementTemplateData(doc('A', o), SETTINGS) as Data)['sections'] as Data[];
+    expect(sections({}).map((x) => x['showOpeningBalance'])).toEqual([false, false]);
+    const broughtForward = sections({ from: parseIsoDay('2026-10-01') as number });
+    expect(broughtForward[0]).toMatchObject({ showOpeningBalance: true, openingBalance: '€1,300.00' });
+    expect(sections({ style: 'activity', from: parseIsoDay('2026-10-01') as number }).every((x) => x['showOpeningBalance'] === true)).toBe(true);
+  });
+
   it('French: "1 234,56 €" money, 31/10/2026 dates, French labels and message', () => {
     const d = statementTemplateData(doc('F'), SETTINGS) as Data;
     expect(d['language']).toBe('fr');

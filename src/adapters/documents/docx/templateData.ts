@@ -82,6 +82,8 @@ export interface TemplateSection {
   readonly openingBalancePlain: string;
   readonly closingBalancePlain: string;
   readonly overduePlain: string;
+  /** An opening-balance row belongs in the table: activity statements, and any with a balance brought forward. */
+  readonly showOpeningBalance: boolean;
   readonly hasOverdue: boolean;
   readonly showOverdue: boolean;
   readonly hasOverdueLines: boolean;
@@ -114,7 +116,7 @@ export function statementTemplateData(doc: StatementDocument, settings: Statemen
   // Complete only when the lines are every open item as of the statement date.
   const linesAreOpenItems = doc.style === 'open-item' && doc.from === undefined;
 
-  const sections = doc.sections.map((s) => sectionData(s, language, doc.agingLabels, settings.showOverdueSection, linesAreOpenItems));
+  const sections = doc.sections.map((s) => sectionData(s, doc, settings.showOverdueSection, linesAreOpenItems));
   const labels: Record<string, string> = {};
   for (const [key, value] of Object.entries(doc.labels)) if (typeof value === 'string') labels[key] = value;
   Object.assign(labels, TEMPLATE_LABELS[language]);
@@ -173,11 +175,13 @@ export function statementTemplateData(doc: StatementDocument, settings: Statemen
   return data;
 }
 
-function sectionData(s: DocumentSection, language: Language, agingLabels: readonly string[], showOverdueSection: boolean, linesAreOpenItems: boolean): TemplateSection {
+function sectionData(s: DocumentSection, doc: StatementDocument, showOverdueSection: boolean, linesAreOpenItems: boolean): TemplateSection {
+  const { language, agingLabels } = doc;
   const money = (m: Minor) => formatCurrencyAmount(m, s.currency, language);
   const plain = (m: Minor) => formatAmount(m, s.currency, language);
   const lines = s.lines.map((l) => lineData(l, s.currency, language));
-  const overdueLines = linesAreOpenItems ? lines.filter((l) => l.isOverdue) : [];
+  // DESIGN.md §4: open items due before D, unapplied credits included, so the list adds up to the Overdue total (as in the PDF).
+  const overdueLines = linesAreOpenItems ? s.lines.filter((l) => l.open !== 0 && l.dueDate < doc.asOf).map((l) => lineData(l, s.currency, language)) : [];
   let totalAmount = 0;
   let totalApplied = 0;
   let totalOpen = 0;
@@ -197,6 +201,7 @@ function sectionData(s: DocumentSection, language: Language, agingLabels: readon
     openingBalancePlain: plain(s.openingBalance),
     closingBalancePlain: plain(s.closingBalance),
     overduePlain: plain(s.overdue),
+    showOpeningBalance: doc.style === 'activity' || s.openingBalance !== 0,
     hasOverdue: s.overdue !== 0,
     showOverdue: showOverdueSection && s.overdue !== 0,
     hasOverdueLines: overdueLines.length > 0,
