@@ -1,6 +1,6 @@
 /**
  * Worksheet names as Excel accepts them: 1–31 UTF-16 units, none of : \ / ? * [ ], not starting or
- * ending with an apostrophe, not "History" (reserved by Excel), unique ignoring case.
+ * ending with an apostrophe (nor holding one: see clean), not "History" (reserved by Excel), unique ignoring case.
  */
 export const MAX_SHEET_NAME = 31;
 
@@ -31,8 +31,10 @@ export class SheetNamer {
 }
 
 function clean(text: string): string {
+  // An apostrophe inside becomes ’: exceljs writes the print-titles name ('Margie's Travel'!$14:$14) without
+  // doubling it, which Excel repairs and LibreOffice drops; the typographic one reads the same.
   const s = text.normalize('NFC').replace(CONTROL, ' ').replace(INVISIBLE, '').replace(FORBIDDEN, '_').replace(/\s+/gu, ' ').trim();
-  return trimQuotes(cut(s, MAX_SHEET_NAME));
+  return trimQuotes(cut(s, MAX_SHEET_NAME)).replace(/'/gu, '\u2019');
 }
 
 function trimQuotes(s: string): string {
