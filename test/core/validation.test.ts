@@ -142,3 +142,23 @@ describe('headers that mean the same column', () => {
     expect(r.issues).toEqual(['duplicate-column:Date comptable:warning']);
   });
 });
+
+describe('problems found when settling a workbook ledger name their cell', () => {
+  const sheet = (t: RawTable['table'], name: string, text: string): RawTable => {
+    const r = rawTable(t, text);
+    const letters = r.headers.map((_, i) => String.fromCharCode(65 + i));
+    return { ...r, sheet: name, headerRow: 1, columnLetters: letters };
+  };
+  it('applications and applies_to issues carry Applications!C2 / \'Grand livre\'!F3 style addresses', () => {
+    const ledger = buildLedger({
+      customers: sheet('customers', 'Clients', 'customer_id|currency\nA|EUR\nB|EUR'),
+      entries: [
+        sheet('entries', 'Entries', 'customer_id|type|document_no|posting_date|amount|applies_to\nA|invoice|A1|2026-01-01|100.00|\nA|payment|P1|2026-02-01|-150.00|'),
+        sheet('entries', 'Grand livre', 'customer_id|type|document_no|posting_date|amount|applies_to\nB|invoice|B1|2026-01-01|10.00|\nB|payment|P2|2026-02-01|-5.00|NOPE'),
+      ],
+      applications: sheet('applications', 'Applications', 'from_document|to_document|amount|date\nP1|A1|120.00|2026-02-01'),
+    });
+    const r = computeStatements(ledger, { asOf: parseIsoDay('2026-06-30') as number, style: 'open-item', aging: DEFAULT_AGING, agingBasis: 'due', allocate: 'none', selection: DEFAULT_SELECTION, summary: false });
+    expect(r.issues.map((i) => `${i.code}@${i.cell ?? '-'}`)).toEqual(['over-application@Applications!C2', "applies-to-unknown@'Grand livre'!F3"]);
+  });
+});

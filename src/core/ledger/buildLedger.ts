@@ -37,5 +37,6 @@ export function buildLedger(tables: LedgerTables, options: EntryReadOptions = {}
     issues: [...sourceIssues, ...c.issues, ...e.issues, ...a.issues],
     unreadable: !c.usable || !e.usable || !a.usable,
     documents: e.documents,
+    entryOrigins: e.origins,
   };
 }

@@ -4,6 +4,8 @@ import type { Issue } from '../issues/issue';
 import type { Minor } from '../money/money';
 import type { StringIndex } from '../collections/stringIndex';
 import type { EntryType } from './entryTypes';
+import type { ColumnIndex } from './headerMap';
+import type { RawTable } from './rawTable';
 
 export interface Customer {
   readonly id: string;
@@ -40,8 +42,21 @@ export interface Entry {
   readonly appliesTo: string;
 }
 
+/** The table rows came from, with its column positions: what turns a row and column into a cell address (Entries!D17). */
+export interface TableOrigin {
+  readonly table: RawTable;
+  readonly index: ColumnIndex;
+}
+
+/** Entries from `first` on (by Entry.index) came from this table, up to the next origin's `first`. */
+export interface EntryOrigin extends TableOrigin {
+  readonly first: number;
+}
+
 /** A row of the applications table, typed as far as it can be before its documents are resolved. */
 export interface ApplicationRow {
+  /** Its table (one object shared by the table's rows), for the cell address of a problem found when settling. */
+  readonly origin?: TableOrigin | undefined;
   readonly row: number;
   readonly from: string;
   readonly to: string;
@@ -74,4 +89,6 @@ export interface Ledger {
   readonly unreadable: boolean;
   /** Document keys from the reader, when it built them (an optimisation; absent: settlement hashes). */
   readonly documents?: DocumentKeys | undefined;
+  /** Which table each run of entries came from, in order (absent: no cell addresses for settlement's issues). */
+  readonly entryOrigins?: readonly EntryOrigin[] | undefined;
 }

@@ -22,6 +22,7 @@ function readApplicationTable(t: RawTable, customerOfDocument: (documentNo: stri
   issues.push(...map.issues);
   if (!map.usable) return false;
   const ix = map.index;
+  const origin = { table: t, index: ix };
   for (let i = 0; i < t.rows.length; i++) {
     const r = t.rows.at(i) ?? [];
     if (r.every((c) => c.trim() === '')) continue;
@@ -44,7 +45,7 @@ function readApplicationTable(t: RawTable, customerOfDocument: (documentNo: stri
       issues.push(...rowIssues);
       continue;
     }
-    applications.push({ row, from, to, amountText, date });
+    applications.push({ origin, row, from, to, amountText, date });
   }
   return true;
 }

@@ -6,7 +6,7 @@ import { parseDecimalToMinor, type Minor } from '../money/money';
 import { StringIndex } from '../collections/stringIndex';
 import { ENTRY_TYPES, parseEntryType, parseStatus, type EntryStatus, type EntryType } from './entryTypes';
 import { blankHeaderIndexes, cell, cellBeyondHeaders, locate, mapHeaders } from './headerMap';
-import type { Customer, DocumentKeys, Entry } from './model';
+import type { Customer, DocumentKeys, Entry, EntryOrigin } from './model';
 import { rowNumberOf, type RawTable } from './rawTable';
 
 export interface EntryReadOptions {
@@ -122,15 +122,20 @@ export function readEntries(
   tables: readonly RawTable[],
   customers: ReadonlyMap<string, Customer>,
   options: EntryReadOptions,
-): { entries: Entry[]; issues: Issue[]; usable: boolean; documents: DocumentKeys } {
+): { entries: Entry[]; issues: Issue[]; usable: boolean; documents: DocumentKeys; origins: EntryOrigin[] } {
   const entries: Entry[] = [];
   const issues: Issue[] = [];
   const rows = tables.reduce((n, t) => n + t.rows.length, 0);
   const docs = new DocumentsSeen(rows);
   const keys = new Int32Array(rows);
   let usable = true;
-  for (const t of tables) usable = readEntryTable(t, customers, options, docs, keys, entries, issues) && usable;
-  return { entries, issues, usable, documents: { index: docs.index, count: docs.count, ofEntry: keys.subarray(0, entries.length), entries } };
+  const origins: EntryOrigin[] = [];
+  for (const t of tables) {
+    const first = entries.length;
+    usable = readEntryTable(t, customers, options, docs, keys, entries, issues) && usable;
+    origins.push({ first, table: t, index: mapHeaders(t).index });
+  }
+  return { entries, issues, usable, documents: { index: docs.index, count: docs.count, ofEntry: keys.subarray(0, entries.length), entries }, origins };
 }
 
 /** Per-row state the issue helpers read; one object reused for every row (a million closures cost seconds). */

@@ -1,6 +1,7 @@
 import { formatIsoDay, type Day } from '../calendar/day';
-import { amountIssueCode, makeIssue, type Issue } from '../issues/issue';
-import type { ApplicationRow, Entry, Ledger } from '../ledger/model';
+import { amountIssueCode, makeIssue, type Issue, type IssueLocation } from '../issues/issue';
+import type { ApplicationRow, Entry, EntryOrigin, Ledger } from '../ledger/model';
+import { cellAddress } from '../ledger/rawTable';
 import { currencyExponent } from '../money/currencies';
 import { formatMinor, parseDecimalToMinor, type Minor } from '../money/money';
 import { AllocationColumns, type AllocateMode, type Allocation } from './allocation';
@@ -142,6 +143,7 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity)
   });
 
   // applies_to: the entry names the document it settles.
+  const whereAppliesTo = appliesToPlace(ledger);
   linking.sort(byAge);
   for (const e of linking) {
     const named = byDoc.list(byDoc.appliesTo[e.index] as number) ?? [];
@@ -186,7 +188,19 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity)
 
 const fits = (t: Entry, e: Entry): boolean => t.customerId === e.customerId && t.currency === e.currency && t.index !== e.index;
 
-const whereAppliesTo = (e: Entry) => ({ table: 'entries' as const, row: e.row, column: 'applies_to', value: e.appliesTo, customerId: e.customerId });
+/** Where an entry's applies_to problem is: its row and column, and its cell when it came from a sheet. */
+function appliesToPlace(ledger: Ledger): (e: Entry) => IssueLocation & { customerId: string } {
+  const origins = ledger.entryOrigins ?? [];
+  return (e) => {
+    let origin: EntryOrigin | undefined;
+    for (const o of origins) {
+      if (o.first > e.index) break;
+      origin = o;
+    }
+    const cell = origin === undefined ? undefined : cellAddress(origin.table, e.row, origin.index['applies_to'] ?? -1);
+    return { table: 'entries', row: e.row, column: 'applies_to', value: e.appliesTo, customerId: e.customerId, ...(cell !== undefined ? { cell } : {}) };
+  };
+}
 
 /**
  * Entries grouped by customer, currency and a code, groups in order of their first entry. Nested maps
@@ -229,7 +243,10 @@ function applyExplicit(ledger: Ledger, byDoc: DocumentLookup, remaining: Float64
     const froms = byDoc.list(byDoc.from[i] as number);
     const tos = byDoc.list(byDoc.to[i] as number);
     const customerId = froms?.[0]?.customerId ?? tos?.[0]?.customerId;
-    const at = (column: string, value: string, who = customerId) => ({ table: 'applications' as const, row: a.row, column, value, customerId: who });
+    const at = (column: string, value: string, who = customerId) => {
+      const cell = a.origin === undefined ? undefined : cellAddress(a.origin.table, a.row, a.origin.index[column] ?? -1);
+      return { table: 'applications' as const, row: a.row, column, value, customerId: who, ...(cell !== undefined ? { cell } : {}) };
+    };
     if (froms === undefined || tos === undefined) {
       const column = froms === undefined ? 'from_document' : 'to_document';
       issues.push(makeIssue('unknown-document', at(column, froms === undefined ? a.from : a.to)));
