@@ -156,3 +156,26 @@ describe('statements run documents (the built CLI, with PDF worker threads)', ()
     expect(Number(/Pages:\s+(\d+)/.exec(pages)?.[1])).toBeGreaterThanOrEqual(38);
   });
 });
+
+describe('a firm template with a tag misspelt inside a loop', () => {
+  it('is refused for every customer of the run, also those whose statements never reach that loop (activity style too)', async () => {
+    const { docxPackage, para } = await import('../../scripts/buildTemplates');
+    const dir = tempDir('stmt-tpl-');
+    const templates = path.join(dir, 'tpl');
+    fs.mkdirSync(templates);
+    fs.writeFileSync(path.join(templates, 'statement.docx'), docxPackage(para('{customer.name}{#sections}{currency}{#overdueLines}{document} {opn}{/overdueLines}{/sections}')));
+    fs.writeFileSync(path.join(templates, 'statement-fr.docx'), docxPackage(para('{customer.name}{#sections}{currency}{/sections}')));
+    const customers = parseCsv(fs.readFileSync(path.join(__dirname, '../../examples/sample-ledger/customers.csv'), 'utf8')).rows;
+    const french = new Set(customers.filter((row) => row[3] === 'fr').map((row) => row[0]));
+    for (const style of [[], ['--style', 'activity', '--from', '2026-10-01']]) {
+      const out = path.join(dir, `out-${style.length}`);
+      const r = await cli('run', '--ledger', path.join(__dirname, '../../examples/sample-ledger'), '--as-of', '2026-10-31', '--out', out, '--docx', '--templates', templates, ...style);
+      expect(r.code).toBe(1);
+      const writtenFor = fs.readdirSync(path.join(out, 'docx')).map((f) => f.split(' ')[0]);
+      expect(r.err).toContain('{opn}');
+      // Only the French customers (their template is sound) got a document; no English one slipped through.
+      expect(writtenFor.length).toBeGreaterThan(0);
+      expect(writtenFor.filter((id) => french.has(id ?? ''))).toEqual(writtenFor);
+    }
+  });
+});
