@@ -5,7 +5,7 @@ import { currencyExponent } from '../money/currencies';
 import { parseDecimalToMinor, type Minor } from '../money/money';
 import { StringIndex } from '../collections/stringIndex';
 import { ENTRY_TYPES, parseEntryType, parseStatus, type EntryStatus, type EntryType } from './entryTypes';
-import { blankHeaderIndexes, cell, cellBeyondHeaders, locate, mapHeaders } from './headerMap';
+import { blankHeaderIndexes, cell, cellBeyondHeaders, locate, mapHeaders, type ColumnIndex } from './headerMap';
 import type { Customer, DocumentKeys, Entry, EntryOrigin } from './model';
 import { rowNumberOf, type RawTable } from './rawTable';
 
@@ -132,8 +132,9 @@ export function readEntries(
   const origins: EntryOrigin[] = [];
   for (const t of tables) {
     const first = entries.length;
-    usable = readEntryTable(t, customers, options, docs, keys, entries, issues) && usable;
-    origins.push({ first, table: t, index: mapHeaders(t).index });
+    const index = readEntryTable(t, customers, options, docs, keys, entries, issues);
+    if (index === undefined) usable = false;
+    else origins.push({ first, table: t, index });
   }
   return { entries, issues, usable, documents: { index: docs.index, count: docs.count, ofEntry: keys.subarray(0, entries.length), entries }, origins };
 }
@@ -154,10 +155,11 @@ function isBlankRow(r: readonly string[]): boolean {
   return true;
 }
 
-function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, options: EntryReadOptions, docs: DocumentsSeen, keys: Int32Array, entries: Entry[], issues: Issue[]): boolean {
+/** Reads one table's rows into `entries`; its column positions, or undefined when the table cannot be read. */
+function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, options: EntryReadOptions, docs: DocumentsSeen, keys: Int32Array, entries: Entry[], issues: Issue[]): ColumnIndex | undefined {
   const map = mapHeaders(t);
   issues.push(...map.issues);
-  if (!map.usable) return false;
+  if (!map.usable) return undefined;
   const blankHeaders = blankHeaderIndexes(t);
   const ix = map.index;
   const dayOf = dayReader(options.dateOrder);
@@ -277,7 +279,7 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
       appliesTo: cellAt(r, cAppliesTo).trim(),
     });
   }
-  return true;
+  return ix;
 }
 
 type Bad = (code: Parameters<typeof makeIssue>[0], column: string, value: string, params?: Record<string, string | number>) => void;
