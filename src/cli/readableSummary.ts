@@ -1,8 +1,8 @@
-import { formatAmount, makeAger, EXCLUSION_LABELS, formatDayForPeople, type ComputeResult, type Language } from '../core';
+import { colon, formatAmount, makeAger, EXCLUSION_LABELS, formatDayForPeople, type ComputeResult, type Language } from '../core';
 
 const T = {
-  en: { title: 'Statements as of', customer: 'Customer', name: 'Name', currency: 'Cur.', balance: 'Balance', overdue: 'Overdue', status: 'Status', ok: 'ok', blocked: 'BLOCKED', excluded: 'Left out', issues: 'Input problems', none: 'No input problems.', more: 'more', excludedSep: ':', style: { 'open-item': 'open items', activity: 'activity' }, severity: { error: 'error', warning: 'warning', info: 'note' } },
-  fr: { title: 'Relevés au', customer: 'Client', name: 'Nom', currency: 'Dev.', balance: 'Solde', overdue: 'Échu', status: 'État', ok: 'ok', blocked: 'BLOQUÉ', excluded: 'Écartés', issues: "Problèmes dans les données", none: 'Aucun problème dans les données.', more: 'de plus', excludedSep: ' :', style: { 'open-item': 'pièces ouvertes', activity: 'mouvements' }, severity: { error: 'erreur', warning: 'avertissement', info: 'note' } },
+  en: { title: 'Statements as of', customer: 'Customer', name: 'Name', currency: 'Cur.', balance: 'Balance', overdue: 'Overdue', status: 'Status', ok: 'ok', blocked: 'BLOCKED', excluded: 'Left out', issues: 'Input problems', none: 'No input problems.', more: 'more', style: { 'open-item': 'open items', activity: 'activity' }, severity: { error: 'error', warning: 'warning', info: 'note' } },
+  fr: { title: 'Relevés au', customer: 'Client', name: 'Nom', currency: 'Dev.', balance: 'Solde', overdue: 'Échu', status: 'État', ok: 'ok', blocked: 'BLOQUÉ', excluded: 'Écartés', issues: "Problèmes dans les données", none: 'Aucun problème dans les données.', more: 'de plus', style: { 'open-item': 'pièces ouvertes', activity: 'mouvements' }, severity: { error: 'erreur', warning: 'avertissement', info: 'note' } },
 };
 
 function table(rows: string[][], rightAligned: ReadonlySet<number>): string {
@@ -32,15 +32,15 @@ export function computeResultAsText(r: ComputeResult, language: Language, maxIss
   const right = new Set(head.map((_, i) => i).filter((i) => i >= 3 && i < head.length - 1));
   const out = [`${t.title} ${formatDayForPeople(r.asOf, language)} (${t.style[r.style]})`, '', table(rows, right), ''];
   if (r.excluded.length > 0) {
-    out.push(`${t.excluded}${t.excludedSep} ${r.excluded.length}`);
-    for (const e of r.excluded.slice(0, maxIssues)) out.push(`  ${e.customerId}${t.excludedSep} ${EXCLUSION_LABELS[e.reason][language]}`);
+    out.push(`${t.excluded}${colon(language)} ${r.excluded.length}`);
+    for (const e of r.excluded.slice(0, maxIssues)) out.push(`  ${e.customerId}${colon(language)} ${EXCLUSION_LABELS[e.reason][language]}`);
     if (r.excluded.length > maxIssues) out.push(`  … ${r.excluded.length - maxIssues} ${t.more}`);
     out.push('');
   }
   const problems = r.issues;
   if (problems.length === 0) out.push(t.none);
   else {
-    out.push(`${t.issues}${t.excludedSep} ${problems.length}`);
+    out.push(`${t.issues}${colon(language)} ${problems.length}`);
     for (const i of problems.slice(0, maxIssues)) out.push(`  [${t.severity[i.severity]}] ${i.message[language]}`);
     if (problems.length > maxIssues) out.push(`  … ${problems.length - maxIssues} ${t.more}`);
   }

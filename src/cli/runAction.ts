@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { computeStatements, statementDocument, type ComputeResult, type Language, type Localised } from '../core';
+import { colon, computeStatements, statementDocument, type ComputeResult, type Language, type Localised } from '../core';
 import { reconciliationCsv } from '../adapters/csv/writeReconciliationCsv';
 import { writeStatementsWorkbook } from '../adapters/xlsx/writeStatementsWorkbook';
 import type { Io } from './io';
@@ -140,7 +140,7 @@ function blockedText(result: ComputeResult, language: Language, max = 20): strin
   const blocked = result.statements.filter((s) => s.status === 'blocked');
   const lines = blocked.slice(0, max).map((s) => {
     const first = s.issues.find((i) => i.severity === 'error');
-    return `  ${s.customerId}${language === 'fr' ? ' :' : ':'} ${first?.message[language] ?? ''}`;
+    return `  ${s.customerId}${colon(language)} ${first?.message[language] ?? ''}`;
   });
   if (blocked.length > max) lines.push(`  … ${blocked.length - max} ${language === 'fr' ? 'de plus' : 'more'}`);
   return lines;

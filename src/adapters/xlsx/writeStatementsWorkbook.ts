@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import {
   addMinor,
   agingCaption,
+  colon,
   EXCLUSION_LABELS,
   LABELS,
   makeAger,
@@ -182,7 +183,7 @@ function addAgedReceivables(ws: ExcelJS.Worksheet, result: ComputeResult, langua
   for (const x of result.excluded) {
     // Core's Exclusion carries only the id and reason today; take the customer too if it ever does.
     const customer = (x as { customer?: { name?: string; emails?: readonly string[] } }).customer;
-    push([x.customerId, customer?.name ?? '', null, null, null, ...new Array<Value>(buckets).fill(null), (customer?.emails ?? []).join('; '), `${labels.excluded}${language === 'fr' ? ' : ' : ': '}${EXCLUSION_LABELS[x.reason][language]}`], undefined);
+    push([x.customerId, customer?.name ?? '', null, null, null, ...new Array<Value>(buckets).fill(null), (customer?.emails ?? []).join('; '), `${labels.excluded}${colon(language)} ${EXCLUSION_LABELS[x.reason][language]}`], undefined);
   }
 
   addTable(ws, 'AgedReceivables', 1, headers, rows);

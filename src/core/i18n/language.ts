@@ -11,3 +11,8 @@ export function toLanguage(text: string | undefined, fallback: Language = 'en'):
 
 /** A text in every language. */
 export type Localised = Readonly<Record<Language, string>>;
+
+/** The colon after a label: "Left out:" in English, "Écartés :" in French (plain text; the PDF uses a no-break space). */
+export function colon(language: Language): string {
+  return language === 'fr' ? ' :' : ':';
+}
