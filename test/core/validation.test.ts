@@ -41,7 +41,7 @@ describe('ledger validation: every problem is an issue with table, row and colum
     const ledger = buildLedger({ customers: CUSTOMERS, entries: rawTable('entries', `${HEAD.replace(/,/g, '|')}\nA|invoice|A1|2026-01-01||100.00|||\nB|invoice|B1|2026-01-01||2,000|||\nB|invoice|B2|2026-01-02||1,5|||`) });
     expect(ledger.issues.map((i) => `${i.code}@${i.row ?? ''}/${i.column ?? ''}#${i.customerId ?? ''}`)).toEqual(['ambiguous-amount@3/amount#B']);
     expect(ledger.issues[0]?.message.fr).toContain('séparateur de milliers');
-    expect(ledger.entries.map((e) => [e.documentNo, e.amount])).toEqual([['A1', 10000], ['B2', 150]]);
+    expect(ledger.entries.toArray().map((e) => [e.documentNo, e.amount])).toEqual([['A1', 10000], ['B2', 150]]);
   });
 
   it('duplicate document numbers, but not instalments', () => {
@@ -125,7 +125,7 @@ describe('headers that mean the same column', () => {
   });
   const run = (t: RawTable) => {
     const ledger = buildLedger({ customers: CUSTOMERS, entries: t });
-    return { posting: ledger.entries.map((e) => e.posting), issues: ledger.issues.map((i) => `${i.code}:${i.column ?? ''}:${i.severity}`), messages: ledger.issues.map((i) => i.message) };
+    return { posting: ledger.entries.toArray().map((e) => e.posting), issues: ledger.issues.map((i) => `${i.code}:${i.column ?? ''}:${i.severity}`), messages: ledger.issues.map((i) => i.message) };
   };
 
   it('reads the one the user mapped, whatever its place, and says the other was not read', () => {

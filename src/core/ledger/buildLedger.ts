@@ -1,5 +1,5 @@
 import type { Issue } from '../issues/issue';
-import type { Customer, Ledger } from './model';
+import type { Ledger } from './model';
 import type { RawTable } from './rawTable';
 import { readApplications } from './readApplications';
 import { readCustomers } from './readCustomers';
@@ -18,16 +18,12 @@ const list = (t: RawTable | readonly RawTable[] | undefined): readonly RawTable[
 /** `sourceIssues`: what the reader found before typing (total rows, ambiguous dates...), kept first. */
 export function buildLedger(tables: LedgerTables, options: EntryReadOptions = {}, sourceIssues: readonly Issue[] = []): Ledger {
   const c = readCustomers(list(tables.customers));
-  const byId = new Map<string, Customer>(c.customers.map((x) => [x.id, x]));
-  const e = readEntries(list(tables.entries), byId, options);
-  // Needed only to attribute a broken application row to its customer: built on first use.
-  let customerOfDocument: Map<string, string> | undefined;
+  const e = readEntries(list(tables.entries), c.customers, options);
+  // To attribute a broken application row to the customer of the first row that has its document.
   const customerOf = (d: string): string | undefined => {
-    if (customerOfDocument === undefined) {
-      customerOfDocument = new Map();
-      for (const entry of e.entries) if (!customerOfDocument.has(entry.documentNo)) customerOfDocument.set(entry.documentNo, entry.customerId);
-    }
-    return customerOfDocument.get(d);
+    const k = e.entries.documents.findText(d);
+    const customer = k < 0 ? -1 : e.docs.customerOf(k);
+    return customer < 0 ? undefined : e.customerKeys.text(customer);
   };
   const a = readApplications(list(tables.applications), customerOf, dayReader(options.dateOrder));
   return {
@@ -36,7 +32,5 @@ export function buildLedger(tables: LedgerTables, options: EntryReadOptions = {}
     applications: a.applications,
     issues: [...sourceIssues, ...c.issues, ...e.issues, ...a.issues],
     unreadable: !c.usable || !e.usable || !a.usable,
-    documents: e.documents,
-    entryOrigins: e.origins,
   };
 }

@@ -2,8 +2,8 @@ import type { Day } from '../calendar/day';
 import type { Language } from '../i18n/language';
 import type { Issue } from '../issues/issue';
 import type { Minor } from '../money/money';
-import type { StringIndex } from '../collections/stringIndex';
 import type { EntryType } from './entryTypes';
+import type { EntryStore } from './entryStore';
 import type { ColumnIndex } from './headerMap';
 import type { RawTable } from './rawTable';
 
@@ -23,9 +23,9 @@ export interface Customer {
   readonly group: string;
 }
 
-/** A posted ledger entry. `amount` is signed: positive = the customer owes more. */
+/** A posted ledger entry, as a statement line shows it. `amount` is signed: positive = the customer owes more. */
 export interface Entry {
-  /** Position in Ledger.entries; settlement keys on it. */
+  /** Position in Ledger.entries. */
   readonly index: number;
   readonly row: number;
   readonly customerId: string;
@@ -65,30 +65,13 @@ export interface ApplicationRow {
   readonly date: Day | undefined;
 }
 
-/**
- * The document numbers the reader already hashed, so settlement need not hash a million again.
- * Valid only for the `entries` array it names (a ledger copied with other entries falls back to hashing).
- */
-export interface DocumentKeys {
-  /** Every document number read (rejected rows' too) → its key, 0 ≤ key < count. */
-  readonly index: StringIndex;
-  readonly count: number;
-  /** Key of each entry's document_no, by entry index. */
-  readonly ofEntry: Int32Array;
-  /** The entries these keys describe. */
-  readonly entries: readonly Entry[];
-}
-
 export interface Ledger {
   readonly customers: readonly Customer[];
-  readonly entries: readonly Entry[];
+  /** The posted entries, as columns; `entries.entry(i)` builds one as an object. */
+  readonly entries: EntryStore;
   readonly applications: readonly ApplicationRow[];
   /** Every problem found reading the tables, in table and row order. */
   readonly issues: readonly Issue[];
   /** True when a table could not be read at all: every statement is blocked. */
   readonly unreadable: boolean;
-  /** Document keys from the reader, when it built them (an optimisation; absent: settlement hashes). */
-  readonly documents?: DocumentKeys | undefined;
-  /** Which table each run of entries came from, in order (absent: no cell addresses for settlement's issues). */
-  readonly entryOrigins?: readonly EntryOrigin[] | undefined;
 }

@@ -3,10 +3,12 @@ import { parseDateText, type DateOrder } from '../tables/coerce';
 import { amountIssueCode, makeIssue, type Issue } from '../issues/issue';
 import { currencyExponent } from '../money/currencies';
 import { parseDecimalToMinor, type Minor } from '../money/money';
-import { StringIndex } from '../collections/stringIndex';
+import { ByteKeys } from '../collections/byteKeys';
 import { ENTRY_TYPES, parseEntryType, parseStatus, type EntryStatus, type EntryType } from './entryTypes';
+import { EntryStore, TYPE_CODES } from './entryStore';
+import { fastEntryReader } from './fastEntryReader';
 import { blankHeaderIndexes, cell, cellBeyondHeaders, locate, mapHeaders, type ColumnIndex } from './headerMap';
-import type { Customer, DocumentKeys, Entry, EntryOrigin } from './model';
+import type { Customer } from './model';
 import { rowNumberOf, type RawTable } from './rawTable';
 
 export interface EntryReadOptions {
@@ -49,94 +51,101 @@ const SIGN_TEXT = {
 };
 
 /**
- * First occurrence of every document number, column by column (a million small objects would cost
- * more than the rest of the reading): what instalments of the same document must share.
+ * First occurrence of every document number, by document key, column by column (a million small
+ * objects would cost more than the rest of the reading): what instalments of the same document must share.
  */
-class DocumentsSeen {
-  readonly index: StringIndex;
-  /** Documents seen so far; each column below is by document key (typed arrays: nothing for the collector to trace). */
-  count = 0;
-  readonly rows: Int32Array;
-  readonly customers: string[];
-  readonly types: Uint8Array;
-  readonly currencies: string[];
-  readonly dues: Float64Array;
-  /** Due dates of further instalments, by position; most documents have none. */
-  readonly moreDues = new Map<number, Day[]>();
-  /** Key of the document of the last row checked. */
-  lastKey = -1;
+export class DocumentsSeen {
+  /** First row of each document (0: not seen as an entry yet: a key applies_to named first). */
+  private rows: Int32Array;
+  private customers: Int32Array;
+  private types: Uint8Array;
+  private currencies: Int32Array;
+  private dues: Int32Array;
+  /** Due dates of further instalments, by key; most documents have none. */
+  private readonly moreDues = new Map<number, Day[]>();
 
-  /** `expected`: at least the number of rows to be checked. */
   constructor(expected: number) {
-    this.index = new StringIndex(expected);
-    this.rows = new Int32Array(expected);
-    this.customers = new Array<string>(expected);
-    this.types = new Uint8Array(expected);
-    this.currencies = new Array<string>(expected);
-    this.dues = new Float64Array(expected);
+    const n = Math.max(16, expected);
+    this.rows = new Int32Array(n);
+    this.customers = new Int32Array(n);
+    this.types = new Uint8Array(n);
+    this.currencies = new Int32Array(n);
+    this.dues = new Int32Array(n);
   }
 
-  /** Records the row; returns the first row of a conflicting document (a duplicate), else undefined. */
-  check(documentNo: string, row: number, customerId: string, type: EntryType, currency: string, due: Day): number | undefined {
-    const k = this.index.setIfAbsent(documentNo, this.count);
-    const typeCode = TYPE_CODES[type];
-    if (k < 0) {
-      const n = this.count++;
-      this.lastKey = n;
-      this.rows[n] = row;
-      this.customers[n] = customerId;
-      this.types[n] = typeCode;
-      this.currencies[n] = currency;
-      this.dues[n] = due;
+  /**
+   * Records the row of document key k; returns the first row of a conflicting document (a
+   * duplicate), else undefined. A conflict changes nothing, so asking again gives the same answer.
+   * `customer` and `currency` are keys (an unknown customer has one too).
+   */
+  check(k: number, row: number, customer: number, type: number, currency: number, due: Day): number | undefined {
+    if (k >= this.rows.length) this.grow(k);
+    if (this.rows[k] === 0) {
+      this.rows[k] = row;
+      this.customers[k] = customer;
+      this.types[k] = type;
+      this.currencies[k] = currency;
+      this.dues[k] = due;
       return undefined;
     }
-    this.lastKey = k;
     const more = this.moreDues.get(k);
     // Instalments: same customer, type and currency, a due date of their own (two currencies would let one settlement mix them).
-    if (this.customers[k] !== customerId || this.types[k] !== typeCode || this.currencies[k] !== currency || this.dues[k] === due || (more?.includes(due) ?? false)) return this.rows[k];
+    if (this.customers[k] !== customer || this.types[k] !== type || this.currencies[k] !== currency || this.dues[k] === due || (more?.includes(due) ?? false)) return this.rows[k];
     if (more === undefined) this.moreDues.set(k, [due]);
     else more.push(due);
     return undefined;
   }
+
+  /** Customer key of document k's first entry, or −1. */
+  customerOf(k: number): number {
+    return k < this.rows.length && this.rows[k] !== 0 ? (this.customers[k] as number) : -1;
+  }
+
+  private grow(k: number): void {
+    const n = Math.max(k + 1, this.rows.length * 2);
+    const more = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.rows = more(this.rows, (x) => new Int32Array(x));
+    this.customers = more(this.customers, (x) => new Int32Array(x));
+    this.types = more(this.types, (x) => new Uint8Array(x));
+    this.currencies = more(this.currencies, (x) => new Int32Array(x));
+    this.dues = more(this.dues, (x) => new Int32Array(x));
+  }
 }
 
-const TYPE_CODES = Object.fromEntries(Object.keys(ENTRY_TYPES).map((t, i) => [t, i])) as Record<EntryType, number>;
-
-/**
- * The same string for the same text, for columns that repeat a few values a million times
- * (descriptions, matching codes): one retained string instead of one per row. Bounded.
- */
-function interner(): (s: string) => string {
-  const cache = new Map<string, string>();
-  return (s) => {
-    if (s === '') return s;
-    const v = cache.get(s);
-    if (v !== undefined) return v;
-    if (cache.size < 4096) cache.set(s, s);
-    return s;
-  };
+/** The keys every entries table of a ledger shares, and what its rows are checked against. */
+export interface EntryReadState {
+  readonly store: EntryStore;
+  readonly docs: DocumentsSeen;
+  /** Customer ids: the ledger's customers first, by position (key = position); unknown ids after them. */
+  readonly customerKeys: ByteKeys;
+  readonly customers: readonly Customer[];
+  readonly options: EntryReadOptions;
 }
 
 /** Reads every entries table (a workbook may have several sheets); document numbers are unique across all. */
 export function readEntries(
   tables: readonly RawTable[],
-  customers: ReadonlyMap<string, Customer>,
+  customers: readonly Customer[],
   options: EntryReadOptions,
-): { entries: Entry[]; issues: Issue[]; usable: boolean; documents: DocumentKeys; origins: EntryOrigin[] } {
-  const entries: Entry[] = [];
+): { entries: EntryStore; issues: Issue[]; usable: boolean; docs: DocumentsSeen; customerKeys: ByteKeys } {
   const issues: Issue[] = [];
   const rows = tables.reduce((n, t) => n + t.rows.length, 0);
-  const docs = new DocumentsSeen(rows);
-  const keys = new Int32Array(rows);
+  const customerKeys = new ByteKeys(customers.length);
+  for (const c of customers) customerKeys.internText(c.id); // ids are unique: readCustomers refuses a second one
+  const store = new EntryStore(rows, customers, new ByteKeys(rows), new ByteKeys(1024), []);
+  const state: EntryReadState = { store, docs: new DocumentsSeen(rows), customerKeys, customers, options };
   let usable = true;
-  const origins: EntryOrigin[] = [];
   for (const t of tables) {
-    const first = entries.length;
-    const index = readEntryTable(t, customers, options, docs, keys, entries, issues);
+    const first = store.length;
+    const index = readEntryTable(t, state, issues);
     if (index === undefined) usable = false;
-    else origins.push({ first, table: t, index });
+    else store.origins.push({ first, table: t, index });
   }
-  return { entries, issues, usable, documents: { index: docs.index, count: docs.count, ofEntry: keys.subarray(0, entries.length), entries }, origins };
+  return { entries: store, issues, usable, docs: state.docs, customerKeys };
 }
 
 /** Per-row state the issue helpers read; one object reused for every row (a million closures cost seconds). */
@@ -155,33 +164,33 @@ function isBlankRow(r: readonly string[]): boolean {
   return true;
 }
 
-/** Reads one table's rows into `entries`; its column positions, or undefined when the table cannot be read. */
-function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, options: EntryReadOptions, docs: DocumentsSeen, keys: Int32Array, entries: Entry[], issues: Issue[]): ColumnIndex | undefined {
+/** Reads one table's rows into the store; its column positions, or undefined when the table cannot be read. */
+function readEntryTable(t: RawTable, state: EntryReadState, issues: Issue[]): ColumnIndex | undefined {
   const map = mapHeaders(t);
   issues.push(...map.issues);
   if (!map.usable) return undefined;
+  const { store, docs, customerKeys, options } = state;
   const blankHeaders = blankHeaderIndexes(t);
   const ix = map.index;
   const dayOf = dayReader(options.dateOrder);
   const typeOf = memo(parseEntryType);
   const statusOf = memo(parseStatus);
   const currencyOf = memo((s: string) => s.trim().toUpperCase());
-  const description = interner();
-  const reference = interner();
-  const matchingCode = interner();
   const hasAmount = (ix['amount'] ?? -1) >= 0;
   const col = (name: string): number => ix[name] ?? -1;
   const cAmount = col('amount');
-  const [cCustomer, cType, cDoc, cPosting, cDue, cCurrency, cDescription, cReference, cMatching, cAppliesTo, cStatus] = [
-    'customer_id', 'type', 'document_no', 'posting_date', 'due_date', 'currency', 'description', 'reference', 'matching_code', 'applies_to', 'status',
-  ].map(col) as [number, number, number, number, number, number, number, number, number, number, number];
+  const [cCustomer, cType, cDoc, cPosting, cDue, cCurrency, cMatching, cAppliesTo, cStatus] = [
+    'customer_id', 'type', 'document_no', 'posting_date', 'due_date', 'currency', 'matching_code', 'applies_to', 'status',
+  ].map(col) as [number, number, number, number, number, number, number, number, number];
   const ctx: RowContext = { row: 0, customerId: '', issues: undefined };
   const at = (column: string, value: string) => locate(t, ix, ctx.row, column, value, ctx.customerId);
   const bad: Bad = (code, column, value, params = {}) => (ctx.issues ??= []).push(makeIssue(code, at(column, value), params));
+  const known = state.customers.length;
 
-  for (let i = 0; i < t.rows.length; i++) {
+  /** The reader every row can take: the cells as strings, every problem reported. */
+  const readRow = (i: number): void => {
     const r = t.rows.at(i) ?? [];
-    if (r.length === 0 || isBlankRow(r)) continue;
+    if (r.length === 0 || isBlankRow(r)) return;
     const row = rowNumberOf(t, i);
     const customerId = cellAt(r, cCustomer).trim();
     ctx.row = row;
@@ -197,10 +206,11 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
     if (status === undefined) bad('unknown-status', 'status', statusText);
     else if (status !== 'posted') {
       issues.push(makeIssue('ignored-status', at('status', statusText), { status, statusFr: status === 'void' ? 'annulée' : 'brouillon' }));
-      continue;
+      return;
     }
 
-    const customer = customers.get(customerId);
+    const customerKey = customerId === '' ? -1 : customerKeys.internText(customerId);
+    const customer = customerKey >= 0 && customerKey < known ? state.customers[customerKey] : undefined;
     if (customerId === '') bad('missing-value', 'customer_id', '');
     else if (customer === undefined) bad('unknown-customer', 'customer_id', customerId);
 
@@ -252,46 +262,42 @@ function readEntryTable(t: RawTable, customers: ReadonlyMap<string, Customer>, o
       }
     }
 
+    const currencyCode = store.currencyCode(currency);
+    let documentKey = -1;
     if (documentNo !== '' && type !== undefined && due !== undefined) {
-      const firstRow = docs.check(documentNo, row, customerId, type, currency, due);
+      documentKey = store.documents.internText(documentNo);
+      const firstRow = docs.check(documentKey, row, customerKey, TYPE_CODES[type], currencyCode, due);
       if (firstRow !== undefined) bad('duplicate-document', 'document_no', documentNo, { firstRow });
     }
 
     const found = ctx.issues as Issue[] | undefined; // filled through `bad`, which TypeScript cannot follow
     if (found !== undefined) {
       issues.push(...found);
-      continue;
+      return;
     }
-    keys[entries.length] = docs.lastKey; // checked above: an entry has a document number, a type and a due date
-    entries.push({
-      index: entries.length,
-      row,
-      customerId: (customer as Customer).id, // one shared string per customer, not one per row
-      type: type as EntryType,
-      documentNo,
-      posting: posting as Day,
-      due: due as Day,
-      amount: smallInteger(amount as Minor),
-      currency,
-      description: description(cellAt(r, cDescription).trim()),
-      reference: reference(cellAt(r, cReference).trim()),
-      matchingCode: matchingCode(cellAt(r, cMatching).trim()),
-      appliesTo: cellAt(r, cAppliesTo).trim(),
-    });
-  }
+    // Checked above: an entry has a known customer, a type, a document number, dates and an amount.
+    const appliesTo = cellAt(r, cAppliesTo).trim();
+    const matchingCode = cellAt(r, cMatching).trim();
+    store.push(
+      customerKey,
+      currencyCode,
+      TYPE_CODES[type as EntryType],
+      posting as Day,
+      due as Day,
+      amount as Minor,
+      documentKey,
+      appliesTo === '' ? -1 : store.documents.internText(appliesTo),
+      matchingCode === '' ? -1 : store.matchingCodes.internText(matchingCode),
+      i,
+    );
+  };
+
+  const fast = fastEntryReader(t, ix, state);
+  for (let i = 0; i < t.rows.length; i++) if (fast === undefined || !fast(i)) readRow(i);
   return ix;
 }
 
 type Bad = (code: Parameters<typeof makeIssue>[0], column: string, value: string, params?: Record<string, string | number>) => void;
-
-/**
- * The same number, stored by the engine as a small integer when it is one: the parser's arithmetic
- * gives a boxed double (13146.0), a separate heap object for every entry.
- */
-function smallInteger(x: number): number {
-  const i = x | 0;
-  return i === x && (i !== 0 || Object.is(x, 0)) ? i : x;
-}
 
 /** Signed amount from `amount`, or from debit (+) and credit (−) columns. */
 function readAmount(r: readonly string[], ix: Readonly<Record<string, number>>, hasAmount: boolean, exponent: number, currency: string, bad: Bad): Minor | undefined {

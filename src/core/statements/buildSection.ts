@@ -1,6 +1,7 @@
 import type { Day } from '../calendar/day';
 import type { Ager, AgingBasis } from '../aging/agingSpec';
 import { ENTRY_TYPES } from '../ledger/entryTypes';
+import type { EntryStore } from '../ledger/entryStore';
 import type { Entry } from '../ledger/model';
 import type { Minor } from '../money/money';
 import type { AllocationColumns } from '../settlement/allocation';
@@ -44,16 +45,17 @@ export function appliedByEntry(allocations: AllocationColumns, entries: number, 
 }
 
 /** The part of an entry's amount settled as of D, with the entry's sign (−0 for an untouched-at-D credit, as before). */
-function appliedFrom(entry: Entry, applied: AppliedByEntry): Minor {
-  if (applied.touched[entry.index] !== 1) return 0;
-  const sum = applied.sum[entry.index] as number;
-  return entry.amount < 0 ? -sum : sum;
+function appliedFrom(i: number, amount: number, applied: AppliedByEntry): Minor {
+  if (applied.touched[i] !== 1) return 0;
+  const sum = applied.sum[i] as number;
+  return amount < 0 ? -sum : sum;
 }
 
 export interface SectionInput {
   readonly currency: string;
-  /** The customer's entries in this currency. */
-  readonly entries: readonly Entry[];
+  readonly store: EntryStore;
+  /** The customer's entries in this currency (indices into the store), in ledger order. */
+  readonly entries: ArrayLike<number>;
   /** What each entry has had settled as of D (appliedByEntry). */
   readonly applied: AppliedByEntry;
   readonly style: StatementStyle;
@@ -74,26 +76,32 @@ export function buildSection(input: SectionInput): Section {
   let movements = 0;
   let lineCount = 0;
   const inPeriod: { entry: Entry; applied: Minor; open: Minor }[] = [];
-  for (const e of input.entries) {
-    if (e.posting > asOf) continue;
-    const applied = appliedFrom(e, input.applied);
-    const open = e.amount - applied;
+  const { store } = input;
+  const { posting: postings, due: dues, amount: amounts } = store;
+  for (let k = 0; k < input.entries.length; k++) {
+    const i = input.entries[k] as number;
+    const posting = postings[i] as number;
+    if (posting > asOf) continue;
+    const amount = amounts[i] as number;
+    const due = dues[i] as number;
+    const applied = appliedFrom(i, amount, input.applied);
+    const open = amount - applied;
     if (open !== 0) {
-      const slot = ager.bucket(input.basis === 'due' ? e.due : e.posting);
+      const slot = ager.bucket(input.basis === 'due' ? due : posting);
       aging[slot] = (aging[slot] as number) + open;
-      if (e.due < asOf) overdue += open;
+      if (due < asOf) overdue += open;
     }
-    const before = from !== undefined && e.posting < from;
+    const before = from !== undefined && posting < from;
     if (before) {
-      opening += style === 'activity' ? e.amount : open;
+      opening += style === 'activity' ? amount : open;
       continue;
     }
     hasActivity = true;
-    movements += style === 'activity' ? e.amount : open;
+    movements += style === 'activity' ? amount : open;
     if (style === 'activity' || open !== 0) {
       lineCount++;
-      // A summary needs the totals only: no line kept (half a million small objects on a large ledger).
-      if (input.withLines) inPeriod.push({ entry: e, applied, open });
+      // A summary needs the totals only: no line built (half a million objects on a large ledger).
+      if (input.withLines) inPeriod.push({ entry: store.entry(i), applied, open });
     }
   }
   const lines: StatementLine[] = [];

@@ -1,7 +1,8 @@
 import { startOfMonth } from '../calendar/day';
 import { makeAger } from '../aging/agingSpec';
 import type { Issue } from '../issues/issue';
-import type { Entry, Ledger } from '../ledger/model';
+import type { EntryStore } from '../ledger/entryStore';
+import type { Ledger } from '../ledger/model';
 import { currencyExponent } from '../money/currencies';
 import { minorAtLeast, type Minor } from '../money/money';
 import { settle } from '../settlement/settle';
@@ -29,14 +30,25 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
     else list.push(issue);
   }
 
-  const entriesOf = new Map<string, Entry[]>();
-  for (const e of ledger.entries) {
-    // Entries posted after D play no part at D, not even as an empty currency section for selection.
-    if (e.posting > options.asOf) continue;
-    const list = entriesOf.get(e.customerId);
-    if (list === undefined) entriesOf.set(e.customerId, [e]);
-    else list.push(e);
+  // Each customer's entries, in ledger order (a counting sort by customer). Entries posted after D
+  // play no part at D, not even as an empty currency section for selection.
+  const store = ledger.entries;
+  const customerCount = ledger.customers.length;
+  const starts = new Int32Array(customerCount + 1);
+  for (let i = 0; i < store.length; i++) if ((store.posting[i] as number) <= options.asOf) {
+    const c = (store.customer[i] as number) + 1;
+    starts[c] = (starts[c] as number) + 1;
   }
+  for (let c = 0; c < customerCount; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
+  const fill = starts.slice(0, customerCount);
+  const byCustomer = new Int32Array(starts[customerCount] as number);
+  for (let i = 0; i < store.length; i++) {
+    if ((store.posting[i] as number) > options.asOf) continue;
+    const c = store.customer[i] as number;
+    byCustomer[fill[c] as number] = i;
+    fill[c] = (fill[c] as number) + 1;
+  }
+  const positionOf = new Map(ledger.customers.map((c, i) => [c.id, i]));
 
   const applied = appliedByEntry(settlement.columns, ledger.entries.length, options.asOf);
 
@@ -66,8 +78,10 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
       statements.push({ customerId: id, customer, status: 'blocked', sections: [], issues: [...tableLevel, ...own] });
       continue;
     }
-    const sections = sectionsOf(entriesOf.get(id) ?? [], customer.currency, (currency, entries) =>
-      buildSection({ currency, entries, applied, style: options.style, asOf: options.asOf, from, ager, basis: options.agingBasis, withLines: !options.summary }),
+    const position = positionOf.get(id) as number;
+    const mine = byCustomer.subarray(starts[position], starts[position + 1]);
+    const sections = sectionsOf(store, mine, customer.currency, (currency, entries) =>
+      buildSection({ currency, store, entries, applied, style: options.style, asOf: options.asOf, from, ager, basis: options.agingBasis, withLines: !options.summary }),
     );
     const reason = exclusionReason(customer, sections, options.selection, minBalanceIn);
     if (reason !== undefined) {
@@ -86,13 +100,19 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
 }
 
 /** One section per currency: the customer's own currency first, then alphabetical. */
-function sectionsOf(entries: readonly Entry[], home: string | undefined, build: (currency: string, entries: Entry[]) => Section): Section[] {
-  const byCurrency = new Map<string, Entry[]>();
-  for (const e of entries) {
-    const list = byCurrency.get(e.currency);
-    if (list === undefined) byCurrency.set(e.currency, [e]);
-    else list.push(e);
+function sectionsOf(store: EntryStore, entries: Int32Array, home: string | undefined, build: (currency: string, entries: ArrayLike<number>) => Section): Section[] {
+  if (entries.length === 0) return [];
+  const firstCurrency = store.currency[entries[0] as number] as number;
+  let single = true;
+  for (let k = 1; k < entries.length && single; k++) single = store.currency[entries[k] as number] === firstCurrency;
+  if (single) return [build(store.currencies[firstCurrency] as string, entries)];
+  const byCurrency = new Map<string, number[]>();
+  for (const i of entries) {
+    const c = store.currencyOf(i);
+    const list = byCurrency.get(c);
+    if (list === undefined) byCurrency.set(c, [i]);
+    else list.push(i);
   }
   const currencies = [...byCurrency.keys()].sort((a, b) => (a === home ? -1 : b === home ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  return currencies.map((c) => build(c, byCurrency.get(c) as Entry[]));
+  return currencies.map((c) => build(c, byCurrency.get(c) as number[]));
 }

@@ -1,0 +1,133 @@
+import { decodeUtf8, encodeUtf8 } from '../text/utf8';
+
+/**
+ * Byte strings (UTF-8) → dense ids 0, 1, 2…, by hashing the bytes where they lie: a million
+ * document numbers read from a CSV file are looked up without making a million strings. Keys are
+ * copied into one growing arena; the table is open addressing with linear probing on typed arrays.
+ */
+export class ByteKeys {
+  private arena: Uint8Array = new Uint8Array(1 << 16);
+  private used = 0;
+  private starts: Int32Array;
+  private lengths: Int32Array;
+  private hashes: Int32Array;
+  /** Slot → id + 1 (0: empty). */
+  private slots: Int32Array;
+  private mask: number;
+  private scratch: Uint8Array = new Uint8Array(256);
+  count = 0;
+
+  constructor(expected = 16) {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    const n = Math.max(16, expected);
+    this.starts = new Int32Array(n);
+    this.lengths = new Int32Array(n);
+    this.hashes = new Int32Array(n);
+  }
+
+  /** The id of bytes[from, to), or −1. */
+  find(bytes: Uint8Array, from: number, to: number): number {
+    const h = hashBytes(bytes, from, to);
+    const id = (this.slots[this.slotOf(bytes, from, to, h)] as number) - 1;
+    return id;
+  }
+
+  /** The id of bytes[from, to), added when new. */
+  intern(bytes: Uint8Array, from: number, to: number): number {
+    const h = hashBytes(bytes, from, to);
+    const slot = this.slotOf(bytes, from, to, h);
+    const found = this.slots[slot] as number;
+    if (found !== 0) return found - 1;
+    const id = this.add(bytes, from, to, h);
+    this.slots[slot] = id + 1;
+    if (this.count * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  findText(s: string): number {
+    const e = this.encode(s);
+    return this.find(e.bytes, 0, e.length);
+  }
+
+  internText(s: string): number {
+    const e = this.encode(s);
+    return this.intern(e.bytes, 0, e.length);
+  }
+
+  text(id: number): string {
+    const start = this.starts[id] as number;
+    return decodeUtf8(this.arena, start, start + (this.lengths[id] as number));
+  }
+
+  /** True when the key's bytes equal bytes[from, to). */
+  equals(id: number, bytes: Uint8Array, from: number, to: number): boolean {
+    const len = this.lengths[id] as number;
+    if (len !== to - from) return false;
+    const start = this.starts[id] as number;
+    const arena = this.arena;
+    for (let k = 0; k < len; k++) if (arena[start + k] !== bytes[from + k]) return false;
+    return true;
+  }
+
+  private encode(s: string): { bytes: Uint8Array; length: number } {
+    const e = encodeUtf8(s, this.scratch);
+    this.scratch = e.bytes;
+    return e;
+  }
+
+  private slotOf(bytes: Uint8Array, from: number, to: number, h: number): number {
+    let i = h & this.mask;
+    for (;;) {
+      const v = this.slots[i] as number;
+      if (v === 0 || (this.hashes[v - 1] === h && this.equals(v - 1, bytes, from, to))) return i;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  private add(bytes: Uint8Array, from: number, to: number, h: number): number {
+    const len = to - from;
+    if (this.used + len > this.arena.length) {
+      const next = new Uint8Array(Math.max(this.arena.length * 2, this.used + len));
+      next.set(this.arena.subarray(0, this.used));
+      this.arena = next;
+    }
+    this.arena.set(bytes.subarray(from, to), this.used);
+    if (this.count === this.starts.length) {
+      this.starts = growInts(this.starts);
+      this.lengths = growInts(this.lengths);
+      this.hashes = growInts(this.hashes);
+    }
+    const id = this.count++;
+    this.starts[id] = this.used;
+    this.lengths[id] = len;
+    this.hashes[id] = h;
+    this.used += len;
+    return id;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    this.mask = this.slots.length - 1;
+    for (let id = 0; id < this.count; id++) {
+      let i = (this.hashes[id] as number) & this.mask;
+      while (this.slots[i] !== 0) i = (i + 1) & this.mask;
+      this.slots[i] = id + 1;
+    }
+  }
+}
+
+/** FNV-1a over bytes. */
+export function hashBytes(bytes: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  return h | 0;
+}
+
+function growInts(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,164 @@
+import type { Day } from '../calendar/day';
+import type { ByteKeys } from '../collections/byteKeys';
+import type { Minor } from '../money/money';
+import { ENTRY_TYPES, type EntryType } from './entryTypes';
+import type { Customer, Entry, EntryOrigin } from './model';
+import { rowNumberOf } from './rawTable';
+
+/** Entry types by code (the `type` column), in ENTRY_TYPES order. */
+export const TYPE_BY_CODE = Object.keys(ENTRY_TYPES) as EntryType[];
+export const TYPE_CODES = Object.fromEntries(TYPE_BY_CODE.map((t, i) => [t, i])) as Record<EntryType, number>;
+/** Side of each type code: 1 debit, −1 credit, 0 either. */
+export const SIDE_BY_CODE = Int8Array.from(TYPE_BY_CODE.map((t) => (ENTRY_TYPES[t].side === 'debit' ? 1 : ENTRY_TYPES[t].side === 'credit' ? -1 : 0)));
+/** Statement order of each type code (invoice, finance charge, credit note, payment…). */
+export const ORDER_BY_CODE = Int8Array.from(TYPE_BY_CODE.map((t) => ENTRY_TYPES[t].order));
+
+/**
+ * The posted entries of a ledger as columns (typed arrays by entry index), not a million objects:
+ * what settlement and the statements read. The texts (description, reference…) are not kept: an
+ * Entry object is built from its source row only when a statement line shows it (`entry(i)`).
+ */
+export class EntryStore {
+  length = 0;
+  /** Position of the customer in Ledger.customers. */
+  readonly customer: Int32Array;
+  /** Index into `currencies`. */
+  readonly currency: Uint16Array;
+  readonly currencies: string[] = [];
+  /** TYPE_BY_CODE index. */
+  readonly type: Uint8Array;
+  readonly posting: Int32Array;
+  /** The posting date when the cell is blank. */
+  readonly due: Int32Array;
+  /** Signed minor units: positive = the customer owes more. */
+  readonly amount: Float64Array;
+  /** Key of the document number in `documents`. */
+  readonly document: Int32Array;
+  /** Key in `documents` of the document applies_to names; −1 when blank. */
+  readonly appliesTo: Int32Array;
+  /** Key of the matching code in `matchingCodes`; −1 when blank. */
+  readonly matching: Int32Array;
+  /** Index of the entry's row in its table's rows (origins say which table). */
+  readonly rowIndex: Int32Array;
+  private readonly currencyCodes = new Map<string, number>();
+  private readonly documentTexts: (string | undefined)[] = [];
+
+  constructor(
+    capacity: number,
+    readonly customers: readonly Customer[],
+    /** Every document number read (rejected rows' too) and every one applies_to names. */
+    readonly documents: ByteKeys,
+    readonly matchingCodes: ByteKeys,
+    /** Which table each run of entries came from, in order. */
+    readonly origins: EntryOrigin[],
+  ) {
+    this.customer = new Int32Array(capacity);
+    this.currency = new Uint16Array(capacity);
+    this.type = new Uint8Array(capacity);
+    this.posting = new Int32Array(capacity);
+    this.due = new Int32Array(capacity);
+    this.amount = new Float64Array(capacity);
+    this.document = new Int32Array(capacity);
+    this.appliesTo = new Int32Array(capacity);
+    this.matching = new Int32Array(capacity);
+    this.rowIndex = new Int32Array(capacity);
+  }
+
+  currencyCode(currency: string): number {
+    let c = this.currencyCodes.get(currency);
+    if (c === undefined) {
+      c = this.currencies.length;
+      this.currencies.push(currency);
+      this.currencyCodes.set(currency, c);
+    }
+    return c;
+  }
+
+  push(customer: number, currency: number, type: number, posting: Day, due: Day, amount: Minor, document: number, appliesTo: number, matching: number, rowIndex: number): void {
+    const i = this.length++;
+    this.customer[i] = customer;
+    this.currency[i] = currency;
+    this.type[i] = type;
+    this.posting[i] = posting;
+    this.due[i] = due;
+    this.amount[i] = amount;
+    this.document[i] = document;
+    this.appliesTo[i] = appliesTo;
+    this.matching[i] = matching;
+    this.rowIndex[i] = rowIndex;
+  }
+
+  customerId(i: number): string {
+    return (this.customers[this.customer[i] as number] as Customer).id;
+  }
+
+  currencyOf(i: number): string {
+    return this.currencies[this.currency[i] as number] as string;
+  }
+
+  typeOf(i: number): EntryType {
+    return TYPE_BY_CODE[this.type[i] as number] as EntryType;
+  }
+
+  /** The document number of key k (decoded once, then kept: sorting compares them). */
+  documentText(k: number): string {
+    let s = this.documentTexts[k];
+    if (s === undefined) this.documentTexts[k] = s = this.documents.text(k);
+    return s;
+  }
+
+  documentNo(i: number): string {
+    return this.documentText(this.document[i] as number);
+  }
+
+  /** The origin (table and column positions) of entry i. */
+  originOf(i: number): EntryOrigin {
+    const o = this.origins;
+    let lo = 0;
+    let hi = o.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((o[mid] as EntryOrigin).first <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return o[lo] as EntryOrigin;
+  }
+
+  /** Row number of entry i as a person sees it. */
+  row(i: number): number {
+    return rowNumberOf(this.originOf(i).table, this.rowIndex[i] as number);
+  }
+
+  /** Entry i as an object, its texts read again from its row: for the lines a statement shows. */
+  entry(i: number): Entry {
+    const origin = this.originOf(i);
+    const rowIndex = this.rowIndex[i] as number;
+    const cells = origin.table.rows.at(rowIndex) ?? [];
+    const text = (column: string): string => {
+      const k = origin.index[column] ?? -1;
+      return k < 0 ? '' : (cells[k] ?? '').trim();
+    };
+    const appliesTo = this.appliesTo[i] as number;
+    const matching = this.matching[i] as number;
+    return {
+      index: i,
+      row: rowNumberOf(origin.table, rowIndex),
+      customerId: this.customerId(i),
+      type: this.typeOf(i),
+      documentNo: this.documentNo(i),
+      posting: this.posting[i] as Day,
+      due: this.due[i] as Day,
+      amount: this.amount[i] as Minor,
+      currency: this.currencyOf(i),
+      description: text('description'),
+      reference: text('reference'),
+      matchingCode: matching < 0 ? '' : this.matchingCodes.text(matching),
+      appliesTo: appliesTo < 0 ? '' : this.documentText(appliesTo),
+    };
+  }
+
+  /** Every entry as an object: for tests and small ledgers, never on the hot path. */
+  toArray(): Entry[] {
+    return Array.from({ length: this.length }, (_, i) => this.entry(i));
+  }
+}
