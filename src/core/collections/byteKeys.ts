@@ -72,6 +72,33 @@ export class ByteKeys {
     return true;
   }
 
+  /**
+   * Orders keys a and b as their texts compare in JavaScript (UTF-16 code units), from the bytes:
+   * UTF-8 byte order is code point order, which differs only between U+E000–U+FFFF and characters
+   * beyond U+FFFF; those rare pairs are decoded and compared as strings.
+   */
+  compare(a: number, b: number): number {
+    if (a === b) return 0;
+    const arena = this.arena;
+    const sa = this.starts[a] as number;
+    const sb = this.starts[b] as number;
+    const la = this.lengths[a] as number;
+    const lb = this.lengths[b] as number;
+    const n = Math.min(la, lb);
+    for (let k = 0; k < n; k++) {
+      const x = arena[sa + k] as number;
+      const y = arena[sb + k] as number;
+      if (x === y) continue;
+      if (x >= 0xee && y >= 0xee) {
+        const tx = this.text(a);
+        const ty = this.text(b);
+        return tx < ty ? -1 : tx > ty ? 1 : 0;
+      }
+      return x - y;
+    }
+    return la - lb;
+  }
+
   private encode(s: string): { bytes: Uint8Array; length: number } {
     const e = encodeUtf8(s, this.scratch);
     this.scratch = e.bytes;

@@ -1,5 +1,6 @@
 import { formatIsoDay, type Day } from '../calendar/day';
 import { amountIssueCode, makeIssue, type Issue, type IssueLocation } from '../issues/issue';
+import { entriesByCustomer, type EntriesByCustomer } from '../ledger/entriesByCustomer';
 import type { EntryStore } from '../ledger/entryStore';
 import type { ApplicationRow, Ledger } from '../ledger/model';
 import { cellAddress } from '../ledger/rawTable';
@@ -15,19 +16,44 @@ export interface Settlement {
 
 /** Oldest first: posting date, then due date, then document number; row order never decides (the index only breaks exact ties). */
 function ageOrder(s: EntryStore): (a: number, b: number) => number {
-  const { posting, due, document } = s;
-  return (a, b) => {
-    const d = (posting[a] as number) - (posting[b] as number) || (due[a] as number) - (due[b] as number);
-    if (d !== 0) return d;
-    const ka = document[a] as number;
-    const kb = document[b] as number;
-    if (ka !== kb) {
-      const x = s.documentText(ka);
-      const y = s.documentText(kb);
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return a - b;
-  };
+  const { posting, due, document, documents } = s;
+  return (a, b) => (posting[a] as number) - (posting[b] as number) || (due[a] as number) - (due[b] as number) || documents.compare(document[a] as number, document[b] as number) || a - b;
+}
+
+/**
+ * Sorts a long list of entries oldest first (as ageOrder) without calling a comparison a few
+ * million times: posting and due date packed with the entry's position into one number and sorted
+ * natively; only entries tying on both dates are then ordered by document text.
+ */
+function sortOldestFirst(s: EntryStore, list: Int32Array): void {
+  const { posting, due, document, documents } = s;
+  const n = list.length;
+  let low = Infinity;
+  let high = -Infinity;
+  for (const i of list) {
+    low = Math.min(low, posting[i] as number, due[i] as number);
+    high = Math.max(high, posting[i] as number, due[i] as number);
+  }
+  const span = high - low + 1;
+  if (n < 2 || span * span * n >= 2 ** 52) {
+    list.sort(ageOrder(s));
+    return;
+  }
+  // key · n + position: exact in a double, sorted as numbers; equal dates keep entry order.
+  const packed = new Float64Array(n);
+  for (let k = 0; k < n; k++) packed[k] = (((posting[list[k] as number] as number) - low) * span + ((due[list[k] as number] as number) - low)) * n + k;
+  packed.sort();
+  const sorted = new Int32Array(n);
+  let runStart = 0;
+  for (let k = 0; k <= n; k++) {
+    const dateKey = k < n ? Math.floor((packed[k] as number) / n) : -1;
+    if (k < n && (k === runStart || dateKey === Math.floor((packed[runStart] as number) / n))) continue;
+    const run = Array.from(packed.subarray(runStart, k), (v) => list[v % n] as number);
+    if (run.length > 1) run.sort((x, y) => documents.compare(document[x] as number, document[y] as number) || x - y);
+    sorted.set(run, runStart);
+    runStart = k;
+  }
+  list.set(sorted);
 }
 
 /**
@@ -37,7 +63,7 @@ function ageOrder(s: EntryStore): (a: number, b: number) => number {
  */
 class DocumentLists {
   private readonly starts: Int32Array;
-  private readonly items: Int32Array;
+  readonly items: Int32Array;
   /** List of the document each entry's applies_to names (−1: none), by entry index. */
   readonly appliesTo: Int32Array;
   /** Lists of each application row's documents, by position in ledger.applications. */
@@ -85,12 +111,13 @@ class DocumentLists {
     this.items = items;
   }
 
-  /** The entries of list l (from `appliesTo`, `from`, `to`), undefined when none. */
-  list(l: number): Int32Array | undefined {
-    if (l < 0) return undefined;
-    const from = this.starts[l] as number;
-    const to = this.starts[l + 1] as number;
-    return from === to ? undefined : this.items.subarray(from, to);
+  /** Where list l's entries lie in `items` (empty for −1), without making a view of them. */
+  start(l: number): number {
+    return l < 0 ? 0 : (this.starts[l] as number);
+  }
+
+  end(l: number): number {
+    return l < 0 ? 0 : (this.starts[l + 1] as number);
   }
 }
 
@@ -107,10 +134,11 @@ class DocumentLists {
  * Works on the ledger's columns (entry indices, typed arrays): a million entry objects chased in
  * random order cost more than the settling itself.
  */
-export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity): Settlement {
+/** `byCustomer`: the entries posted by `asOf` by customer, when the caller already has them. */
+export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity, byCustomer?: EntriesByCustomer): Settlement {
   const s = ledger.entries;
   const n = s.length;
-  const { amount, posting, matching, customer, currency } = s;
+  const { amount, posting, matching, currency, customer } = s;
   const remaining = new Float64Array(n); // minor units: integers, exact in a double
   for (let i = 0; i < n; i++) remaining[i] = Math.abs(amount[i] as number);
   const columns = new AllocationColumns();
@@ -158,14 +186,21 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity)
 
   // applies_to: the entry names the document it settles.
   const whereAppliesTo = appliesToPlace(s);
-  const linking: number[] = [];
-  for (let i = 0; i < n; i++) if ((s.appliesTo[i] as number) >= 0) linking.push(i);
-  linking.sort(byAge);
+  let linkCount = 0;
+  for (let i = 0; i < n; i++) if ((s.appliesTo[i] as number) >= 0) linkCount++;
+  const linking = new Int32Array(linkCount);
+  for (let i = 0, k = 0; i < n; i++) if ((s.appliesTo[i] as number) >= 0) linking[k++] = i;
+  sortOldestFirst(s, linking);
   const targets: number[] = [];
-  for (const e of linking) {
-    const named = byDoc.list(byDoc.appliesTo[e] as number);
+  const items = byDoc.items;
+  for (let k = 0; k < linking.length; k++) {
+    const e = linking[k] as number;
+    const l = byDoc.appliesTo[e] as number;
     targets.length = 0;
-    if (named !== undefined) for (const t of named) if (customer[t] === customer[e] && currency[t] === currency[e] && t !== e) targets.push(t);
+    for (let j = byDoc.start(l), end = byDoc.end(l); j < end; j++) {
+      const t = items[j] as number;
+      if (customer[t] === customer[e] && currency[t] === currency[e] && t !== e) targets.push(t);
+    }
     if (targets.length === 0) {
       issues.push(makeIssue('applies-to-unknown', whereAppliesTo(e)));
       continue;
@@ -188,33 +223,25 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity)
   }
 
   // Matching codes (lettrage): entries of one customer and currency sharing a code settle each other.
-  const coded: number[] = [];
-  for (let i = 0; i < n; i++) if ((matching[i] as number) >= 0 && remaining[i] !== 0 && (posting[i] as number) <= asOf) coded.push(i);
-  coded.sort((a, b) => (customer[a] as number) - (customer[b] as number) || (currency[a] as number) - (currency[b] as number) || (matching[a] as number) - (matching[b] as number) || a - b);
-  forEachRun(coded, (a, b) => customer[a] === customer[b] && currency[a] === currency[b] && matching[a] === matching[b], (group) => settleOldestFirst(group, amount, byAge, settlePair, 'matching-code'));
-
-  if (mode === 'fifo') {
-    // The open entries of each customer and currency: a counting sort by customer keeps entry order.
-    const starts = new Int32Array(ledger.customers.length + 1);
-    for (let i = 0; i < n; i++) if (remaining[i] !== 0 && (posting[i] as number) <= asOf) {
-      const c = (customer[i] as number) + 1;
-      starts[c] = (starts[c] as number) + 1;
-    }
-    for (let c = 0; c < ledger.customers.length; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
-    const fill = starts.slice(0, ledger.customers.length);
-    const open = new Int32Array(starts[ledger.customers.length] as number);
-    for (let i = 0; i < n; i++) {
-      if (remaining[i] === 0 || (posting[i] as number) > asOf) continue;
-      const c = customer[i] as number;
-      open[fill[c] as number] = i;
-      fill[c] = (fill[c] as number) + 1;
-    }
+  // Then FIFO: what is still open, customer by customer and currency by currency. Both walk each
+  // customer's entries (in ledger order), so no sort of the whole ledger is needed.
+  const own = byCustomer ?? entriesByCustomer(s, ledger.customers.length, asOf);
+  const open: number[] = [];
+  for (const source of ['matching-code', 'fifo'] as const) {
+    if (source === 'fifo' && mode !== 'fifo') break;
     for (let c = 0; c < ledger.customers.length; c++) {
-      const own = Array.from(open.subarray(starts[c], starts[c + 1]));
-      if (own.length < 2) continue;
-      // Usually one currency; otherwise each currency apart, in entry order.
-      own.sort((a, b) => (currency[a] as number) - (currency[b] as number) || a - b);
-      forEachRun(own, (a, b) => currency[a] === currency[b], (group) => settleOldestFirst(group, amount, byAge, settlePair, 'fifo'));
+      open.length = 0;
+      for (let k = own.starts[c] as number, end = own.starts[c + 1] as number; k < end; k++) {
+        const i = own.entries[k] as number;
+        if (remaining[i] !== 0 && (source === 'fifo' || (matching[i] as number) >= 0)) open.push(i);
+      }
+      if (open.length < 2) continue;
+      const key = source === 'fifo' ? currency : matching;
+      // Usually one currency and code; otherwise each group apart, in entry order.
+      if (open.some((i) => currency[i] !== currency[open[0] as number] || key[i] !== key[open[0] as number])) {
+        open.sort((a, b) => (currency[a] as number) - (currency[b] as number) || (key[a] as number) - (key[b] as number) || a - b);
+      }
+      forEachRun(open, (a, b) => currency[a] === currency[b] && key[a] === key[b], (group) => settleOldestFirst(group, amount, byAge, settlePair, source));
     }
   }
   return { columns, issues };
@@ -253,26 +280,44 @@ type Move = (credit: number, debit: number, source: Allocation['source'], date?:
 function applyExplicit(ledger: Ledger, byDoc: DocumentLists, remaining: Float64Array, issues: Issue[], move: Move): void {
   const s = ledger.entries;
   const { posting, amount } = s;
-  const postings = (list: Int32Array | undefined): number[] => (list === undefined ? [] : Array.from(list, (e) => posting[e] as number));
+  const items = byDoc.items;
+  const latestPosting = (lists: readonly number[]): number => {
+    let latest = -Infinity;
+    for (const l of lists) for (let j = byDoc.start(l), end = byDoc.end(l); j < end; j++) latest = Math.max(latest, posting[items[j] as number] as number);
+    return latest;
+  };
   // In date order, so an over-application is blamed on the row that overdraws on its own date.
-  const latestPostingOf = (i: number) => Math.max(...postings(byDoc.list(byDoc.from[i] as number)), ...postings(byDoc.list(byDoc.to[i] as number)), -Infinity);
-  const ordered = ledger.applications.map((a, i) => ({ a, i, date: a.date ?? latestPostingOf(i) })).sort((x, y) => x.date - y.date || x.a.row - y.a.row);
-  for (const { a, i } of ordered) {
-    const froms = byDoc.list(byDoc.from[i] as number);
-    const tos = byDoc.list(byDoc.to[i] as number);
-    const first = froms?.[0] ?? tos?.[0];
+  const applications = ledger.applications;
+  const dates = new Float64Array(applications.length);
+  const rows = new Int32Array(applications.length);
+  const order = new Int32Array(applications.length);
+  for (let i = 0; i < applications.length; i++) {
+    const a = applications[i] as ApplicationRow;
+    dates[i] = a.date ?? latestPosting([byDoc.from[i] as number, byDoc.to[i] as number]);
+    rows[i] = a.row;
+    order[i] = i;
+  }
+  order.sort((x, y) => (dates[x] as number) - (dates[y] as number) || (rows[x] as number) - (rows[y] as number) || x - y);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    const a = applications[i] as ApplicationRow;
+    // Each side's entries lie at items[fromStart, fromEnd) and items[toStart, toEnd).
+    const fromList = byDoc.from[i] as number;
+    const toList = byDoc.to[i] as number;
+    const [fromStart, fromEnd, toStart, toEnd] = [byDoc.start(fromList), byDoc.end(fromList), byDoc.start(toList), byDoc.end(toList)];
+    const first = fromStart < fromEnd ? items[fromStart] : toStart < toEnd ? items[toStart] : undefined;
     const customerId = first === undefined ? undefined : s.customerId(first);
     const at = (column: string, value: string, who = customerId) => {
       const cell = a.origin === undefined ? undefined : cellAddress(a.origin.table, a.row, a.origin.index[column] ?? -1);
       return { table: 'applications' as const, row: a.row, column, value, customerId: who, ...(cell !== undefined ? { cell } : {}) };
     };
-    if (froms === undefined || tos === undefined) {
-      const column = froms === undefined ? 'from_document' : 'to_document';
-      issues.push(makeIssue('unknown-document', at(column, froms === undefined ? a.from : a.to)));
+    if (fromStart === fromEnd || toStart === toEnd) {
+      const column = fromStart === fromEnd ? 'from_document' : 'to_document';
+      issues.push(makeIssue('unknown-document', at(column, fromStart === fromEnd ? a.from : a.to)));
       continue;
     }
-    const f = froms[0] as number;
-    const t = tos[0] as number;
+    const f = items[fromStart] as number;
+    const t = items[toStart] as number;
     if (s.customer[f] !== s.customer[t]) {
       const params = { from: a.from, to: a.to, fromCustomer: s.customerId(f), toCustomer: s.customerId(t) };
       issues.push(makeIssue('cross-customer-application', at('to_document', a.to, s.customerId(f)), params));
@@ -283,7 +328,10 @@ function applyExplicit(ledger: Ledger, byDoc: DocumentLists, remaining: Float64A
       issues.push(makeIssue('cross-currency-application', at('to_document', a.to), { from: a.from, to: a.to, fromCurrency: s.currencyOf(f), toCurrency: s.currencyOf(t) }));
       continue;
     }
-    if (!froms.every((e) => (amount[e] as number) < 0) || !tos.every((e) => (amount[e] as number) > 0)) {
+    let sidesRight = true;
+    for (let j = fromStart; j < fromEnd; j++) sidesRight &&= (amount[items[j] as number] as number) < 0;
+    for (let j = toStart; j < toEnd; j++) sidesRight &&= (amount[items[j] as number] as number) > 0;
+    if (!sidesRight) {
       issues.push(makeIssue('application-sides', at('from_document', a.from), { from: a.from, to: a.to, fromType: s.typeOf(f), toType: s.typeOf(t) }));
       continue;
     }
@@ -294,26 +342,29 @@ function applyExplicit(ledger: Ledger, byDoc: DocumentLists, remaining: Float64A
       issues.push(makeIssue(code, at('amount', a.amountText), { currency: s.currencyOf(f), digits: exponent }));
       continue;
     }
-    const both = [...froms, ...tos];
-    const latestPosting = Math.max(...both.map((e) => posting[e] as number));
+    const latest = latestPosting([fromList, toList]);
     let date = a.date;
     if (date === undefined) {
-      date = latestPosting;
+      date = latest;
       issues.push(makeIssue('application-date-defaulted', at('date', ''), { date: formatIsoDay(date) }));
-    } else if (date < latestPosting) {
-      const late = both.find((e) => posting[e] === latestPosting) as number;
-      issues.push(makeIssue('application-before-posting', at('date', formatIsoDay(date)), { date: formatIsoDay(date), document: s.documentNo(late), posting: formatIsoDay(latestPosting) }));
+    } else if (date < latest) {
+      const late = [...items.subarray(fromStart, fromEnd), ...items.subarray(toStart, toEnd)].find((e) => posting[e] === latest) as number;
+      issues.push(makeIssue('application-before-posting', at('date', formatIsoDay(date)), { date: formatIsoDay(date), document: s.documentNo(late), posting: formatIsoDay(latest) }));
       continue;
     }
-    const sum = (list: Int32Array) => list.reduce((total, e) => total + (remaining[e] as number), 0);
-    const fromOpen = sum(froms);
-    const toOpen = sum(tos);
+    const open = (l: number): number => {
+      let total = 0;
+      for (let j = byDoc.start(l), end = byDoc.end(l); j < end; j++) total += remaining[items[j] as number] as number;
+      return total;
+    };
+    const fromOpen = open(fromList);
+    const toOpen = open(toList);
     if (parsed.minor > fromOpen || parsed.minor > toOpen) {
       const short = parsed.minor > fromOpen ? { document: a.from, open: fromOpen } : { document: a.to, open: toOpen };
       issues.push(makeIssue('over-application', at('amount', a.amountText), { amount: formatMinor(parsed.minor, exponent), document: short.document, open: formatMinor(short.open, exponent), date: formatIsoDay(date) }));
       continue;
     }
     let left = parsed.minor;
-    for (const c of froms) for (const d of tos) left -= move(c, d, 'application', date, left);
+    for (let x = fromStart; x < fromEnd; x++) for (let y = toStart; y < toEnd; y++) left -= move(items[x] as number, items[y] as number, 'application', date, left);
   }
 }

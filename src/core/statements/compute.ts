@@ -5,6 +5,7 @@ import type { EntryStore } from '../ledger/entryStore';
 import type { Ledger } from '../ledger/model';
 import { currencyExponent } from '../money/currencies';
 import { minorAtLeast, type Minor } from '../money/money';
+import { entriesByCustomer } from '../ledger/entriesByCustomer';
 import { settle } from '../settlement/settle';
 import { appliedByEntry, buildSection } from './buildSection';
 import type { ComputeOptions, ComputeResult, CustomerStatement, Exclusion, Section } from './model';
@@ -12,7 +13,8 @@ import { exclusionReason } from './selection';
 
 /** The whole run: settle, then one statement per selected customer, blocked where its input is bad. */
 export function computeStatements(ledger: Ledger, options: ComputeOptions): ComputeResult {
-  const settlement = settle(ledger, options.allocate, options.asOf);
+  const byCustomerIndex = entriesByCustomer(ledger.entries, ledger.customers.length, options.asOf);
+  const settlement = settle(ledger, options.allocate, options.asOf, byCustomerIndex);
   const issues: Issue[] = [...ledger.issues, ...settlement.issues];
   const from = options.from ?? (options.style === 'activity' ? startOfMonth(options.asOf) : undefined);
   const ager = makeAger(options.aging, options.asOf);
@@ -30,24 +32,9 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
     else list.push(issue);
   }
 
-  // Each customer's entries, in ledger order (a counting sort by customer). Entries posted after D
-  // play no part at D, not even as an empty currency section for selection.
+  // Entries posted after D play no part at D, not even as an empty currency section for selection.
   const store = ledger.entries;
-  const customerCount = ledger.customers.length;
-  const starts = new Int32Array(customerCount + 1);
-  for (let i = 0; i < store.length; i++) if ((store.posting[i] as number) <= options.asOf) {
-    const c = (store.customer[i] as number) + 1;
-    starts[c] = (starts[c] as number) + 1;
-  }
-  for (let c = 0; c < customerCount; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
-  const fill = starts.slice(0, customerCount);
-  const byCustomer = new Int32Array(starts[customerCount] as number);
-  for (let i = 0; i < store.length; i++) {
-    if ((store.posting[i] as number) > options.asOf) continue;
-    const c = store.customer[i] as number;
-    byCustomer[fill[c] as number] = i;
-    fill[c] = (fill[c] as number) + 1;
-  }
+  const { starts, entries: byCustomer } = byCustomerIndex;
   const positionOf = new Map(ledger.customers.map((c, i) => [c.id, i]));
 
   const applied = appliedByEntry(settlement.columns, ledger.entries.length, options.asOf);

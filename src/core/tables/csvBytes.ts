@@ -1,0 +1,233 @@
+import { decodeUtf8 } from '../text/utf8';
+
+/**
+ * RFC 4180 CSV read from UTF-8 bytes: quoted fields with doubled quotes, CRLF, LF or lone CR line
+ * ends, a UTF-8 byte-order mark skipped, delimiter `,`, `;` or tab detected from the header line.
+ *
+ * The file is indexed by rows only (where each starts); a row's fields are found when it is read.
+ * A million-row ledger then costs one byte array and two integer arrays, and the entries reader can
+ * look at a row's bytes without making a string of each cell.
+ */
+export interface CsvBytes {
+  readonly bytes: Uint8Array;
+  /** The delimiter's byte. */
+  readonly delimiter: number;
+  /** Number of rows, the header row included. */
+  readonly length: number;
+  /** Row i spans bytes [rowStart[i], rowStart[i + 1]), its line end included. */
+  readonly rowStart: Int32Array;
+  /** Physical line where row i starts (1-based), so messages point where an editor shows it. */
+  readonly lines: Int32Array;
+  /** A quote left open at the end of the file: the rest of the file was one field. */
+  readonly unterminatedQuoteAt: number | undefined;
+  /** Row i as strings (a fresh array each call), undefined past the end. */
+  at(i: number): string[] | undefined;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+export function detectDelimiterBytes(bytes: Uint8Array, from = 0): number {
+  let best = 44;
+  let bestCount = -1;
+  for (const d of [44, 59, 9]) {
+    let n = 0;
+    let quoted = false;
+    for (let i = from; i < bytes.length && bytes[i] !== LF; i++) {
+      const c = bytes[i];
+      if (c === QUOTE) quoted = !quoted;
+      else if (c === d && !quoted) n++;
+    }
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/** A growable Int32Array. */
+class Ints {
+  data: Int32Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.size === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.size++] = v;
+  }
+  done(): Int32Array {
+    return this.data.subarray(0, this.size);
+  }
+}
+
+/**
+ * Where one row's fields lie, filled by `scanRow` (reused from row to row: no allocation per row).
+ * For a quoted field, start/end are inside the quotes and `after` is where the field ends (after
+ * any text following the closing quote); `raw` marks a field whose text is not simply
+ * bytes[start, end): doubled quotes to undo, or text after the closing quote.
+ */
+export class RowFields {
+  count = 0;
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  after = new Int32Array(64);
+  raw = new Uint8Array(64);
+  /** A quote never closed. */
+  open = false;
+  /** Line ends inside quoted fields (the row spans that many more lines). */
+  breaks = 0;
+  /** Line ends before the quote left open, when one is. */
+  openBreaks = 0;
+
+  add(start: number, end: number, after: number, raw: boolean): void {
+    if (this.count === this.start.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start, (n) => new Int32Array(n));
+      this.end = grow(this.end, (n) => new Int32Array(n));
+      this.after = grow(this.after, (n) => new Int32Array(n));
+      this.raw = grow(this.raw, (n) => new Uint8Array(n));
+    }
+    this.start[this.count] = start;
+    this.end[this.count] = end;
+    this.after[this.count] = after;
+    this.raw[this.count] = raw ? 1 : 0;
+    this.count++;
+  }
+}
+
+/** Finds the fields of the row starting at byte `at`; returns where the row's line end starts. */
+export function scanRow(bytes: Uint8Array, at: number, delimiter: number, out: RowFields): number {
+  const n = bytes.length;
+  out.count = 0;
+  out.open = false;
+  out.breaks = 0;
+  let i = at;
+  for (;;) {
+    if (i < n && bytes[i] === QUOTE) {
+      // Quoted field: runs to the next lone quote; "" is a literal quote.
+      const open = i + 1;
+      let j = open;
+      let escaped = false;
+      let closed = false;
+      const breaksBefore = out.breaks;
+      while (j < n) {
+        const c = bytes[j];
+        if (c !== QUOTE) {
+          if (c === LF || (c === CR && bytes[j + 1] !== LF)) out.breaks++;
+          j++;
+          continue;
+        }
+        if (bytes[j + 1] === QUOTE) {
+          escaped = true;
+          j += 2;
+          continue;
+        }
+        closed = true;
+        break;
+      }
+      if (!closed) {
+        out.open = true;
+        out.openBreaks = breaksBefore;
+        j = n;
+      }
+      // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
+      let k = closed ? j + 1 : n;
+      const afterQuote = k;
+      while (k < n) {
+        const c = bytes[k];
+        if (c === delimiter || c === LF || c === CR) break;
+        k++;
+      }
+      out.add(open, j, k, escaped || k > afterQuote);
+      i = k;
+    } else {
+      let k = i;
+      while (k < n) {
+        const c = bytes[k];
+        if (c === delimiter || c === LF || c === CR) break;
+        k++;
+      }
+      out.add(i, k, k, false);
+      i = k;
+    }
+    if (i < n && bytes[i] === delimiter) {
+      i++;
+      if (i >= n) {
+        out.add(i, i, i, false);
+        break;
+      }
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+/** The text of field f of a scanned row. */
+export function fieldText(bytes: Uint8Array, fields: RowFields, f: number): string {
+  const start = fields.start[f] as number;
+  const end = fields.end[f] as number;
+  if (fields.raw[f] === 0) return decodeUtf8(bytes, start, end);
+  // Doubled quotes undone; text after the closing quote (at `end`) appended.
+  const quoted = decodeUtf8(bytes, start, end).replace(/""/g, '"');
+  const after = fields.after[f] as number;
+  return after > end ? quoted + decodeUtf8(bytes, end + 1, after) : quoted;
+}
+
+/** Skips a line end (CRLF, LF or a lone CR) at i. */
+function skipLineEnd(bytes: Uint8Array, i: number): number {
+  if (i < bytes.length && bytes[i] === CR) i++;
+  if (i < bytes.length && bytes[i] === LF) i++;
+  return i;
+}
+
+/** Indexes the rows of a CSV file's bytes. */
+export function indexCsvBytes(input: Uint8Array, delimiter?: number): CsvBytes {
+  const bom = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf;
+  const bytes = bom ? input.subarray(3) : input;
+  const d = delimiter ?? detectDelimiterBytes(bytes);
+  const n = bytes.length;
+  const rowStart = new Ints(n / 60);
+  const lines = new Ints(n / 60);
+  let unterminatedQuoteAt: number | undefined;
+  let line = 1;
+  let i = 0;
+  const fields = new RowFields();
+  while (i < n) {
+    rowStart.push(i);
+    lines.push(line);
+    const stop = scanRow(bytes, i, d, fields);
+    if (fields.open) unterminatedQuoteAt ??= line + fields.openBreaks;
+    line += fields.breaks + 1;
+    i = skipLineEnd(bytes, stop);
+  }
+  rowStart.push(n);
+  const starts = rowStart.done();
+  const rows = starts.length - 1;
+  return {
+    bytes,
+    delimiter: d,
+    length: rows,
+    rowStart: starts,
+    lines: lines.done(),
+    unterminatedQuoteAt,
+    at(row: number): string[] | undefined {
+      if (row < 0 || row >= rows) return undefined;
+      scanRow(bytes, starts[row] as number, d, fields);
+      const out = new Array<string>(fields.count);
+      for (let f = 0; f < fields.count; f++) out[f] = fieldText(bytes, fields, f);
+      return out;
+    },
+  };
+}
