@@ -29,5 +29,6 @@ export * from './tables/gridValue';
 export * from './tables/coerce';
 export * from './tables/excelSerial';
 export * from './tables/tableBuilder';
+export * from './tables/csvBytes';
 export * from './tables/detectHeader';
 export * from './report/settings';

@@ -1,4 +1,4 @@
-import { detectDelimiterBytes, indexCsvBytes, type CsvBytes } from '../../core/tables/csvBytes';
+import { detectDelimiterBytes, indexCsvBytes, type CsvBytes } from '../../core';
 
 /**
  * CSV text → rows, for small files, tests and helpers. It is the byte reader the ledger uses

@@ -6,7 +6,7 @@ import { decodeUtf8, encodeUtf8 } from '../text/utf8';
  * copied into one growing arena; the table is open addressing with linear probing on typed arrays.
  */
 export class ByteKeys {
-  private arena: Uint8Array = new Uint8Array(1 << 16);
+  private arena: Uint8Array;
   private used = 0;
   private starts: Int32Array;
   private lengths: Int32Array;
@@ -23,6 +23,7 @@ export class ByteKeys {
     this.slots = new Int32Array(capacity);
     this.mask = capacity - 1;
     const n = Math.max(16, expected);
+    this.arena = new Uint8Array(Math.max(1 << 12, expected * 12)); // about a document number's length each
     this.starts = new Int32Array(n);
     this.lengths = new Int32Array(n);
     this.hashes = new Int32Array(n);
@@ -121,7 +122,8 @@ export class ByteKeys {
       next.set(this.arena.subarray(0, this.used));
       this.arena = next;
     }
-    this.arena.set(bytes.subarray(from, to), this.used);
+    const arena = this.arena;
+    for (let k = 0; k < len; k++) arena[this.used + k] = bytes[from + k] as number; // keys are short: no view made
     if (this.count === this.starts.length) {
       this.starts = growInts(this.starts);
       this.lengths = growInts(this.lengths);
@@ -146,11 +148,18 @@ export class ByteKeys {
   }
 }
 
-/** FNV-1a over bytes. */
+/**
+ * FNV-1a over bytes, then mixed (MurmurHash3's finaliser): FNV's low bits, which pick the slot, barely
+ * differ between "INV-0000001" and "INV-0000002", which crowds neighbouring slots.
+ */
 export function hashBytes(bytes: Uint8Array, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
-  return h | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
 }
 
 function growInts(a: Int32Array): Int32Array {

@@ -10,6 +10,14 @@ export interface RowSource {
   at(index: number): readonly string[] | undefined;
 }
 
+/** A CSV table's rows as UTF-8 bytes: data row i is bytes[rowStart[i], rowStart[i + 1]), its line end included. */
+export interface ByteRows {
+  readonly bytes: Uint8Array;
+  readonly rowStart: Int32Array;
+  /** The delimiter's byte. */
+  readonly delimiter: number;
+}
+
 export interface RawTable {
   readonly table: TableName;
   /** File or sheet name, for messages. */
@@ -25,6 +33,8 @@ export interface RawTable {
   /** Row of the header as a person sees it (default 1). */
   readonly headerRow?: number;
   readonly columnLetters?: readonly string[];
+  /** The same rows as bytes, when they came from a CSV file: the entries reader then reads most cells without making strings. */
+  readonly bytes?: ByteRows;
 }
 
 export function rowNumberOf(t: RawTable, i: number): number {

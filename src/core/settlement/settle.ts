@@ -304,7 +304,10 @@ function applyExplicit(ledger: Ledger, byDoc: DocumentLists, remaining: Float64A
     // Each side's entries lie at items[fromStart, fromEnd) and items[toStart, toEnd).
     const fromList = byDoc.from[i] as number;
     const toList = byDoc.to[i] as number;
-    const [fromStart, fromEnd, toStart, toEnd] = [byDoc.start(fromList), byDoc.end(fromList), byDoc.start(toList), byDoc.end(toList)];
+    const fromStart = byDoc.start(fromList);
+    const fromEnd = byDoc.end(fromList);
+    const toStart = byDoc.start(toList);
+    const toEnd = byDoc.end(toList);
     const first = fromStart < fromEnd ? items[fromStart] : toStart < toEnd ? items[toStart] : undefined;
     const customerId = first === undefined ? undefined : s.customerId(first);
     const at = (column: string, value: string, who = customerId) => {

@@ -1,5 +1,8 @@
 import { decodeUtf8 } from '../text/utf8';
 
+/** Bytes → text. The engine's own decoder by default; an adapter may hand in its platform's faster one. */
+export type Utf8Decoder = (bytes: Uint8Array, from: number, to: number) => string;
+
 /**
  * RFC 4180 CSV read from UTF-8 bytes: quoted fields with doubled quotes, CRLF, LF or lone CR line
  * ends, a UTF-8 byte-order mark skipped, delimiter `,`, `;` or tab detected from the header line.
@@ -175,14 +178,14 @@ export function scanRow(bytes: Uint8Array, at: number, delimiter: number, out: R
 }
 
 /** The text of field f of a scanned row. */
-export function fieldText(bytes: Uint8Array, fields: RowFields, f: number): string {
+export function fieldText(bytes: Uint8Array, fields: RowFields, f: number, decode: Utf8Decoder = decodeUtf8): string {
   const start = fields.start[f] as number;
   const end = fields.end[f] as number;
-  if (fields.raw[f] === 0) return decodeUtf8(bytes, start, end);
+  if (fields.raw[f] === 0) return decode(bytes, start, end);
   // Doubled quotes undone; text after the closing quote (at `end`) appended.
-  const quoted = decodeUtf8(bytes, start, end).replace(/""/g, '"');
+  const quoted = decode(bytes, start, end).replace(/""/g, '"');
   const after = fields.after[f] as number;
-  return after > end ? quoted + decodeUtf8(bytes, end + 1, after) : quoted;
+  return after > end ? quoted + decode(bytes, end + 1, after) : quoted;
 }
 
 /** Skips a line end (CRLF, LF or a lone CR) at i. */
@@ -193,10 +196,12 @@ function skipLineEnd(bytes: Uint8Array, i: number): number {
 }
 
 /** Indexes the rows of a CSV file's bytes. */
-export function indexCsvBytes(input: Uint8Array, delimiter?: number): CsvBytes {
+/** `decoderFor`: makes the decoder for the file's bytes (BOM skipped): an adapter's faster one, or the engine's. */
+export function indexCsvBytes(input: Uint8Array, delimiter?: number, decoderFor: (bytes: Uint8Array) => Utf8Decoder = () => decodeUtf8): CsvBytes {
   const bom = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf;
   const bytes = bom ? input.subarray(3) : input;
   const d = delimiter ?? detectDelimiterBytes(bytes);
+  const decode = decoderFor(bytes);
   const n = bytes.length;
   const rowStart = new Ints(n / 60);
   const lines = new Ints(n / 60);
@@ -226,7 +231,7 @@ export function indexCsvBytes(input: Uint8Array, delimiter?: number): CsvBytes {
       if (row < 0 || row >= rows) return undefined;
       scanRow(bytes, starts[row] as number, d, fields);
       const out = new Array<string>(fields.count);
-      for (let f = 0; f < fields.count; f++) out[f] = fieldText(bytes, fields, f);
+      for (let f = 0; f < fields.count; f++) out[f] = fieldText(bytes, fields, f, decode);
       return out;
     },
   };
