@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
-import { buildLedger, canonicalColumn, COLUMNS, type DateOrder, type Issue, type Ledger, type Localised, type TableName } from '../core';
-import { readLedgerFolder } from '../adapters/csv/readLedgerFolder';
+import { buildLedger, canonicalColumn, COLUMNS, readCustomers, type CustomersRead, type DateOrder, type Issue, type Ledger, type Localised, type TableName } from '../core';
+import { readLedgerFolderAsync } from '../adapters/csv/readLedgerFolder';
 import { UsageError } from './options';
 
 export interface LoadOptions {
@@ -59,6 +59,7 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
   const mapping = readMapping(o.mappingFile);
   const sourceIssues: Issue[] = [];
   let tables;
+  let customersRead: CustomersRead | undefined;
   const isWorkbook = /\.(xlsx|xlsm)$/i.test(source);
   const kind = fs.existsSync(source) ? (fs.statSync(source).isDirectory() ? 'folder' : 'file') : 'none';
   if (isWorkbook && kind === 'folder') return { ok: false, error: { en: `${source}: a folder, not a workbook file`, fr: `${source} : un dossier, pas un fichier classeur` } };
@@ -78,12 +79,13 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
     tables = wb.tables;
     sourceIssues.push(...wb.issues);
   } else {
-    const folder = readLedgerFolder(source, mapping);
+    // The customers are typed while another thread reads a large entries file.
+    const folder = await readLedgerFolderAsync(source, mapping, (customers) => (customersRead = readCustomers([customers])));
     if (!folder.ok) return folder;
     tables = folder.tables;
     sourceIssues.push(...folder.issues);
   }
   // A CSV export keeps dates as its software typed them: day first unless told otherwise (a workbook's reader has already converted its own).
   const dateOrder = isWorkbook ? undefined : (o.dateOrder ?? 'dmy');
-  return { ok: true, ledger: buildLedger(tables, { defaultCurrency: o.defaultCurrency, dateOrder }, sourceIssues) };
+  return { ok: true, ledger: buildLedger(tables, { defaultCurrency: o.defaultCurrency, dateOrder }, sourceIssues, customersRead) };
 }

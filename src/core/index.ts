@@ -14,6 +14,7 @@ export * from './ledger/headerMap';
 export * from './ledger/entryTypes';
 export * from './ledger/model';
 export * from './ledger/buildLedger';
+export * from './ledger/readCustomers';
 export * from './settlement/allocation';
 export * from './settlement/settle';
 export * from './aging/agingSpec';

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
-import { indexCsvBytes, makeIssue, type Issue, type Utf8Decoder, type LedgerTables, type Localised, type RawTable, type TableMappings, type TableName } from '../../core';
+import { Worker } from 'node:worker_threads';
+import { csvRows, indexCsvRows, makeIssue, type CsvIndex, type Issue, type Utf8Decoder, type LedgerTables, type Localised, type RawTable, type TableMappings, type TableName } from '../../core';
 
 /** File names tried for each table, English then French. */
 const FILE_NAMES: Readonly<Record<TableName, readonly string[]>> = {
@@ -31,25 +32,38 @@ function nodeDecoder(bytes: Uint8Array): Utf8Decoder {
   return (b, from, to) => (b === bytes ? view : Buffer.from(b.buffer, b.byteOffset, b.byteLength)).toString('utf8', from, to);
 }
 
-/** A CSV file's UTF-8 bytes as a table: rows indexed, their cells read when asked (and as bytes by the entries reader). */
-export function csvToRawTable(table: TableName, source: string, bytes: Uint8Array, mapping?: Readonly<Record<string, string>>): { raw: RawTable; issues: Issue[] } {
-  const csv = indexCsvBytes(bytes, undefined, nodeDecoder);
-  const headers = csv.at(0) ?? [];
-  const rows = { length: Math.max(0, csv.length - 1), at: (i: number) => (i < 0 ? undefined : csv.at(i + 1)) };
-  const issues: Issue[] = [];
+/** A CSV file read: its text as UTF-8 bytes, what it was written in, and where its rows start. */
+export interface CsvFileRead {
+  readonly bytes: Uint8Array;
+  readonly utf8: boolean;
+  readonly badBytes: number;
+  readonly index: CsvIndex;
+}
+
+/** Reads and indexes one CSV file (also what the worker thread runs for a large entries file). */
+export function readCsvFile(file: string): CsvFileRead | Localised {
+  const read = readBytes(file);
+  return 'bytes' in read ? { ...read, index: indexCsvRows(read.bytes) } : read;
+}
+
+/** A CSV file's rows as a table: cells read when asked (and as bytes by the entries reader); encoding and quoting problems added to `issues`. */
+function tableOf(table: TableName, file: string, read: CsvFileRead, mapping: Readonly<Record<string, string>> | undefined, issues: Issue[]): RawTable {
+  const source = path.basename(file);
+  if (!read.utf8) issues.push(makeIssue('not-utf8', { table }, { source }));
+  if (read.badBytes > 0) issues.push(makeIssue('bad-utf8', { table }, { source, count: read.badBytes }));
+  const csv = csvRows(read.bytes, read.index, nodeDecoder);
   // The rows swallowed by the open quote are lost, whoever they belonged to: the table cannot be trusted.
   if (csv.unterminatedQuoteAt !== undefined) issues.push(makeIssue('unterminated-quote', { table, row: csv.unterminatedQuoteAt }, { source }));
-  // Row numbers are physical lines, so a quoted cell spanning lines keeps later rows where an editor shows them.
-  const raw: RawTable = {
+  return {
     table,
     source,
-    headers,
-    rows,
+    headers: csv.at(0) ?? [],
+    rows: { length: Math.max(0, csv.length - 1), at: (i: number) => (i < 0 ? undefined : csv.at(i + 1)) },
+    // Row numbers are physical lines, so a quoted cell spanning lines keeps later rows where an editor shows them.
     rowNumbers: csv.lines.subarray(1),
     bytes: { bytes: csv.bytes, rowStart: csv.rowStart.subarray(1), delimiter: csv.delimiter },
     ...(mapping !== undefined ? { mapping } : {}),
   };
-  return { raw, issues };
 }
 
 /** The file as UTF-8 bytes, whatever it was written in. */
@@ -67,32 +81,75 @@ function readBytes(file: string): { bytes: Uint8Array; utf8: boolean; badBytes: 
   return { bytes: Buffer.from(new TextDecoder('windows-1252').decode(bytes), 'utf8'), utf8: false, badBytes: 0 };
 }
 
-/** Reads customers.csv, entries.csv and the optional applications.csv of a folder. */
-export function readLedgerFolder(folder: string, mapping?: TableMappings): FolderRead {
-  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
-    return { ok: false, error: { en: `${folder}: no such folder (expected customers.csv and entries.csv inside)`, fr: `${folder} : dossier introuvable (customers.csv et entries.csv attendus dedans)` } };
-  }
-  const issues: Issue[] = [];
-  const read = (table: TableName): RawTable | Localised | undefined => {
-    const file = findFile(folder, table);
-    if (file === undefined) return undefined;
-    const read = readBytes(file);
-    if (!('bytes' in read)) return read;
-    if (!read.utf8) issues.push(makeIssue('not-utf8', { table }, { source: path.basename(file) }));
-    if (read.badBytes > 0) issues.push(makeIssue('bad-utf8', { table }, { source: path.basename(file), count: read.badBytes }));
-    const r = csvToRawTable(table, path.basename(file), read.bytes, mapping?.[table]);
-    issues.push(...r.issues);
-    return r.raw;
-  };
-  const customers = read('customers');
-  const entries = read('entries');
-  const applications = read('applications');
-  for (const [table, t] of [['customers', customers], ['entries', entries]] as const) {
-    if (t === undefined) {
+type Found = CsvFileRead | Localised | undefined;
+
+/** The three tables from what was read of each file, or why the folder cannot be read. */
+function assemble(folder: string, files: Readonly<Record<TableName, string | undefined>>, reads: Readonly<Record<TableName, Found>>, mapping: TableMappings | undefined): FolderRead {
+  for (const table of ['customers', 'entries'] as const) {
+    if (files[table] === undefined) {
       const names = FILE_NAMES[table].join(' / ');
       return { ok: false, error: { en: `${folder}: ${names} not found`, fr: `${folder} : ${names} introuvable` } };
     }
   }
-  for (const t of [customers, entries, applications]) if (t !== undefined && !('rows' in t)) return { ok: false, error: t };
-  return { ok: true, tables: { customers: customers as RawTable, entries: entries as RawTable, applications: applications as RawTable | undefined }, issues };
+  const issues: Issue[] = [];
+  const tables: Partial<Record<TableName, RawTable>> = {};
+  for (const table of ['customers', 'entries', 'applications'] as const) {
+    const read = reads[table];
+    const file = files[table];
+    if (read === undefined || file === undefined) continue;
+    if (!('bytes' in read)) return { ok: false, error: read };
+    tables[table] = tableOf(table, file, read, mapping?.[table], issues);
+  }
+  return { ok: true, tables: { customers: tables.customers as RawTable, entries: tables.entries as RawTable, applications: tables.applications }, issues };
+}
+
+function noFolder(folder: string): FolderRead | undefined {
+  if (fs.existsSync(folder) && fs.statSync(folder).isDirectory()) return undefined;
+  return { ok: false, error: { en: `${folder}: no such folder (expected customers.csv and entries.csv inside)`, fr: `${folder} : dossier introuvable (customers.csv et entries.csv attendus dedans)` } };
+}
+
+const filesOf = (folder: string): Record<TableName, string | undefined> => ({ customers: findFile(folder, 'customers'), entries: findFile(folder, 'entries'), applications: findFile(folder, 'applications') });
+
+/** Reads customers.csv, entries.csv and the optional applications.csv of a folder. */
+export function readLedgerFolder(folder: string, mapping?: TableMappings): FolderRead {
+  const missing = noFolder(folder);
+  if (missing !== undefined) return missing;
+  const files = filesOf(folder);
+  const read = (table: TableName): Found => (files[table] === undefined ? undefined : readCsvFile(files[table]));
+  return assemble(folder, files, { customers: read('customers'), entries: read('entries'), applications: read('applications') }, mapping);
+}
+
+const WORKER_FILE = path.join(__dirname, 'csvFileWorker.js');
+/** Below this, starting a thread costs more than it saves. */
+const WORKER_MIN_BYTES = 8e6;
+
+/**
+ * The same, with a large entries file read and indexed on another thread (the compiled worker,
+ * so the CLI; tests under ts-jest read it here). `meanwhile` gets the customers table as soon as it
+ * is read, so the caller can type it while the entries are still being read.
+ */
+export async function readLedgerFolderAsync(folder: string, mapping?: TableMappings, meanwhile?: (customers: RawTable) => void): Promise<FolderRead> {
+  const missing = noFolder(folder);
+  if (missing !== undefined) return missing;
+  const files = filesOf(folder);
+  const entriesFile = files.entries;
+  const entries: Promise<Found> =
+    entriesFile !== undefined && fs.existsSync(WORKER_FILE) && fs.statSync(entriesFile).size >= WORKER_MIN_BYTES && fs.statSync(entriesFile).size <= MAX_CSV_BYTES
+      ? readInWorker(entriesFile)
+      : Promise.resolve(undefined);
+  const customers = files.customers === undefined ? undefined : readCsvFile(files.customers);
+  const applications = files.applications === undefined ? undefined : readCsvFile(files.applications);
+  if (meanwhile !== undefined && customers !== undefined && 'bytes' in customers && files.customers !== undefined) {
+    meanwhile(tableOf('customers', files.customers, customers, mapping?.customers, []));
+  }
+  const read = (await entries) ?? (entriesFile === undefined ? undefined : readCsvFile(entriesFile));
+  return assemble(folder, files, { customers, entries: read, applications }, mapping);
+}
+
+function readInWorker(file: string): Promise<Found> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_FILE, { workerData: { file } });
+    worker.once('message', (read: Found) => resolve(read));
+    worker.once('error', reject);
+  });
 }

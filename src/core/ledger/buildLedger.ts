@@ -2,7 +2,7 @@ import type { Issue } from '../issues/issue';
 import type { Ledger } from './model';
 import type { RawTable } from './rawTable';
 import { readApplications } from './readApplications';
-import { readCustomers } from './readCustomers';
+import { readCustomers, type CustomersRead } from './readCustomers';
 import { dayReader, readEntries, type EntryReadOptions } from './readEntries';
 
 /** The three tables; a workbook may split one over several sheets (an English and a French ledger sheet). */
@@ -14,10 +14,14 @@ export interface LedgerTables {
 
 const list = (t: RawTable | readonly RawTable[] | undefined): readonly RawTable[] => (t === undefined ? [] : 'rows' in t ? [t] : t);
 
-/** Types and validates the three tables. Never throws on bad input: problems are issues. */
-/** `sourceIssues`: what the reader found before typing (total rows, ambiguous dates...), kept first. */
-export function buildLedger(tables: LedgerTables, options: EntryReadOptions = {}, sourceIssues: readonly Issue[] = []): Ledger {
-  const c = readCustomers(list(tables.customers));
+/**
+ * Types and validates the three tables. Never throws on bad input: problems are issues.
+ * `sourceIssues`: what the reader found before typing (total rows, ambiguous dates...), kept first.
+ * `customersRead`: readCustomers of `tables.customers`, when the caller typed them already (while
+ * the entries were still being read).
+ */
+export function buildLedger(tables: LedgerTables, options: EntryReadOptions = {}, sourceIssues: readonly Issue[] = [], customersRead?: CustomersRead): Ledger {
+  const c = customersRead ?? readCustomers(list(tables.customers));
   const e = readEntries(list(tables.entries), c.customers, options);
   // To attribute a broken application row to the customer of the first row that has its document.
   const customerOf = (d: string): string | undefined => {

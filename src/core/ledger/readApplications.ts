@@ -1,6 +1,6 @@
 import { parseIsoDay, type Day } from '../calendar/day';
 import { makeIssue, type Issue } from '../issues/issue';
-import { cell, cellBeyondHeaders, locate, mapHeaders } from './headerMap';
+import { blankHeaderIndexes, cell, cellBeyondHeaders, locate, mapHeaders } from './headerMap';
 import type { ApplicationRow } from './model';
 import { rowNumberOf, type RawTable } from './rawTable';
 
@@ -22,6 +22,7 @@ function readApplicationTable(t: RawTable, customerOfDocument: (documentNo: stri
   issues.push(...map.issues);
   if (!map.usable) return false;
   const ix = map.index;
+  const blankHeaders = blankHeaderIndexes(t); // once per table, not per row
   const origin = { table: t, index: ix };
   for (let i = 0; i < t.rows.length; i++) {
     const r = t.rows.at(i) ?? [];
@@ -39,7 +40,7 @@ function readApplicationTable(t: RawTable, customerOfDocument: (documentNo: stri
     if (to === '') rowIssues.push(makeIssue('missing-value', at('to_document', '')));
     if (amountText === '') rowIssues.push(makeIssue('missing-value', at('amount', '')));
     if (dateText !== '' && date === undefined) rowIssues.push(makeIssue('bad-date', at('date', dateText)));
-    const beyond = cellBeyondHeaders(t, r);
+    const beyond = cellBeyondHeaders(t, r, blankHeaders);
     if (beyond !== undefined) rowIssues.push(makeIssue('extra-cells', at(beyond.column, beyond.value)));
     if (rowIssues.length > 0) {
       issues.push(...rowIssues);

@@ -2,13 +2,35 @@ import { toLanguage } from '../i18n/language';
 import { makeIssue, type Issue } from '../issues/issue';
 import { isKnownCurrency } from '../money/currencies';
 import { parseYesNo } from './entryTypes';
-import { cell, cellBeyondHeaders, locate, mapHeaders } from './headerMap';
+import { blankHeaderIndexes, cell, cellBeyondHeaders, locate, mapHeaders } from './headerMap';
 import type { Customer } from './model';
 import { rowNumberOf, type RawTable } from './rawTable';
 
-const splitList = (s: string): string[] => s.split(/[;,]/).map((x) => x.trim()).filter((x) => x !== '');
+const splitList = (s: string): string[] => {
+  if (!s.includes(';') && !s.includes(',')) {
+    const one = s.trim(); // the usual single address, without a regular expression per row
+    return one === '' ? [] : [one];
+  }
+  return s.split(/[;,]/).map((x) => x.trim()).filter((x) => x !== '');
+};
 
-export function readCustomers(tables: readonly RawTable[]): { customers: Customer[]; issues: Issue[]; usable: boolean } {
+/** yes/no cells repeat a handful of spellings: each is normalised once. */
+const yesNoCache = new Map<string, boolean | undefined>();
+function yesNo(text: string): boolean | undefined {
+  if (!yesNoCache.has(text)) {
+    if (yesNoCache.size > 1000) yesNoCache.clear();
+    yesNoCache.set(text, parseYesNo(text));
+  }
+  return yesNoCache.get(text);
+}
+
+export interface CustomersRead {
+  readonly customers: Customer[];
+  readonly issues: Issue[];
+  readonly usable: boolean;
+}
+
+export function readCustomers(tables: readonly RawTable[]): CustomersRead {
   const customers: Customer[] = [];
   const issues: Issue[] = [];
   const firstRow = new Map<string, number>();
@@ -22,6 +44,7 @@ function readCustomerTable(t: RawTable, firstRow: Map<string, number>, customers
   issues.push(...map.issues);
   if (!map.usable) return false;
   const ix = map.index;
+  const blankHeaders = blankHeaderIndexes(t); // once per table, not per row
   for (let i = 0; i < t.rows.length; i++) {
     const r = t.rows.at(i) ?? [];
     const row = rowNumberOf(t, i);
@@ -38,7 +61,7 @@ function readCustomerTable(t: RawTable, firstRow: Map<string, number>, customers
       continue;
     }
     firstRow.set(id, row);
-    const beyond = cellBeyondHeaders(t, r);
+    const beyond = cellBeyondHeaders(t, r, blankHeaders);
     if (beyond !== undefined) issues.push(makeIssue('extra-cells', at(beyond.column, beyond.value)));
     const currency = cell(r, ix, 'currency').trim().toUpperCase();
     if (currency !== '' && !isKnownCurrency(currency)) issues.push(makeIssue('unknown-currency', at('currency', currency)));
@@ -46,7 +69,7 @@ function readCustomerTable(t: RawTable, firstRow: Map<string, number>, customers
     const language = toLanguage(languageText);
     if (languageText !== '' && !/^(fr|en|an)/i.test(languageText)) issues.push(makeIssue('bad-language', at('language', languageText)));
     const sendText = cell(r, ix, 'send_statements').trim();
-    const send = sendText === '' ? true : parseYesNo(sendText);
+    const send = sendText === '' ? true : yesNo(sendText);
     if (send === undefined) issues.push(makeIssue('bad-yes-no', at('send_statements', sendText)));
     const postcodeCity = [cell(r, ix, 'postcode').trim(), cell(r, ix, 'city').trim()].filter((x) => x !== '').join(' ');
     customers.push({

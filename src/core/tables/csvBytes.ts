@@ -89,7 +89,14 @@ export class RowFields {
   /** Line ends before the quote left open, when one is. */
   openBreaks = 0;
 
+  /** @param record False to only count fields and find the row's end (indexing rows). */
+  constructor(private readonly record = true) {}
+
   add(start: number, end: number, after: number, raw: boolean): void {
+    if (!this.record) {
+      this.count++;
+      return;
+    }
     if (this.count === this.start.length) {
       const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
         const b = make(a.length * 2);
@@ -196,37 +203,57 @@ function skipLineEnd(bytes: Uint8Array, i: number): number {
 }
 
 /** Indexes the rows of a CSV file's bytes. */
-/** `decoderFor`: makes the decoder for the file's bytes (BOM skipped): an adapter's faster one, or the engine's. */
-export function indexCsvBytes(input: Uint8Array, delimiter?: number, decoderFor: (bytes: Uint8Array) => Utf8Decoder = () => decodeUtf8): CsvBytes {
-  const bom = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf;
-  const bytes = bom ? input.subarray(3) : input;
+/** Where a CSV file's rows start: plain data (typed arrays), so a worker thread can build it and hand it over. */
+export interface CsvIndex {
+  /** Bytes skipped at the start (a UTF-8 byte-order mark). */
+  readonly skip: number;
+  readonly delimiter: number;
+  /** Row i spans bytes [rowStart[i], rowStart[i + 1]) after the skipped ones; one more item than rows. */
+  readonly rowStart: Int32Array;
+  readonly lines: Int32Array;
+  readonly unterminatedQuoteAt: number | undefined;
+}
+
+/** Finds every row of a CSV file's bytes (a quoted line end stays inside its row). */
+export function indexCsvRows(input: Uint8Array, delimiter?: number): CsvIndex {
+  const skip = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+  const bytes = input.subarray(skip);
   const d = delimiter ?? detectDelimiterBytes(bytes);
-  const decode = decoderFor(bytes);
   const n = bytes.length;
   const rowStart = new Ints(n / 60);
   const lines = new Ints(n / 60);
   let unterminatedQuoteAt: number | undefined;
   let line = 1;
   let i = 0;
-  const fields = new RowFields();
+  const counting = new RowFields(false);
   while (i < n) {
     rowStart.push(i);
     lines.push(line);
-    const stop = scanRow(bytes, i, d, fields);
-    if (fields.open) unterminatedQuoteAt ??= line + fields.openBreaks;
-    line += fields.breaks + 1;
+    const stop = scanRow(bytes, i, d, counting);
+    if (counting.open) unterminatedQuoteAt ??= line + counting.openBreaks;
+    line += counting.breaks + 1;
     i = skipLineEnd(bytes, stop);
   }
   rowStart.push(n);
-  const starts = rowStart.done();
+  // Copies at their exact size: a worker hands the buffers over whole.
+  return { skip, delimiter: d, rowStart: rowStart.done().slice(), lines: lines.done().slice(), unterminatedQuoteAt };
+}
+
+/** The rows of a CSV file from its bytes and their index. `decoderFor`: an adapter's faster decoder, or the engine's. */
+export function csvRows(input: Uint8Array, index: CsvIndex, decoderFor: (bytes: Uint8Array) => Utf8Decoder = () => decodeUtf8): CsvBytes {
+  const bytes = input.subarray(index.skip);
+  const d = index.delimiter;
+  const decode = decoderFor(bytes);
+  const starts = index.rowStart;
   const rows = starts.length - 1;
+  const fields = new RowFields();
   return {
     bytes,
     delimiter: d,
     length: rows,
     rowStart: starts,
-    lines: lines.done(),
-    unterminatedQuoteAt,
+    lines: index.lines,
+    unterminatedQuoteAt: index.unterminatedQuoteAt,
     at(row: number): string[] | undefined {
       if (row < 0 || row >= rows) return undefined;
       scanRow(bytes, starts[row] as number, d, fields);
@@ -235,4 +262,8 @@ export function indexCsvBytes(input: Uint8Array, delimiter?: number, decoderFor:
       return out;
     },
   };
+}
+
+export function indexCsvBytes(input: Uint8Array, delimiter?: number, decoderFor?: (bytes: Uint8Array) => Utf8Decoder): CsvBytes {
+  return csvRows(input, indexCsvRows(input, delimiter), decoderFor);
 }
