@@ -56,6 +56,21 @@ function sortOldestFirst(s: EntryStore, list: Int32Array): void {
   list.set(sorted);
 }
 
+/** True when no two applies_to entries can reach the same entry (see settle). */
+function linksAreIndependent(s: EntryStore, byDoc: DocumentLists, linking: Int32Array): boolean {
+  const named = new Uint8Array(byDoc.listCount);
+  for (const e of linking) {
+    const l = byDoc.appliesTo[e] as number;
+    if (named[l] === 1) return false;
+    named[l] = 1;
+  }
+  for (const e of linking) {
+    const own = byDoc.listOf[s.document[e] as number] as number;
+    if (own >= 0 && named[own] === 1) return false;
+  }
+  return true;
+}
+
 /**
  * The entries of every document something names (an applies_to, an application row), instalments
  * earliest due first, as runs of entry indices. Only those are gathered: most of a large ledger is
@@ -66,6 +81,9 @@ class DocumentLists {
   readonly items: Int32Array;
   /** List of the document each entry's applies_to names (−1: none), by entry index. */
   readonly appliesTo: Int32Array;
+  /** List of each document key (−1: nothing names it). */
+  readonly listOf: Int32Array;
+  readonly listCount: number;
   /** Lists of each application row's documents, by position in ledger.applications. */
   readonly from: Int32Array;
   readonly to: Int32Array;
@@ -74,6 +92,7 @@ class DocumentLists {
     const s = ledger.entries;
     const n = s.length;
     const listOf = new Int32Array(s.documents.count).fill(-1);
+    this.listOf = listOf;
     let lists = 0;
     const name = (k: number): number => {
       if (k < 0) return -1;
@@ -109,6 +128,7 @@ class DocumentLists {
     }
     this.starts = starts;
     this.items = items;
+    this.listCount = lists;
   }
 
   /** Where list l's entries lie in `items` (empty for −1), without making a view of them. */
@@ -190,7 +210,16 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
   for (let i = 0; i < n; i++) if ((s.appliesTo[i] as number) >= 0) linkCount++;
   const linking = new Int32Array(linkCount);
   for (let i = 0, k = 0; i < n; i++) if ((s.appliesTo[i] as number) >= 0) linking[k++] = i;
-  sortOldestFirst(s, linking);
+  // Oldest first decides only between entries that reach the same entries: two naming one document,
+  // or one naming a document whose entry names another. Without such pairs (a payment per invoice,
+  // the usual case) every order gives the same allocations, and only the problems' order needs sorting.
+  const independent = linksAreIndependent(s, byDoc, linking);
+  if (!independent) sortOldestFirst(s, linking);
+  const linkIssues: { e: number; issue: Issue }[] = [];
+  const report = (e: number, issue: Issue): void => {
+    if (independent) linkIssues.push({ e, issue });
+    else issues.push(issue);
+  };
   const targets: number[] = [];
   const items = byDoc.items;
   for (let k = 0; k < linking.length; k++) {
@@ -202,7 +231,7 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
       if (customer[t] === customer[e] && currency[t] === currency[e] && t !== e) targets.push(t);
     }
     if (targets.length === 0) {
-      issues.push(makeIssue('applies-to-unknown', whereAppliesTo(e)));
+      report(e, makeIssue('applies-to-unknown', whereAppliesTo(e)));
       continue;
     }
     const eAmount = amount[e] as number;
@@ -214,12 +243,17 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
       sameSide = t < 0 === eCredit && t !== 0;
     }
     if (sameSide) {
-      issues.push(makeIssue('application-sides', whereAppliesTo(e), { from: s.documentNo(e), to: s.documentNo(first), fromType: s.typeOf(e), toType: s.typeOf(first) }));
+      report(e, makeIssue('application-sides', whereAppliesTo(e), { from: s.documentNo(e), to: s.documentNo(first), fromType: s.typeOf(e), toType: s.typeOf(first) }));
       continue;
     }
     // A pair with an entry posted after D would be dated after D: checked above, never settled at D.
     if ((posting[e] as number) > asOf) continue;
     for (const t of targets) if ((posting[t] as number) <= asOf) move(eCredit ? e : t, eCredit ? t : e, 'applies-to');
+  }
+  if (linkIssues.length > 0) {
+    const byAgeOfEntry = ageOrder(s);
+    linkIssues.sort((a, b) => byAgeOfEntry(a.e, b.e));
+    for (const { issue } of linkIssues) issues.push(issue);
   }
 
   // Matching codes (lettrage): entries of one customer and currency sharing a code settle each other.
