@@ -54,8 +54,10 @@ function appliedFrom(i: number, amount: number, applied: AppliedByEntry): Minor 
 export interface SectionInput {
   readonly currency: string;
   readonly store: EntryStore;
-  /** The customer's entries in this currency (indices into the store), in ledger order. */
+  /** The customer's entries in this currency: indices into the store at entries[start, end), in ledger order. */
   readonly entries: ArrayLike<number>;
+  readonly start: number;
+  readonly end: number;
   /** What each entry has had settled as of D (appliedByEntry). */
   readonly applied: AppliedByEntry;
   readonly style: StatementStyle;
@@ -78,7 +80,7 @@ export function buildSection(input: SectionInput): Section {
   const inPeriod: { entry: Entry; applied: Minor; open: Minor }[] = [];
   const { store } = input;
   const { posting: postings, due: dues, amount: amounts } = store;
-  for (let k = 0; k < input.entries.length; k++) {
+  for (let k = input.start; k < input.end; k++) {
     const i = input.entries[k] as number;
     const posting = postings[i] as number;
     if (posting > asOf) continue;

@@ -2,7 +2,7 @@ import { startOfMonth } from '../calendar/day';
 import { makeAger } from '../aging/agingSpec';
 import type { Issue } from '../issues/issue';
 import type { EntryStore } from '../ledger/entryStore';
-import type { Ledger } from '../ledger/model';
+import type { Customer, Ledger } from '../ledger/model';
 import { currencyExponent } from '../money/currencies';
 import { minorAtLeast, type Minor } from '../money/money';
 import { entriesByCustomer } from '../ledger/entriesByCustomer';
@@ -35,7 +35,6 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
   // Entries posted after D play no part at D, not even as an empty currency section for selection.
   const store = ledger.entries;
   const { starts, entries: byCustomer } = byCustomerIndex;
-  const positionOf = new Map(ledger.customers.map((c, i) => [c.id, i]));
 
   const applied = appliedByEntry(settlement.columns, ledger.entries.length, options.asOf);
 
@@ -51,55 +50,58 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
 
   const statements: CustomerStatement[] = [];
   const excluded: Exclusion[] = [];
-  const ids = [...ledger.customers.map((c) => c.id)];
-  const known = new Set(ids);
-  for (const id of issuesOf.keys()) if (!known.has(id)) ids.push(id); // unknown customers: blocked, never dropped
-  const customerById = new Map(ledger.customers.map((c) => [c.id, c]));
-
-  for (const id of ids) {
-    if (only !== undefined && !only.has(id)) continue;
-    const customer = customerById.get(id);
+  const known = new Set<string>();
+  const build = (currency: string, entries: ArrayLike<number>, start: number, end: number): Section =>
+    buildSection({ currency, store, entries, start, end, applied, style: options.style, asOf: options.asOf, from, ager, basis: options.agingBasis, withLines: !options.summary });
+  const statementOf = (id: string, customer: Customer | undefined, position: number): void => {
+    if (only !== undefined && !only.has(id)) return;
     const own = issuesOf.get(id) ?? [];
-    const blocking = [...tableLevel, ...own.filter((i) => i.severity === 'error')];
-    if (blocking.length > 0 || customer === undefined) {
+    if (customer === undefined || tableLevel.length > 0 || own.some((i) => i.severity === 'error')) {
       statements.push({ customerId: id, customer, status: 'blocked', sections: [], issues: [...tableLevel, ...own] });
-      continue;
+      return;
     }
-    const position = positionOf.get(id) as number;
-    const mine = byCustomer.subarray(starts[position], starts[position + 1]);
-    const sections = sectionsOf(store, mine, customer.currency, (currency, entries) =>
-      buildSection({ currency, store, entries, applied, style: options.style, asOf: options.asOf, from, ager, basis: options.agingBasis, withLines: !options.summary }),
-    );
+    const sections = sectionsOf(store, byCustomer, starts[position] as number, starts[position + 1] as number, customer.currency, build);
     const reason = exclusionReason(customer, sections, options.selection, minBalanceIn);
     if (reason !== undefined) {
       excluded.push({ customerId: id, customer, reason });
-      continue;
+      return;
     }
     const shown = sections.filter((s) => s.closingBalance !== 0 || s.openingBalance !== 0 || s.lineCount > 0 || (options.style === 'activity' && s.hasActivity));
     // Selected for its activity with nothing open (--include activity on open items): its zero
     // balance is what the statement says, not a blank page.
     const kept = shown.length > 0 ? shown : sections.filter((s) => s.hasActivity);
     statements.push({ customerId: id, customer, status: 'ok', sections: kept, issues: own });
-  }
+  };
+  ledger.customers.forEach((customer, position) => {
+    known.add(customer.id);
+    statementOf(customer.id, customer, position);
+  });
+  for (const id of issuesOf.keys()) if (!known.has(id)) statementOf(id, undefined, -1); // unknown customers: blocked, never dropped
   // A customer asked for by id that the ledger does not have is said to be left out, not silently missing.
   if (only !== undefined) for (const id of only) if (!known.has(id) && !issuesOf.has(id)) excluded.push({ customerId: id, reason: 'unknown customer' });
   return { asOf: options.asOf, from, style: options.style, aging: options.aging, agingBasis: options.agingBasis, summary: options.summary, statements, excluded, issues };
 }
 
-/** One section per currency: the customer's own currency first, then alphabetical. */
-function sectionsOf(store: EntryStore, entries: Int32Array, home: string | undefined, build: (currency: string, entries: ArrayLike<number>) => Section): Section[] {
-  if (entries.length === 0) return [];
-  const firstCurrency = store.currency[entries[0] as number] as number;
+type BuildSection = (currency: string, entries: ArrayLike<number>, start: number, end: number) => Section;
+
+/** One section per currency of the customer's entries list[start, end): the customer's own currency first, then alphabetical. */
+function sectionsOf(store: EntryStore, list: Int32Array, start: number, end: number, home: string | undefined, build: BuildSection): Section[] {
+  if (start === end) return [];
+  const firstCurrency = store.currency[list[start] as number] as number;
   let single = true;
-  for (let k = 1; k < entries.length && single; k++) single = store.currency[entries[k] as number] === firstCurrency;
-  if (single) return [build(store.currencies[firstCurrency] as string, entries)];
+  for (let k = start + 1; k < end && single; k++) single = store.currency[list[k] as number] === firstCurrency;
+  if (single) return [build(store.currencies[firstCurrency] as string, list, start, end)];
   const byCurrency = new Map<string, number[]>();
-  for (const i of entries) {
+  for (let k = start; k < end; k++) {
+    const i = list[k] as number;
     const c = store.currencyOf(i);
-    const list = byCurrency.get(c);
-    if (list === undefined) byCurrency.set(c, [i]);
-    else list.push(i);
+    const same = byCurrency.get(c);
+    if (same === undefined) byCurrency.set(c, [i]);
+    else same.push(i);
   }
   const currencies = [...byCurrency.keys()].sort((a, b) => (a === home ? -1 : b === home ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  return currencies.map((c) => build(c, byCurrency.get(c) as number[]));
+  return currencies.map((c) => {
+    const own = byCurrency.get(c) as number[];
+    return build(c, own, 0, own.length);
+  });
 }
