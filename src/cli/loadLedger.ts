@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { buildLedger, canonicalColumn, COLUMNS, readCustomers, type CustomersRead, type DateOrder, type Issue, type Ledger, type Localised, type TableName } from '../core';
+import { buildLedger, canonicalColumn, COLUMNS, dayReader, readApplications, readCustomers, type DateOrder, type TypedEarly, type Issue, type Ledger, type Localised, type TableName } from '../core';
 import { readLedgerFolderAsync } from '../adapters/csv/readLedgerFolder';
 import { UsageError } from './options';
 
@@ -59,7 +59,7 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
   const mapping = readMapping(o.mappingFile);
   const sourceIssues: Issue[] = [];
   let tables;
-  let customersRead: CustomersRead | undefined;
+  let early: TypedEarly = {};
   const isWorkbook = /\.(xlsx|xlsm)$/i.test(source);
   const kind = fs.existsSync(source) ? (fs.statSync(source).isDirectory() ? 'folder' : 'file') : 'none';
   if (isWorkbook && kind === 'folder') return { ok: false, error: { en: `${source}: a folder, not a workbook file`, fr: `${source} : un dossier, pas un fichier classeur` } };
@@ -79,13 +79,15 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
     tables = wb.tables;
     sourceIssues.push(...wb.issues);
   } else {
-    // The customers are typed while another thread reads a large entries file.
-    const folder = await readLedgerFolderAsync(source, mapping, (customers) => (customersRead = readCustomers([customers])));
+    // The customers and applications are typed while another thread reads a large entries file.
+    const folder = await readLedgerFolderAsync(source, mapping, (customers, applications) => {
+      early = { customers: readCustomers([customers]), applications: readApplications(applications === undefined ? [] : [applications], dayReader(o.dateOrder ?? 'dmy')) };
+    });
     if (!folder.ok) return folder;
     tables = folder.tables;
     sourceIssues.push(...folder.issues);
   }
   // A CSV export keeps dates as its software typed them: day first unless told otherwise (a workbook's reader has already converted its own).
   const dateOrder = isWorkbook ? undefined : (o.dateOrder ?? 'dmy');
-  return { ok: true, ledger: buildLedger(tables, { defaultCurrency: o.defaultCurrency, dateOrder }, sourceIssues, customersRead) };
+  return { ok: true, ledger: buildLedger(tables, { defaultCurrency: o.defaultCurrency, dateOrder }, sourceIssues, early) };
 }

@@ -15,6 +15,8 @@ export * from './ledger/entryTypes';
 export * from './ledger/model';
 export * from './ledger/buildLedger';
 export * from './ledger/readCustomers';
+export * from './ledger/readApplications';
+export { dayReader } from './ledger/readEntries';
 export * from './settlement/allocation';
 export * from './settlement/settle';
 export * from './aging/agingSpec';

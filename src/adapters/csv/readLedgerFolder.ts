@@ -125,10 +125,10 @@ const WORKER_MIN_BYTES = 8e6;
 
 /**
  * The same, with a large entries file read and indexed on another thread (the compiled worker,
- * so the CLI; tests under ts-jest read it here). `meanwhile` gets the customers table as soon as it
- * is read, so the caller can type it while the entries are still being read.
+ * so the CLI; tests under ts-jest read it here). `meanwhile` gets the customers and applications
+ * tables as soon as they are read, so the caller can type them while the entries are still being read.
  */
-export async function readLedgerFolderAsync(folder: string, mapping?: TableMappings, meanwhile?: (customers: RawTable) => void): Promise<FolderRead> {
+export async function readLedgerFolderAsync(folder: string, mapping?: TableMappings, meanwhile?: (customers: RawTable, applications: RawTable | undefined) => void): Promise<FolderRead> {
   const missing = noFolder(folder);
   if (missing !== undefined) return missing;
   const files = filesOf(folder);
@@ -139,11 +139,15 @@ export async function readLedgerFolderAsync(folder: string, mapping?: TableMappi
       : Promise.resolve(undefined);
   const customers = files.customers === undefined ? undefined : readCsvFile(files.customers);
   const applications = files.applications === undefined ? undefined : readCsvFile(files.applications);
-  if (meanwhile !== undefined && customers !== undefined && 'bytes' in customers && files.customers !== undefined) {
-    meanwhile(tableOf('customers', files.customers, customers, mapping?.customers, []));
-  }
-  const read = (await entries) ?? (entriesFile === undefined ? undefined : readCsvFile(entriesFile));
-  return assemble(folder, files, { customers, entries: read, applications }, mapping);
+  const read = (found: Found, table: TableName): RawTable | undefined => {
+    const file = files[table];
+    return found !== undefined && 'bytes' in found && file !== undefined ? tableOf(table, file, found, mapping?.[table], []) : undefined;
+  };
+  const customersTable = read(customers, 'customers');
+  // (a folder missing a file, or with one unreadable, is reported by assemble below)
+  if (meanwhile !== undefined && customersTable !== undefined && (applications === undefined || 'bytes' in applications)) meanwhile(customersTable, read(applications, 'applications'));
+  const entriesRead = (await entries) ?? (entriesFile === undefined ? undefined : readCsvFile(entriesFile));
+  return assemble(folder, files, { customers, entries: entriesRead, applications }, mapping);
 }
 
 function readInWorker(file: string): Promise<Found> {

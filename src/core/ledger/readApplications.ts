@@ -4,22 +4,38 @@ import { blankHeaderIndexes, cell, cellBeyondHeaders, locate, mapHeaders } from 
 import type { ApplicationRow } from './model';
 import { rowNumberOf, type RawTable } from './rawTable';
 
-/** Reads the optional applications table; documents and amounts are checked during settlement. */
-export function readApplications(
-  tables: readonly RawTable[],
-  customerOfDocument: (documentNo: string) => string | undefined,
-  dayOf: (text: string) => Day | undefined = parseIsoDay,
-): { applications: ApplicationRow[]; issues: Issue[]; usable: boolean } {
-  const applications: ApplicationRow[] = [];
-  const issues: Issue[] = [];
-  let usable = true;
-  for (const t of tables) usable = readApplicationTable(t, customerOfDocument, dayOf, applications, issues) && usable;
-  return { applications, issues, usable };
+/**
+ * The applications table read, before the entries are: its rows, and its problems in table and row
+ * order. A row's problem blocks the customer its documents belong to, which only the entries tell:
+ * `applicationIssues` attributes them once those are read. So the table can be typed while another
+ * thread is still reading a large entries file.
+ */
+export interface ApplicationsRead {
+  readonly applications: ApplicationRow[];
+  readonly problems: readonly { readonly issue: Issue; readonly from?: string; readonly to?: string }[];
+  readonly usable: boolean;
 }
 
-function readApplicationTable(t: RawTable, customerOfDocument: (documentNo: string) => string | undefined, dayOf: (text: string) => Day | undefined, applications: ApplicationRow[], issues: Issue[]): boolean {
+/** Reads the optional applications table; documents and amounts are checked during settlement. */
+export function readApplications(tables: readonly RawTable[], dayOf: (text: string) => Day | undefined = parseIsoDay): ApplicationsRead {
+  const applications: ApplicationRow[] = [];
+  const problems: { issue: Issue; from?: string; to?: string }[] = [];
+  let usable = true;
+  for (const t of tables) usable = readApplicationTable(t, dayOf, applications, problems) && usable;
+  return { applications, problems, usable };
+}
+
+/** The problems, each given the customer of its from (else to) document, as the first entry with that number says. */
+export function applicationIssues(read: ApplicationsRead, customerOfDocument: (documentNo: string) => string | undefined): Issue[] {
+  return read.problems.map(({ issue, from, to }) => {
+    const customerId = (from === undefined ? undefined : customerOfDocument(from)) ?? (to === undefined ? undefined : customerOfDocument(to));
+    return customerId === undefined || customerId === '' ? issue : { ...issue, customerId };
+  });
+}
+
+function readApplicationTable(t: RawTable, dayOf: (text: string) => Day | undefined, applications: ApplicationRow[], problems: { issue: Issue; from?: string; to?: string }[]): boolean {
   const map = mapHeaders(t);
-  issues.push(...map.issues);
+  for (const issue of map.issues) problems.push({ issue });
   if (!map.usable) return false;
   const ix = map.index;
   const blankHeaders = blankHeaderIndexes(t); // once per table, not per row
@@ -30,22 +46,20 @@ function readApplicationTable(t: RawTable, customerOfDocument: (documentNo: stri
     const row = rowNumberOf(t, i);
     const from = cell(r, ix, 'from_document').trim();
     const to = cell(r, ix, 'to_document').trim();
-    // A broken application row blocks the customer its documents belong to.
-    const at = (column: string, value: string) => locate(t, ix, row, column, value, customerOfDocument(from) ?? customerOfDocument(to));
     const amountText = cell(r, ix, 'amount').trim();
     const dateText = cell(r, ix, 'date').trim();
     const date = dateText === '' ? undefined : dayOf(dateText);
-    const rowIssues: Issue[] = [];
-    if (from === '') rowIssues.push(makeIssue('missing-value', at('from_document', '')));
-    if (to === '') rowIssues.push(makeIssue('missing-value', at('to_document', '')));
-    if (amountText === '') rowIssues.push(makeIssue('missing-value', at('amount', '')));
-    if (dateText !== '' && date === undefined) rowIssues.push(makeIssue('bad-date', at('date', dateText)));
+    const before = problems.length;
+    const bad = (code: Parameters<typeof makeIssue>[0], column: string, value: string): void => {
+      problems.push({ issue: makeIssue(code, locate(t, ix, row, column, value)), from, to });
+    };
+    if (from === '') bad('missing-value', 'from_document', '');
+    if (to === '') bad('missing-value', 'to_document', '');
+    if (amountText === '') bad('missing-value', 'amount', '');
+    if (dateText !== '' && date === undefined) bad('bad-date', 'date', dateText);
     const beyond = cellBeyondHeaders(t, r, blankHeaders);
-    if (beyond !== undefined) rowIssues.push(makeIssue('extra-cells', at(beyond.column, beyond.value)));
-    if (rowIssues.length > 0) {
-      issues.push(...rowIssues);
-      continue;
-    }
+    if (beyond !== undefined) bad('extra-cells', beyond.column, beyond.value);
+    if (problems.length > before) continue;
     applications.push({ origin, row, from, to, amountText, date });
   }
   return true;
