@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { addComputeOptions } from './computeFlags';
 import { addRunCommand } from './runCommand';
-import { computeResultAsJson, computeStatements } from '../core';
+import { computeResultAsJson, computeStatements, writeComputeResultJson } from '../core';
 import { processIo, type Io } from './io';
 import { loadLedger } from './loadLedger';
 import { computeOptionsFrom, UsageError, type ComputeFlags } from './options';
@@ -35,7 +35,10 @@ export async function runCompute(flags: ComputeFlags, io: Io): Promise<number> {
     return 1;
   }
   const result = computeStatements(loaded.ledger, options);
-  if (flags.json === true) io.out(`${JSON.stringify(computeResultAsJson(result, language), null, 2)}\n`);
+  if (flags.json === true) {
+    writeComputeResultJson(result, language, (text) => io.out(text));
+    io.out('\n');
+  }
   else io.out(computeResultAsText(result, language));
   const failed = result.issues.some((i) => i.severity === 'error');
   return failed ? 1 : 0;

@@ -57,20 +57,60 @@ function sectionAsJson(s: Section, withLines: boolean) {
   };
 }
 
-export function computeResultAsJson(r: ComputeResult, language: Language = 'en') {
+function statementAsJson(s: ComputeResult['statements'][number], summary: boolean, language: Language) {
+  return {
+    customerId: s.customerId,
+    name: s.customer?.name ?? null,
+    status: s.status,
+    sections: s.sections.map((x) => sectionAsJson(x, !summary)),
+    ...(s.status === 'blocked' ? { issues: s.issues.filter((i) => i.severity === 'error').map((i) => issueAsJson(i, language)) } : {}),
+  };
+}
+
+/** The contract's top level; `statements` built by `statements`. */
+function resultAsJson<T>(r: ComputeResult, language: Language, statements: T) {
   return {
     asOf: formatIsoDay(r.asOf),
     from: r.from === undefined ? null : formatIsoDay(r.from),
     style: r.style,
     aging: { basis: r.agingBasis, buckets: makeAger(r.aging, r.asOf).labels('en') },
-    statements: r.statements.map((s) => ({
-      customerId: s.customerId,
-      name: s.customer?.name ?? null,
-      status: s.status,
-      sections: s.sections.map((x) => sectionAsJson(x, !r.summary)),
-      ...(s.status === 'blocked' ? { issues: s.issues.filter((i) => i.severity === 'error').map((i) => issueAsJson(i, language)) } : {}),
-    })),
+    statements,
     excluded: r.excluded.map((e) => ({ customerId: e.customerId, reason: e.reason })),
     issues: r.issues.map((i) => issueAsJson(i, language)),
   };
+}
+
+export function computeResultAsJson(r: ComputeResult, language: Language = 'en') {
+  return resultAsJson(r, language, r.statements.map((s) => statementAsJson(s, r.summary, language)));
+}
+
+/**
+ * The same document as `JSON.stringify(computeResultAsJson(r), null, 2)`, handed to `write` in
+ * pieces of about `chunk` characters: fifty thousand statements never exist at once as objects,
+ * nor as one string of many megabytes.
+ */
+export function writeComputeResultJson(r: ComputeResult, language: Language, write: (text: string) => void, chunk = 1 << 20): void {
+  let buffer = '';
+  const put = (text: string): void => {
+    buffer += text;
+    if (buffer.length >= chunk) {
+      write(buffer);
+      buffer = '';
+    }
+  };
+  const top = resultAsJson(r, language, [] as unknown[]);
+  const keys = Object.keys(top) as (keyof typeof top)[];
+  put('{');
+  keys.forEach((key, k) => {
+    put(`${k === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `);
+    if (key !== 'statements' || r.statements.length === 0) {
+      put(JSON.stringify(top[key], null, 2).replace(/\n/g, '\n  '));
+      return;
+    }
+    put('[');
+    r.statements.forEach((s, i) => put(`${i === 0 ? '' : ','}\n    ${JSON.stringify(statementAsJson(s, r.summary, language), null, 2).replace(/\n/g, '\n    ')}`));
+    put('\n  ]');
+  });
+  put('\n}');
+  if (buffer !== '') write(buffer);
 }
