@@ -13,6 +13,8 @@ export * from './ledger/rawTable';
 export * from './ledger/headerMap';
 export * from './ledger/entryTypes';
 export * from './ledger/model';
+export * from './ledger/entryStore';
+export * from './ledger/entryRowParser';
 export * from './ledger/buildLedger';
 export * from './ledger/readCustomers';
 export * from './ledger/readApplications';

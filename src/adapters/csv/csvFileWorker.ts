@@ -1,14 +1,27 @@
 /**
- * Worker thread: reads and indexes one large CSV file (readCsvFile) while the main thread types the
- * customers, and hands the bytes and the index over without copying them.
+ * Worker thread for a large entries file: reads it into memory both threads share and indexes its
+ * rows while the main thread types the customers; then reads ahead the rows it is given
+ * (EntryRowParser) while the main thread reads the others.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { EntryRowParser, type ColumnIndex, type PreparsedEntries } from '../../core';
 import { readCsvFile } from './readLedgerFolder';
 
-const read = readCsvFile((workerData as { file: string }).file);
+interface Task {
+  readonly from: number;
+  readonly to: number;
+  readonly columns: ColumnIndex;
+  readonly width: number;
+  readonly out: PreparsedEntries;
+}
+
+const read = readCsvFile((workerData as { file: string }).file, true);
 if ('bytes' in read) {
-  // Only a buffer the bytes fill whole can be handed over; a pooled one is copied first.
-  const whole = read.bytes.byteOffset === 0 && read.bytes.byteLength === read.bytes.buffer.byteLength ? read.bytes : read.bytes.slice();
-  const transfer = [whole.buffer, read.index.rowStart.buffer, read.index.lines.buffer] as ArrayBuffer[];
-  parentPort?.postMessage({ ...read, bytes: whole }, transfer);
-} else parentPort?.postMessage(read);
+  const { bytes, index } = read;
+  parentPort?.once('message', (task: Task) => {
+    const parser = new EntryRowParser(bytes.subarray(index.skip), index.rowStart.subarray(1), index.delimiter, task.columns, task.width);
+    for (let i = task.from; i < task.to; i++) parser.parse(i, task.out, i);
+    parentPort?.postMessage({ customerIds: parser.customerIds() });
+  });
+}
+parentPort?.postMessage(read);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
-import { csvRows, indexCsvRows, makeIssue, type CsvIndex, type Issue, type Utf8Decoder, type LedgerTables, type Localised, type RawTable, type TableMappings, type TableName } from '../../core';
+import { blankHeaderIndexes, csvRows, EntryRowParser, indexCsvRows, joinPreparsed, makeIssue, mapHeaders, newPreparsedEntries, type CsvIndex, type Issue, type PreparsedEntries, type Utf8Decoder, type LedgerTables, type Localised, type RawTable, type TableMappings, type TableName } from '../../core';
 
 /** File names tried for each table, English then French. */
 const FILE_NAMES: Readonly<Record<TableName, readonly string[]>> = {
@@ -38,11 +38,16 @@ export interface CsvFileRead {
   readonly utf8: boolean;
   readonly badBytes: number;
   readonly index: CsvIndex;
+  /** An entries file's rows read ahead on the worker thread. */
+  readonly preparsed?: PreparsedEntries | undefined;
 }
 
-/** Reads and indexes one CSV file (also what the worker thread runs for a large entries file). */
-export function readCsvFile(file: string): CsvFileRead | Localised {
-  const read = readBytes(file);
+/**
+ * Reads and indexes one CSV file (also what the worker thread runs for a large entries file).
+ * `shared`: read into memory both threads can see (a file that needs converting is not).
+ */
+export function readCsvFile(file: string, shared = false): CsvFileRead | Localised {
+  const read = readBytes(file, shared);
   return 'bytes' in read ? { ...read, index: indexCsvRows(read.bytes) } : read;
 }
 
@@ -61,24 +66,37 @@ function tableOf(table: TableName, file: string, read: CsvFileRead, mapping: Rea
     rows: { length: Math.max(0, csv.length - 1), at: (i: number) => (i < 0 ? undefined : csv.at(i + 1)) },
     // Row numbers are physical lines, so a quoted cell spanning lines keeps later rows where an editor shows them.
     rowNumbers: csv.lines.subarray(1),
-    bytes: { bytes: csv.bytes, rowStart: csv.rowStart.subarray(1), delimiter: csv.delimiter },
+    bytes: { bytes: csv.bytes, rowStart: csv.rowStart.subarray(1), delimiter: csv.delimiter, ...(read.preparsed !== undefined ? { preparsed: read.preparsed } : {}) },
     ...(mapping !== undefined ? { mapping } : {}),
   };
 }
 
 /** The file as UTF-8 bytes, whatever it was written in. */
-function readBytes(file: string): { bytes: Uint8Array; utf8: boolean; badBytes: number } | Localised {
+function readBytes(file: string, shared: boolean): { bytes: Uint8Array; utf8: boolean; badBytes: number } | Localised {
   const size = fs.statSync(file).size;
   if (size > MAX_CSV_BYTES) {
     return { en: `${file} is ${Math.round(size / 1e6)} MB; the limit is ${MAX_CSV_BYTES / 1e6} MB`, fr: `${file} fait ${Math.round(size / 1e6)} Mo ; la limite est de ${MAX_CSV_BYTES / 1e6} Mo` };
   }
-  const bytes = fs.readFileSync(file);
+  const bytes = shared ? readShared(file, size) : fs.readFileSync(file);
   if (isUtf8(bytes)) return { bytes, utf8: true, badBytes: 0 };
   // UTF-8 with a stray byte (accents decoded fine elsewhere): keep UTF-8, the bad bytes become U+FFFD, and say how many.
   const asUtf8 = bytes.toString('utf8');
   if (/[\u0080-\ufffc\ufffe\uffff]/.test(asUtf8)) return { bytes: Buffer.from(asUtf8, 'utf8'), utf8: true, badBytes: asUtf8.split('\ufffd').length - 1 };
   // Excel's plain "CSV" on a French Windows writes Windows-1252: read it so (é stays é), and say so.
   return { bytes: Buffer.from(new TextDecoder('windows-1252').decode(bytes), 'utf8'), utf8: false, badBytes: 0 };
+}
+
+/** The file into a SharedArrayBuffer (readFileSync cannot), to the size it has when read. */
+function readShared(file: string, size: number): Buffer {
+  const bytes = Buffer.from(new SharedArrayBuffer(size));
+  const fd = fs.openSync(file, 'r');
+  try {
+    let done = 0;
+    for (let n = 1; done < size && n > 0; done += n) n = fs.readSync(fd, bytes, done, size - done, done);
+    return bytes.subarray(0, done);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 type Found = CsvFileRead | Localised | undefined;
@@ -125,35 +143,86 @@ const WORKER_MIN_BYTES = 8e6;
 
 /**
  * The same, with a large entries file read and indexed on another thread (the compiled worker,
- * so the CLI; tests under ts-jest read it here). `meanwhile` gets the customers and applications
- * tables as soon as they are read, so the caller can type them while the entries are still being read.
+ * so the CLI; tests under ts-jest read it here), and its rows read ahead by both threads, half each
+ * (EntryRowParser). `meanwhile` gets the customers and applications tables as soon as they are
+ * read, so the caller can type them while the entries are still being read.
  */
 export async function readLedgerFolderAsync(folder: string, mapping?: TableMappings, meanwhile?: (customers: RawTable, applications: RawTable | undefined) => void): Promise<FolderRead> {
   const missing = noFolder(folder);
   if (missing !== undefined) return missing;
   const files = filesOf(folder);
   const entriesFile = files.entries;
-  const entries: Promise<Found> =
-    entriesFile !== undefined && fs.existsSync(WORKER_FILE) && fs.statSync(entriesFile).size >= WORKER_MIN_BYTES && fs.statSync(entriesFile).size <= MAX_CSV_BYTES
-      ? readInWorker(entriesFile)
-      : Promise.resolve(undefined);
+  const size = entriesFile === undefined ? 0 : fs.statSync(entriesFile).size;
+  const worker = entriesFile !== undefined && fs.existsSync(WORKER_FILE) && size >= WORKER_MIN_BYTES && size <= MAX_CSV_BYTES ? new EntriesWorker(entriesFile) : undefined;
   const customers = files.customers === undefined ? undefined : readCsvFile(files.customers);
   const applications = files.applications === undefined ? undefined : readCsvFile(files.applications);
-  const read = (found: Found, table: TableName): RawTable | undefined => {
-    const file = files[table];
-    return found !== undefined && 'bytes' in found && file !== undefined ? tableOf(table, file, found, mapping?.[table], []) : undefined;
+  const table = (found: Found, name: TableName): RawTable | undefined => {
+    const file = files[name];
+    return found !== undefined && 'bytes' in found && file !== undefined ? tableOf(name, file, found, mapping?.[name], []) : undefined;
   };
-  const customersTable = read(customers, 'customers');
+  const customersTable = table(customers, 'customers');
   // (a folder missing a file, or with one unreadable, is reported by assemble below)
-  if (meanwhile !== undefined && customersTable !== undefined && (applications === undefined || 'bytes' in applications)) meanwhile(customersTable, read(applications, 'applications'));
-  const entriesRead = (await entries) ?? (entriesFile === undefined ? undefined : readCsvFile(entriesFile));
-  return assemble(folder, files, { customers, entries: entriesRead, applications }, mapping);
+  if (meanwhile !== undefined && customersTable !== undefined && (applications === undefined || 'bytes' in applications)) meanwhile(customersTable, table(applications, 'applications'));
+  let entries: Found;
+  if (worker !== undefined) {
+    const read = await worker.read;
+    entries = 'bytes' in read ? { ...read, preparsed: await readAhead(worker, read, mapping?.entries) } : read;
+    worker.finish();
+  } else if (entriesFile !== undefined) entries = readCsvFile(entriesFile);
+  return assemble(folder, files, { customers, entries, applications }, mapping);
 }
 
-function readInWorker(file: string): Promise<Found> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_FILE, { workerData: { file } });
-    worker.once('message', (read: Found) => resolve(read));
-    worker.once('error', reject);
-  });
+/** The entries worker: it reads the file, then reads ahead the rows it is given. */
+class EntriesWorker {
+  private readonly worker: Worker;
+  readonly read: Promise<CsvFileRead | Localised>;
+
+  constructor(file: string) {
+    this.worker = new Worker(WORKER_FILE, { workerData: { file } });
+    this.read = this.next<CsvFileRead | Localised>();
+  }
+
+  next<T>(): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const fail = (e: unknown): void => reject(e instanceof Error ? e : new Error(String(e)));
+      this.worker.once('error', fail);
+      this.worker.once('message', (m: T) => {
+        this.worker.off('error', fail);
+        resolve(m);
+      });
+    });
+  }
+
+  post(message: unknown): void {
+    this.worker.postMessage(message);
+  }
+
+  finish(): void {
+    void this.worker.terminate();
+  }
+}
+
+/**
+ * The entries' rows read as far as they alone tell, the first part here and the rest on the worker
+ * at the same time; undefined when the fast path cannot read this table (or the bytes could not be
+ * shared: a converted file).
+ */
+async function readAhead(worker: EntriesWorker, read: CsvFileRead, entriesMapping: Readonly<Record<string, string>> | undefined): Promise<PreparsedEntries | undefined> {
+  if (!(read.bytes.buffer instanceof SharedArrayBuffer)) return undefined;
+  const csv = csvRows(read.bytes, read.index);
+  const headers = csv.at(0) ?? [];
+  const table = { table: 'entries' as const, source: 'entries', headers, rows: [], ...(entriesMapping !== undefined ? { mapping: entriesMapping } : {}) };
+  const map = mapHeaders(table);
+  if (!map.usable || blankHeaderIndexes(table).length > 0 || (map.index['amount'] ?? -1) < 0) return undefined;
+  const rows = csv.length - 1;
+  const out = newPreparsedEntries(rows, map.index, true);
+  // This thread also checks what needs the ledger afterwards, so it takes the smaller part.
+  const middle = Math.floor(rows * 0.45);
+  const theirs = worker.next<{ customerIds: string[] }>();
+  worker.post({ from: middle, to: rows, columns: map.index, width: headers.length, out });
+  const parser = new EntryRowParser(csv.bytes, csv.rowStart.subarray(1), csv.delimiter, map.index, headers.length);
+  for (let i = 0; i < middle; i++) parser.parse(i, out, i);
+  out.customerIds = parser.customerIds();
+  joinPreparsed(out, { customer: out.customer, customerIds: (await theirs).customerIds }, middle, rows);
+  return out;
 }

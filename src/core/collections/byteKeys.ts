@@ -38,7 +38,11 @@ export class ByteKeys {
 
   /** The id of bytes[from, to), added when new. */
   intern(bytes: Uint8Array, from: number, to: number): number {
-    const h = hashBytes(bytes, from, to);
+    return this.internHashed(bytes, from, to, hashBytes(bytes, from, to));
+  }
+
+  /** The same, with `h` = hashBytes(bytes, from, to) computed already (by another thread). */
+  internHashed(bytes: Uint8Array, from: number, to: number, h: number): number {
     const slot = this.slotOf(bytes, from, to, h);
     const found = this.slots[slot] as number;
     if (found !== 0) return found - 1;

@@ -1,4 +1,5 @@
 import type { TableName } from '../issues/issue';
+import type { PreparsedEntries } from './entryRowParser';
 
 /**
  * A table as any source hands it to the engine: header texts and rows of cell texts.
@@ -16,6 +17,8 @@ export interface ByteRows {
   readonly rowStart: Int32Array;
   /** The delimiter's byte. */
   readonly delimiter: number;
+  /** For an entries table: its rows already read as far as they alone tell (on another thread), by row. */
+  readonly preparsed?: PreparsedEntries;
 }
 
 export interface RawTable {

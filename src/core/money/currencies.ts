@@ -23,3 +23,6 @@ export function currencyExponent(code: string): number | undefined {
 export function isKnownCurrency(code: string): boolean {
   return Object.prototype.hasOwnProperty.call(EXPONENTS, code);
 }
+
+/** Every known code, in a fixed order: a currency's position here is a small number a worker thread can hand over. */
+export const CURRENCY_CODES: readonly string[] = Object.keys(EXPONENTS);
