@@ -217,7 +217,7 @@ async function readAhead(worker: EntriesWorker, read: CsvFileRead, entriesMappin
   const rows = csv.length - 1;
   const out = newPreparsedEntries(rows, map.index, true);
   // This thread also checks what needs the ledger afterwards, so it takes the smaller part.
-  const middle = Math.floor(rows * 0.45);
+  const middle = Math.floor(rows / 2);
   const theirs = worker.next<{ customerIds: string[] }>();
   worker.post({ from: middle, to: rows, columns: map.index, width: headers.length, out });
   const parser = new EntryRowParser(csv.bytes, csv.rowStart.subarray(1), csv.delimiter, map.index, headers.length);

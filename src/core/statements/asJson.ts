@@ -85,11 +85,12 @@ export function computeResultAsJson(r: ComputeResult, language: Language = 'en')
 }
 
 /**
- * The same document as `JSON.stringify(computeResultAsJson(r), null, 2)`, handed to `write` in
- * pieces of about `chunk` characters: fifty thousand statements never exist at once as objects,
- * nor as one string of many megabytes.
+ * `computeResultAsJson(r)` as text, one statement (and one left-out customer, one issue) per line,
+ * handed to `write` in pieces of about `chunk` characters. Fifty thousand statements never exist at
+ * once as objects, nor as one string of many megabytes; a line per customer reads and diffs well,
+ * and is less than half the size of the document indented throughout.
  */
-export function writeComputeResultJson(r: ComputeResult, language: Language, write: (text: string) => void, chunk = 1 << 20): void {
+export function writeComputeResultJson(r: ComputeResult, language: Language, write: (text: string) => void, chunk = 1 << 16): void {
   let buffer = '';
   const put = (text: string): void => {
     buffer += text;
@@ -100,15 +101,21 @@ export function writeComputeResultJson(r: ComputeResult, language: Language, wri
   };
   const top = resultAsJson(r, language, [] as unknown[]);
   const keys = Object.keys(top) as (keyof typeof top)[];
+  const items = (key: keyof typeof top): { length: number; at: (i: number) => unknown } | undefined => {
+    if (key === 'statements') return { length: r.statements.length, at: (i) => statementAsJson(r.statements[i] as ComputeResult['statements'][number], r.summary, language) };
+    const value = top[key];
+    return Array.isArray(value) ? { length: value.length, at: (i) => value[i] as unknown } : undefined;
+  };
   put('{');
   keys.forEach((key, k) => {
     put(`${k === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `);
-    if (key !== 'statements' || r.statements.length === 0) {
-      put(JSON.stringify(top[key], null, 2).replace(/\n/g, '\n  '));
+    const list = items(key);
+    if (list === undefined || list.length === 0) {
+      put(JSON.stringify(top[key]));
       return;
     }
     put('[');
-    r.statements.forEach((s, i) => put(`${i === 0 ? '' : ','}\n    ${JSON.stringify(statementAsJson(s, r.summary, language), null, 2).replace(/\n/g, '\n    ')}`));
+    for (let i = 0; i < list.length; i++) put(`${i === 0 ? '' : ','}\n    ${JSON.stringify(list.at(i))}`);
     put('\n  ]');
   });
   put('\n}');
