@@ -185,7 +185,7 @@ async function csvBench(runs: number): Promise<{ code: number; report: Record<st
     const t1 = nowMs();
     const result = computeStatements(loaded.ledger, options);
     const t2 = nowMs();
-    let bytes = 0;
+    let bytes = 1; // and the newline the CLI ends with
     writeComputeResultJson(result, language, (text) => (bytes += Buffer.byteLength(text)));
     const t3 = nowMs();
     phases.push({ 'read + validate (loadLedger)': t1 - t0, computeStatements: t2 - t1, 'JSON text': t3 - t2 });
