@@ -20,11 +20,21 @@ const SOURCES: readonly Allocation['source'][] = ['application', 'applies-to', '
  */
 export class AllocationColumns {
   count = 0;
-  credit = new Int32Array(1024);
-  debit = new Int32Array(1024);
-  amount = new Float64Array(1024);
-  date = new Float64Array(1024);
-  source = new Uint8Array(1024);
+  credit: Int32Array;
+  debit: Int32Array;
+  amount: Float64Array;
+  date: Float64Array;
+  source: Uint8Array;
+
+  /** `capacity`: a guess at the count; the columns grow past it. */
+  constructor(capacity = 1024) {
+    const n = Math.max(16, capacity);
+    this.credit = new Int32Array(n);
+    this.debit = new Int32Array(n);
+    this.amount = new Float64Array(n);
+    this.date = new Float64Array(n);
+    this.source = new Uint8Array(n);
+  }
 
   push(credit: number, debit: number, amount: Minor, date: Day, source: Allocation['source']): void {
     if (this.count === this.credit.length) this.grow();

@@ -11,6 +11,11 @@ import { AllocationColumns, type AllocateMode, type Allocation } from './allocat
 export interface Settlement {
   /** Every allocation, in the order made, as typed arrays (`columns.at(i)` builds one Allocation). */
   readonly columns: AllocationColumns;
+  /**
+   * What each entry still has open at `asOf`, unsigned, by entry index. Every allocation kept is
+   * dated on or before `asOf`, so an entry's settled part is |amount| − remaining.
+   */
+  readonly remaining: Float64Array;
   readonly issues: readonly Issue[];
 }
 
@@ -161,7 +166,7 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
   const { amount, posting, matching, currency, customer } = s;
   const remaining = new Float64Array(n); // minor units: integers, exact in a double
   for (let i = 0; i < n; i++) remaining[i] = Math.abs(amount[i] as number);
-  const columns = new AllocationColumns();
+  const columns = new AllocationColumns(n >> 2); // about one allocation for every four entries: few regrowths
   const issues: Issue[] = [];
   const byAge = ageOrder(s);
   const byDoc = new DocumentLists(ledger, byAge);
@@ -278,7 +283,7 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
       forEachRun(open, (a, b) => currency[a] === currency[b] && key[a] === key[b], (group) => settleOldestFirst(group, amount, byAge, settlePair, source));
     }
   }
-  return { columns, issues };
+  return { columns, issues, remaining };
 }
 
 /** Calls `f` with each run of neighbours that `same` says belong together. */

@@ -4,7 +4,6 @@ import { ENTRY_TYPES } from '../ledger/entryTypes';
 import type { EntryStore } from '../ledger/entryStore';
 import type { Entry } from '../ledger/model';
 import type { Minor } from '../money/money';
-import type { AllocationColumns } from '../settlement/allocation';
 import type { Section, StatementLine, StatementStyle } from './model';
 
 /** Statement order: posting date; invoice, credit, payment; then document number and due date. */
@@ -17,38 +16,11 @@ export function statementOrder(a: Entry, b: Entry): number {
   );
 }
 
-/**
- * What each entry has had settled as of D (allocations dated ≤ D), computed in one pass over the
- * allocations: compact arrays by entry index.
- */
-export interface AppliedByEntry {
-  /** Allocated as of D, unsigned (minor units: integers, exact in a double). */
-  readonly sum: Float64Array;
-  /** 1 when the entry has any allocation, whatever its date. */
-  readonly touched: Uint8Array;
-}
-
-export function appliedByEntry(allocations: AllocationColumns, entries: number, asOf: Day): AppliedByEntry {
-  const sum = new Float64Array(entries);
-  const touched = new Uint8Array(entries);
-  for (let i = 0; i < allocations.count; i++) {
-    const credit = allocations.credit[i] as number;
-    const debit = allocations.debit[i] as number;
-    touched[credit] = 1;
-    touched[debit] = 1;
-    if ((allocations.date[i] as number) > asOf) continue;
-    const amount = allocations.amount[i] as number;
-    sum[credit] = (sum[credit] as number) + amount;
-    sum[debit] = (sum[debit] as number) + amount;
-  }
-  return { sum, touched };
-}
-
-/** The part of an entry's amount settled as of D, with the entry's sign (−0 for an untouched-at-D credit, as before). */
-function appliedFrom(i: number, amount: number, applied: AppliedByEntry): Minor {
-  if (applied.touched[i] !== 1) return 0;
-  const sum = applied.sum[i] as number;
-  return amount < 0 ? -sum : sum;
+/** The part of an entry's amount settled as of D, with the entry's sign (0 when nothing is). */
+function appliedFrom(amount: number, remaining: number): Minor {
+  const settled = Math.abs(amount) - remaining;
+  if (settled === 0) return 0;
+  return amount < 0 ? -settled : settled;
 }
 
 export interface SectionInput {
@@ -58,8 +30,8 @@ export interface SectionInput {
   readonly entries: ArrayLike<number>;
   readonly start: number;
   readonly end: number;
-  /** What each entry has had settled as of D (appliedByEntry). */
-  readonly applied: AppliedByEntry;
+  /** What each entry still has open at D (Settlement.remaining). */
+  readonly remaining: Float64Array;
   readonly style: StatementStyle;
   readonly asOf: Day;
   readonly from: Day | undefined;
@@ -86,7 +58,7 @@ export function buildSection(input: SectionInput): Section {
     if (posting > asOf) continue;
     const amount = amounts[i] as number;
     const due = dues[i] as number;
-    const applied = appliedFrom(i, amount, input.applied);
+    const applied = appliedFrom(amount, input.remaining[i] as number);
     const open = amount - applied;
     if (open !== 0) {
       const slot = ager.bucket(input.basis === 'due' ? due : posting);

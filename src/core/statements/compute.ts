@@ -7,7 +7,7 @@ import { currencyExponent } from '../money/currencies';
 import { minorAtLeast, type Minor } from '../money/money';
 import { entriesByCustomer } from '../ledger/entriesByCustomer';
 import { settle } from '../settlement/settle';
-import { appliedByEntry, buildSection } from './buildSection';
+import { buildSection } from './buildSection';
 import type { ComputeOptions, ComputeResult, CustomerStatement, Exclusion, Section } from './model';
 import { exclusionReason } from './selection';
 
@@ -36,7 +36,6 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
   const store = ledger.entries;
   const { starts, entries: byCustomer } = byCustomerIndex;
 
-  const applied = appliedByEntry(settlement.columns, ledger.entries.length, options.asOf);
 
   const minCache = new Map<string, Minor | undefined>();
   const minBalanceIn = (currency: string): Minor | undefined => {
@@ -52,7 +51,7 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
   const excluded: Exclusion[] = [];
   const known = new Set<string>();
   const build = (currency: string, entries: ArrayLike<number>, start: number, end: number): Section =>
-    buildSection({ currency, store, entries, start, end, applied, style: options.style, asOf: options.asOf, from, ager, basis: options.agingBasis, withLines: !options.summary });
+    buildSection({ currency, store, entries, start, end, remaining: settlement.remaining, style: options.style, asOf: options.asOf, from, ager, basis: options.agingBasis, withLines: !options.summary });
   const statementOf = (id: string, customer: Customer | undefined, position: number): void => {
     if (only !== undefined && !only.has(id)) return;
     const own = issuesOf.get(id) ?? [];
