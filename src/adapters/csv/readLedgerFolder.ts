@@ -165,9 +165,12 @@ export async function readLedgerFolderAsync(folder: string, mapping?: TableMappi
   if (meanwhile !== undefined && customersTable !== undefined && (applications === undefined || 'bytes' in applications)) meanwhile(customersTable, table(applications, 'applications'));
   let entries: Found;
   if (worker !== undefined) {
-    const read = await worker.read;
-    entries = 'bytes' in read ? { ...read, preparsed: await readAhead(worker, read, mapping?.entries) } : read;
-    worker.finish();
+    try {
+      const read = await worker.read;
+      entries = 'bytes' in read ? { ...read, preparsed: await readAhead(worker, read, mapping?.entries) } : read;
+    } finally {
+      worker.finish(); // also when reading failed: an idle thread would keep the process alive
+    }
   } else if (entriesFile !== undefined) entries = readCsvFile(entriesFile);
   return assemble(folder, files, { customers, entries, applications }, mapping);
 }
