@@ -1,4 +1,5 @@
 import { decodeUtf8, encodeUtf8 } from '../text/utf8';
+import { grownTo } from './grow';
 
 /**
  * Byte strings (UTF-8) → dense ids 0, 1, 2…, by hashing the bytes where they lie: a million
@@ -121,17 +122,13 @@ export class ByteKeys {
 
   private add(bytes: Uint8Array, from: number, to: number, h: number): number {
     const len = to - from;
-    if (this.used + len > this.arena.length) {
-      const next = new Uint8Array(Math.max(this.arena.length * 2, this.used + len));
-      next.set(this.arena.subarray(0, this.used));
-      this.arena = next;
-    }
+    if (this.used + len > this.arena.length) this.arena = grownTo(this.arena, Math.max(this.arena.length * 2, this.used + len));
     const arena = this.arena;
     for (let k = 0; k < len; k++) arena[this.used + k] = bytes[from + k] as number; // keys are short: no view made
     if (this.count === this.starts.length) {
-      this.starts = growInts(this.starts);
-      this.lengths = growInts(this.lengths);
-      this.hashes = growInts(this.hashes);
+      this.starts = grownTo(this.starts, this.count * 2);
+      this.lengths = grownTo(this.lengths, this.count * 2);
+      this.hashes = grownTo(this.hashes, this.count * 2);
     }
     const id = this.count++;
     this.starts[id] = this.used;
@@ -164,10 +161,4 @@ export function hashBytes(bytes: Uint8Array, from: number, to: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return (h ^ (h >>> 16)) | 0;
-}
-
-function growInts(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }

@@ -4,6 +4,7 @@ import { amountIssueCode, makeIssue, type Issue } from '../issues/issue';
 import { currencyExponent } from '../money/currencies';
 import { parseDecimalToMinor, type Minor } from '../money/money';
 import { ByteKeys } from '../collections/byteKeys';
+import { grownTo } from '../collections/grow';
 import { ENTRY_TYPES, parseEntryType, parseStatus, type EntryStatus, type EntryType } from './entryTypes';
 import { EntryStore, TYPE_CODES } from './entryStore';
 import { fastEntryReader } from './fastEntryReader';
@@ -103,16 +104,11 @@ export class DocumentsSeen {
 
   private grow(k: number): void {
     const n = Math.max(k + 1, this.rows.length * 2);
-    const more = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.rows = more(this.rows, (x) => new Int32Array(x));
-    this.customers = more(this.customers, (x) => new Int32Array(x));
-    this.types = more(this.types, (x) => new Uint8Array(x));
-    this.currencies = more(this.currencies, (x) => new Int32Array(x));
-    this.dues = more(this.dues, (x) => new Int32Array(x));
+    this.rows = grownTo(this.rows, n);
+    this.customers = grownTo(this.customers, n);
+    this.types = grownTo(this.types, n);
+    this.currencies = grownTo(this.currencies, n);
+    this.dues = grownTo(this.dues, n);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Day } from '../calendar/day';
+import { grownTo } from '../collections/grow';
 import type { Minor } from '../money/money';
 
 /** A part of a credit (payment, credit note...) settling a part of a debit (invoice...), from `date` on. */
@@ -67,15 +68,10 @@ export class AllocationColumns {
 
   private grow(): void {
     const n = this.credit.length * 2;
-    const more = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.credit = more(this.credit, (k) => new Int32Array(k));
-    this.debit = more(this.debit, (k) => new Int32Array(k));
-    this.amount = more(this.amount, (k) => new Float64Array(k));
-    this.date = more(this.date, (k) => new Float64Array(k));
-    this.source = more(this.source, (k) => new Uint8Array(k));
+    this.credit = grownTo(this.credit, n);
+    this.debit = grownTo(this.debit, n);
+    this.amount = grownTo(this.amount, n);
+    this.date = grownTo(this.date, n);
+    this.source = grownTo(this.source, n);
   }
 }

@@ -1,3 +1,4 @@
+import { grownTo } from '../collections/grow';
 import { decodeUtf8 } from '../text/utf8';
 
 /** Bytes → text. The engine's own decoder by default; an adapter may hand in its platform's faster one. */
@@ -58,11 +59,7 @@ class Ints {
     this.data = new Int32Array(Math.max(16, capacity));
   }
   push(v: number): void {
-    if (this.size === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.size === this.data.length) this.data = grownTo(this.data, this.data.length * 2);
     this.data[this.size++] = v;
   }
   done(): Int32Array {
@@ -98,15 +95,11 @@ export class RowFields {
       return;
     }
     if (this.count === this.start.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.start = grow(this.start, (n) => new Int32Array(n));
-      this.end = grow(this.end, (n) => new Int32Array(n));
-      this.after = grow(this.after, (n) => new Int32Array(n));
-      this.raw = grow(this.raw, (n) => new Uint8Array(n));
+      const n = this.count * 2;
+      this.start = grownTo(this.start, n);
+      this.end = grownTo(this.end, n);
+      this.after = grownTo(this.after, n);
+      this.raw = grownTo(this.raw, n);
     }
     this.start[this.count] = start;
     this.end[this.count] = end;
