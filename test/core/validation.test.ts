@@ -162,3 +162,14 @@ describe('problems found when settling a workbook ledger name their cell', () =>
     expect(r.issues.map((i) => `${i.code}@${i.cell ?? '-'}`)).toEqual(['over-application@Applications!C2', "applies-to-unknown@'Grand livre'!F3"]);
   });
 });
+
+describe('regressions found by review', () => {
+  it('65,536 different unknown currency texts do not make a later real currency wrap onto another (found by review)', () => {
+    // Every rejected row's currency text used to take a 16-bit code: the 65,537th text, USD here, wrapped onto EUR's.
+    const bad = Array.from({ length: 65_536 }, (_, n) => `A,invoice,X${n},2026-01-05,,1.00,Q${n},,`);
+    const r = check([HEAD, 'B,invoice,I1,2026-01-05,,100.00,,,', ...bad, 'B,payment,P1,2026-01-10,,-100.00,USD,,'].join('\n'));
+    const beta = r.result.statements.find((s) => s.customerId === 'B');
+    expect(beta?.sections.map((s) => [s.currency, s.closingBalance])).toEqual([['EUR', 10000], ['USD', -10000]]);
+    expect(r.status['A']).toBe('blocked');
+  });
+});

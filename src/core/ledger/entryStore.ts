@@ -1,9 +1,12 @@
 import type { Day } from '../calendar/day';
 import type { ByteKeys } from '../collections/byteKeys';
+import { CURRENCY_CODES } from '../money/currencies';
 import type { Minor } from '../money/money';
 import { ENTRY_TYPES, type EntryType } from './entryTypes';
 import type { Customer, Entry, EntryOrigin } from './model';
 import { rowNumberOf } from './rawTable';
+
+const CURRENCY_INDEX = new Map(CURRENCY_CODES.map((c, i) => [c, i]));
 
 /** Entry types by code (the `type` column), in ENTRY_TYPES order. */
 export const TYPE_BY_CODE = Object.keys(ENTRY_TYPES) as EntryType[];
@@ -22,9 +25,9 @@ export class EntryStore {
   length = 0;
   /** Position of the customer in Ledger.customers. */
   readonly customer: Int32Array;
-  /** Index into `currencies`. */
+  /** Position of the currency in CURRENCY_CODES (`currencies`): only known currencies are stored, so the code is small. */
   readonly currency: Uint16Array;
-  readonly currencies: string[] = [];
+  readonly currencies: readonly string[] = CURRENCY_CODES;
   /** TYPE_BY_CODE index. */
   readonly type: Uint8Array;
   readonly posting: Int32Array;
@@ -40,7 +43,6 @@ export class EntryStore {
   readonly matching: Int32Array;
   /** Index of the entry's row in its table's rows (origins say which table). */
   readonly rowIndex: Int32Array;
-  private readonly currencyCodes = new Map<string, number>();
   private readonly documentTexts: (string | undefined)[] = [];
 
   constructor(
@@ -64,14 +66,9 @@ export class EntryStore {
     this.rowIndex = new Int32Array(capacity);
   }
 
+  /** The code of a known currency, −1 for any other text. */
   currencyCode(currency: string): number {
-    let c = this.currencyCodes.get(currency);
-    if (c === undefined) {
-      c = this.currencies.length;
-      this.currencies.push(currency);
-      this.currencyCodes.set(currency, c);
-    }
-    return c;
+    return CURRENCY_INDEX.get(currency) ?? -1;
   }
 
   push(customer: number, currency: number, type: number, posting: Day, due: Day, amount: Minor, document: number, appliesTo: number, matching: number, rowIndex: number): void {

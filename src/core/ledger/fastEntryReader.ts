@@ -1,4 +1,4 @@
-import { currencyExponent, CURRENCY_CODES } from '../money/currencies';
+import { currencyExponent } from '../money/currencies';
 import { EntryRowParser, newPreparsedEntries, type PreparsedEntries } from './entryRowParser';
 import { blankHeaderIndexes, type ColumnIndex } from './headerMap';
 import { rowNumberOf, type RawTable } from './rawTable';
@@ -41,19 +41,12 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
     }
     return p;
   };
-  /** Store code of each CURRENCY_CODES position, made on first use. */
-  const codeOf = new Int32Array(CURRENCY_CODES.length).fill(-1);
-  const storeCode = (i: number): number => {
-    let code = codeOf[i] as number;
-    if (code < 0) codeOf[i] = code = store.currencyCode(CURRENCY_CODES[i] as string);
-    return code;
-  };
   const exponents: number[] = [];
   const exponentOf = (code: number): number => (exponents[code] ??= currencyExponent(store.currencies[code] as string) as number);
   /** Store code of each customer's currency when its cell is blank (−1: it has none). */
   const defaultCode = customers.map((c) => {
     const currency = c.currency ?? options.defaultCurrency ?? '';
-    return currency === '' || currencyExponent(currency) === undefined ? -1 : store.currencyCode(currency);
+    return store.currencyCode(currency);
   });
 
   return (i) => {
@@ -68,7 +61,7 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
     const customer = positionOf(p.customer[k] as number);
     if (customer < 0) return false;
     const currencyIndex = p.currency[k] as number;
-    const currency = currencyIndex < 0 ? (defaultCode[customer] as number) : storeCode(currencyIndex);
+    const currency = currencyIndex < 0 ? (defaultCode[customer] as number) : currencyIndex; // a position in CURRENCY_CODES: the store's code
     if (currency < 0) return false;
     const exponent = exponentOf(currency);
     const decimals = p.decimals[k] as number;

@@ -1,7 +1,7 @@
 import { parseIsoDay, type Day } from '../calendar/day';
 import { parseDateText, type DateOrder } from '../tables/coerce';
 import { amountIssueCode, makeIssue, type Issue } from '../issues/issue';
-import { currencyExponent } from '../money/currencies';
+import { CURRENCY_CODES, currencyExponent } from '../money/currencies';
 import { parseDecimalToMinor, type Minor } from '../money/money';
 import { ByteKeys } from '../collections/byteKeys';
 import { grownTo } from '../collections/grow';
@@ -77,7 +77,7 @@ export class DocumentsSeen {
   /**
    * Records the row of document key k; returns the first row of a conflicting document (a
    * duplicate), else undefined. A conflict changes nothing, so asking again gives the same answer.
-   * `customer` and `currency` are keys (an unknown customer has one too).
+   * `customer` and `currency` are keys (an unknown customer or currency has one too).
    */
   check(k: number, row: number, customer: number, type: number, currency: number, due: Day): number | undefined {
     if (k >= this.rows.length) this.grow(k);
@@ -120,6 +120,22 @@ export interface EntryReadState {
   readonly customerKeys: ByteKeys;
   readonly customers: readonly Customer[];
   readonly options: EntryReadOptions;
+  /** What a row's currency text is to the duplicate check (any text, the unknown ones too). */
+  readonly currencyKeys: CurrencyKeys;
+}
+
+/**
+ * Currency texts → keys for the duplicate check: a known currency's key is its store code (what the
+ * fast path has), any other text gets one after them. Unbounded, unlike the store's codes.
+ */
+export class CurrencyKeys {
+  private readonly others = new Map<string, number>();
+  of(currency: string, code: number): number {
+    if (code >= 0) return code;
+    let k = this.others.get(currency);
+    if (k === undefined) this.others.set(currency, (k = CURRENCY_CODES.length + this.others.size));
+    return k;
+  }
 }
 
 /** Reads every entries table (a workbook may have several sheets); document numbers are unique across all. */
@@ -133,7 +149,7 @@ export function readEntries(
   const customerKeys = new ByteKeys(customers.length);
   for (const c of customers) customerKeys.internText(c.id); // ids are unique: readCustomers refuses a second one
   const store = new EntryStore(rows, customers, new ByteKeys(rows), new ByteKeys(1024), []);
-  const state: EntryReadState = { store, docs: new DocumentsSeen(rows), customerKeys, customers, options };
+  const state: EntryReadState = { store, docs: new DocumentsSeen(rows), customerKeys, customers, options, currencyKeys: new CurrencyKeys() };
   let usable = true;
   for (const t of tables) {
     const first = store.length;
@@ -182,6 +198,7 @@ function readEntryTable(t: RawTable, state: EntryReadState, issues: Issue[]): Co
   const at = (column: string, value: string) => locate(t, ix, ctx.row, column, value, ctx.customerId);
   const bad: Bad = (code, column, value, params = {}) => (ctx.issues ??= []).push(makeIssue(code, at(column, value), params));
   const known = state.customers.length;
+  const currencyKey = (currency: string): number => state.currencyKeys.of(currency, store.currencyCode(currency));
 
   /** The reader every row can take: the cells as strings, every problem reported. */
   const readRow = (i: number): void => {
@@ -258,11 +275,10 @@ function readEntryTable(t: RawTable, state: EntryReadState, issues: Issue[]): Co
       }
     }
 
-    const currencyCode = store.currencyCode(currency);
     let documentKey = -1;
     if (documentNo !== '' && type !== undefined && due !== undefined) {
       documentKey = store.documents.internText(documentNo);
-      const firstRow = docs.check(documentKey, row, customerKey, TYPE_CODES[type], currencyCode, due);
+      const firstRow = docs.check(documentKey, row, customerKey, TYPE_CODES[type], currencyKey(currency), due);
       if (firstRow !== undefined) bad('duplicate-document', 'document_no', documentNo, { firstRow });
     }
 
@@ -276,7 +292,7 @@ function readEntryTable(t: RawTable, state: EntryReadState, issues: Issue[]): Co
     const matchingCode = cellAt(r, cMatching).trim();
     store.push(
       customerKey,
-      currencyCode,
+      store.currencyCode(currency), // known: checked above
       TYPE_CODES[type as EntryType],
       posting as Day,
       due as Day,
