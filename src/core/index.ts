@@ -15,6 +15,7 @@ export * from './ledger/entryTypes';
 export * from './ledger/model';
 export * from './ledger/entryStore';
 export * from './ledger/entryRowParser';
+export { fastPathApplies } from './ledger/fastEntryReader';
 export * from './ledger/buildLedger';
 export * from './ledger/readCustomers';
 export * from './ledger/readApplications';

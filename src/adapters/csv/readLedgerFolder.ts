@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
-import { blankHeaderIndexes, csvRows, EntryRowParser, indexCsvRows, joinPreparsed, makeIssue, mapHeaders, newPreparsedEntries, type CsvIndex, type Issue, type PreparsedEntries, type Utf8Decoder, type LedgerTables, type Localised, type RawTable, type TableMappings, type TableName } from '../../core';
+import { csvRows, EntryRowParser, fastPathApplies, indexCsvRows, joinPreparsed, makeIssue, mapHeaders, newPreparsedEntries, type CsvIndex, type Issue, type PreparsedEntries, type Utf8Decoder, type LedgerTables, type Localised, type RawTable, type TableMappings, type TableName } from '../../core';
 
 /** File names tried for each table, English then French. */
 const FILE_NAMES: Readonly<Record<TableName, readonly string[]>> = {
@@ -216,7 +216,7 @@ async function readAhead(worker: EntriesWorker, read: CsvFileRead, entriesMappin
   const headers = csv.at(0) ?? [];
   const table = { table: 'entries' as const, source: 'entries', headers, rows: [], ...(entriesMapping !== undefined ? { mapping: entriesMapping } : {}) };
   const map = mapHeaders(table);
-  if (!map.usable || blankHeaderIndexes(table).length > 0 || (map.index['amount'] ?? -1) < 0) return undefined;
+  if (!map.usable || !fastPathApplies(table, map.index)) return undefined;
   const rows = csv.length - 1;
   const out = newPreparsedEntries(rows, map.index, true);
   // This thread also checks what needs the ledger afterwards, so it takes the smaller part.

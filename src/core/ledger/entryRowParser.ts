@@ -1,6 +1,6 @@
 import { dayFromCivil, isValidCivil, type Day } from '../calendar/day';
 import { ByteKeys, hashBytes } from '../collections/byteKeys';
-import { CURRENCY_CODES } from '../money/currencies';
+import { currencyPosition } from '../money/currencies';
 import { fieldText, RowFields, scanRow } from '../tables/csvBytes';
 import { SIDE_BY_CODE, TYPE_CODES } from './entryStore';
 import { parseEntryType, parseStatus } from './entryTypes';
@@ -63,8 +63,6 @@ export function joinPreparsed(into: PreparsedEntries, other: { readonly customer
   for (const id of other.customerIds) into.customerIds.push(id);
 }
 
-const CURRENCY_INDEX = new Map(CURRENCY_CODES.map((c, i) => [c, i]));
-
 /**
  * Reads entry rows of a CSV table from their bytes into PreparsedEntries. A row is ok when it is
  * plainly good: no quotes to undo in a cell that matters, posted, a customer id, a known type, ISO
@@ -80,7 +78,11 @@ export class EntryRowParser {
     return type === undefined ? -1 : TYPE_CODES[type];
   });
   private readonly posted = new ByteMemo((text) => (parseStatus(text.trim()) === 'posted' ? 1 : 0));
-  private readonly currencies = new ByteMemo((text) => CURRENCY_INDEX.get(text.trim().toUpperCase()) ?? -2);
+  /** Position in CURRENCY_CODES, −2 for an unknown currency (−1 means blank). */
+  private readonly currencies = new ByteMemo((text) => {
+    const position = currencyPosition(text.trim().toUpperCase());
+    return position < 0 ? -2 : position;
+  });
   private readonly c: Readonly<Record<'customer' | 'type' | 'doc' | 'posting' | 'due' | 'amount' | 'currency' | 'matching' | 'appliesTo' | 'status', number>>;
   private lo = 0;
   private hi = 0;

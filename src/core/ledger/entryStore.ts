@@ -1,20 +1,16 @@
 import type { Day } from '../calendar/day';
 import type { ByteKeys } from '../collections/byteKeys';
-import { CURRENCY_CODES } from '../money/currencies';
+import { CURRENCY_CODES, currencyPosition } from '../money/currencies';
 import type { Minor } from '../money/money';
 import { ENTRY_TYPES, type EntryType } from './entryTypes';
 import type { Customer, Entry, EntryOrigin } from './model';
 import { rowNumberOf } from './rawTable';
-
-const CURRENCY_INDEX = new Map(CURRENCY_CODES.map((c, i) => [c, i]));
 
 /** Entry types by code (the `type` column), in ENTRY_TYPES order. */
 export const TYPE_BY_CODE = Object.keys(ENTRY_TYPES) as EntryType[];
 export const TYPE_CODES = Object.fromEntries(TYPE_BY_CODE.map((t, i) => [t, i])) as Record<EntryType, number>;
 /** Side of each type code: 1 debit, −1 credit, 0 either. */
 export const SIDE_BY_CODE = Int8Array.from(TYPE_BY_CODE.map((t) => (ENTRY_TYPES[t].side === 'debit' ? 1 : ENTRY_TYPES[t].side === 'credit' ? -1 : 0)));
-/** Statement order of each type code (invoice, finance charge, credit note, payment…). */
-export const ORDER_BY_CODE = Int8Array.from(TYPE_BY_CODE.map((t) => ENTRY_TYPES[t].order));
 
 /**
  * The posted entries of a ledger as columns (typed arrays by entry index), not a million objects:
@@ -68,7 +64,7 @@ export class EntryStore {
 
   /** The code of a known currency, −1 for any other text. */
   currencyCode(currency: string): number {
-    return CURRENCY_INDEX.get(currency) ?? -1;
+    return currencyPosition(currency);
   }
 
   push(customer: number, currency: number, type: number, posting: Day, due: Day, amount: Minor, document: number, appliesTo: number, matching: number, rowIndex: number): void {

@@ -16,10 +16,14 @@ import type { EntryReadState } from './readEntries';
  * duplicate. That last check is the one step with an effect the general reader would see, so it
  * comes after everything that can still refuse the row.
  */
+/** True when the fast path can read a table with these headers: cells under blank headers, and debit/credit layouts, are the general reader's. */
+export function fastPathApplies(t: RawTable, ix: ColumnIndex): boolean {
+  return blankHeaderIndexes(t).length === 0 && (ix['amount'] ?? -1) >= 0;
+}
+
 export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadState): ((i: number) => boolean) | undefined {
   const source = t.bytes;
-  // Cells under blank headers, and debit/credit layouts, are the general reader's.
-  if (source === undefined || blankHeaderIndexes(t).length > 0 || (ix['amount'] ?? -1) < 0) return undefined;
+  if (source === undefined || !fastPathApplies(t, ix)) return undefined;
   const { bytes, rowStart, delimiter } = source;
   const { store, docs, customerKeys, customers, options } = state;
   const given = source.preparsed !== undefined && source.preparsed.ok.length === t.rows.length && sameColumns(source.preparsed.columns, ix) ? source.preparsed : undefined;

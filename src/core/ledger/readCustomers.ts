@@ -1,3 +1,4 @@
+import { memo } from '../collections/memo';
 import { toLanguage } from '../i18n/language';
 import { makeIssue, type Issue } from '../issues/issue';
 import { isKnownCurrency } from '../money/currencies';
@@ -15,14 +16,7 @@ const splitList = (s: string): string[] => {
 };
 
 /** yes/no cells repeat a handful of spellings: each is normalised once. */
-const yesNoCache = new Map<string, boolean | undefined>();
-function yesNo(text: string): boolean | undefined {
-  if (!yesNoCache.has(text)) {
-    if (yesNoCache.size > 1000) yesNoCache.clear();
-    yesNoCache.set(text, parseYesNo(text));
-  }
-  return yesNoCache.get(text);
-}
+const yesNo = memo(parseYesNo);
 
 export interface CustomersRead {
   readonly customers: Customer[];

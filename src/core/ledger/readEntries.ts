@@ -5,6 +5,7 @@ import { CURRENCY_CODES, currencyExponent } from '../money/currencies';
 import { parseDecimalToMinor, type Minor } from '../money/money';
 import { ByteKeys } from '../collections/byteKeys';
 import { grownTo } from '../collections/grow';
+import { memo } from '../collections/memo';
 import { ENTRY_TYPES, parseEntryType, parseStatus, type EntryStatus, type EntryType } from './entryTypes';
 import { EntryStore, TYPE_CODES } from './entryStore';
 import { fastEntryReader } from './fastEntryReader';
@@ -30,19 +31,6 @@ export function dayReader(order: DateOrder | undefined): (text: string) => Day |
     if (iso !== undefined) return iso;
     const typed = parseDateText(text, order);
     return typed.ok ? typed.day : undefined;
-  };
-}
-
-/** Small caches: a ledger repeats a handful of type, status and currency spellings a million times. */
-function memo<T>(f: (s: string) => T): (s: string) => T {
-  const cache = new Map<string, T>();
-  return (s) => {
-    let v = cache.get(s);
-    if (v === undefined && !cache.has(s)) {
-      v = f(s);
-      if (cache.size < 1000) cache.set(s, v);
-    }
-    return v as T;
   };
 }
 

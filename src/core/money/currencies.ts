@@ -26,3 +26,9 @@ export function isKnownCurrency(code: string): boolean {
 
 /** Every known code, in a fixed order: a currency's position here is a small number a worker thread can hand over. */
 export const CURRENCY_CODES: readonly string[] = Object.keys(EXPONENTS);
+const POSITIONS = new Map(CURRENCY_CODES.map((c, i) => [c, i]));
+
+/** The position of a known code in CURRENCY_CODES; −1 for any other text. */
+export function currencyPosition(code: string): number {
+  return POSITIONS.get(code) ?? -1;
+}

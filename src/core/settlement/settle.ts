@@ -6,11 +6,9 @@ import type { ApplicationRow, Ledger } from '../ledger/model';
 import { cellAddress } from '../ledger/rawTable';
 import { currencyExponent } from '../money/currencies';
 import { formatMinor, parseDecimalToMinor, type Minor } from '../money/money';
-import { AllocationColumns, type AllocateMode, type Allocation } from './allocation';
+import { AllocationColumns, type AllocateMode } from './allocation';
 
 export interface Settlement {
-  /** Every allocation, in the order made, as typed arrays (`columns.at(i)` builds one Allocation). */
-  readonly columns: AllocationColumns;
   /**
    * What each entry still has open at `asOf`, unsigned, by entry index. Every allocation kept is
    * dated on or before `asOf`, so an entry's settled part is |amount| − remaining.
@@ -157,16 +155,17 @@ class DocumentLists {
  * is still checked in date order against the applications before it, as if the books had no end.
  *
  * Works on the ledger's columns (entry indices, typed arrays): a million entry objects chased in
- * random order cost more than the settling itself.
+ * random order cost more than the settling itself. `byCustomer`: the entries posted by `asOf` by
+ * customer, when the caller already has them.
  */
-/** `byCustomer`: the entries posted by `asOf` by customer, when the caller already has them. */
 export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity, byCustomer?: EntriesByCustomer): Settlement {
   const s = ledger.entries;
   const n = s.length;
   const { amount, posting, matching, currency, customer } = s;
   const remaining = new Float64Array(n); // minor units: integers, exact in a double
   for (let i = 0; i < n; i++) remaining[i] = Math.abs(amount[i] as number);
-  const columns = new AllocationColumns(n >> 2); // about one allocation for every four entries: few regrowths
+  const explicit = new AllocationColumns(ledger.applications.length);
+  let recording = true; // the explicit applications only: those dated after D are undone below
   const issues: Issue[] = [];
   const byAge = ageOrder(s);
   const byDoc = new DocumentLists(ledger, byAge);
@@ -175,10 +174,10 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
    * Settles as much of debit d by credit c as both have left (and `cap` allows), dated `date` or
    * else the later posting date; returns the amount moved. Every kind of settlement goes through it.
    */
-  const move: Move = (c, d, source, date = Math.max(posting[c] as number, posting[d] as number), cap = Infinity) => {
+  const move: Move = (c, d, date = Math.max(posting[c] as number, posting[d] as number), cap = Infinity) => {
     const moved = Math.min(remaining[c] as number, remaining[d] as number, cap);
     if (moved <= 0) return 0;
-    columns.push(c, d, moved, date, source);
+    if (recording) explicit.push(c, d, moved, date);
     remaining[c] = (remaining[c] as number) - moved;
     remaining[d] = (remaining[d] as number) - moved;
     return moved;
@@ -187,13 +186,13 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
    * Every credit against every debit in order, as much as both have left: a debit once used up
    * stays so, so one pointer over the debits gives the same allocations as the nested loops.
    */
-  const settlePair = (credits: ArrayLike<number>, debits: ArrayLike<number>, source: Allocation['source']): void => {
+  const settlePair = (credits: ArrayLike<number>, debits: ArrayLike<number>): void => {
     let j = 0;
     for (let k = 0; k < credits.length && j < debits.length; k++) {
       const c = credits[k] as number;
       while ((remaining[c] as number) > 0 && j < debits.length) {
         const d = debits[j] as number;
-        if ((remaining[d] as number) > 0) move(c, d, source);
+        if ((remaining[d] as number) > 0) move(c, d);
         if ((remaining[d] as number) <= 0) j++;
       }
     }
@@ -201,13 +200,14 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
 
   applyExplicit(ledger, byDoc, remaining, issues, move);
   // Explicit applications come first, so undoing the ones dated after D leaves the state at D.
-  columns.keepOnly((i) => {
-    if ((columns.date[i] as number) <= asOf) return true;
-    const moved = columns.amount[i] as number;
-    remaining[columns.credit[i] as number] = (remaining[columns.credit[i] as number] as number) + moved;
-    remaining[columns.debit[i] as number] = (remaining[columns.debit[i] as number] as number) + moved;
+  explicit.keepOnly((i) => {
+    if ((explicit.date[i] as number) <= asOf) return true;
+    const moved = explicit.amount[i] as number;
+    remaining[explicit.credit[i] as number] = (remaining[explicit.credit[i] as number] as number) + moved;
+    remaining[explicit.debit[i] as number] = (remaining[explicit.debit[i] as number] as number) + moved;
     return false;
   });
+  recording = false;
 
   // applies_to: the entry names the document it settles.
   const whereAppliesTo = appliesToPlace(s);
@@ -253,11 +253,10 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
     }
     // A pair with an entry posted after D would be dated after D: checked above, never settled at D.
     if ((posting[e] as number) > asOf) continue;
-    for (const t of targets) if ((posting[t] as number) <= asOf) move(eCredit ? e : t, eCredit ? t : e, 'applies-to');
+    for (const t of targets) if ((posting[t] as number) <= asOf) move(eCredit ? e : t, eCredit ? t : e);
   }
   if (linkIssues.length > 0) {
-    const byAgeOfEntry = ageOrder(s);
-    linkIssues.sort((a, b) => byAgeOfEntry(a.e, b.e));
+    linkIssues.sort((a, b) => byAge(a.e, b.e));
     for (const { issue } of linkIssues) issues.push(issue);
   }
 
@@ -266,24 +265,24 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
   // customer's entries (in ledger order), so no sort of the whole ledger is needed.
   const own = byCustomer ?? entriesByCustomer(s, ledger.customers.length, asOf);
   const open: number[] = [];
-  for (const source of ['matching-code', 'fifo'] as const) {
-    if (source === 'fifo' && mode !== 'fifo') break;
+  for (const pass of ['matching-code', 'fifo'] as const) {
+    if (pass === 'fifo' && mode !== 'fifo') break;
     for (let c = 0; c < ledger.customers.length; c++) {
       open.length = 0;
       for (let k = own.starts[c] as number, end = own.starts[c + 1] as number; k < end; k++) {
         const i = own.entries[k] as number;
-        if (remaining[i] !== 0 && (source === 'fifo' || (matching[i] as number) >= 0)) open.push(i);
+        if (remaining[i] !== 0 && (pass === 'fifo' || (matching[i] as number) >= 0)) open.push(i);
       }
       if (open.length < 2) continue;
-      const key = source === 'fifo' ? currency : matching;
+      const key = pass === 'fifo' ? currency : matching;
       // Usually one currency and code; otherwise each group apart, in entry order.
       if (open.some((i) => currency[i] !== currency[open[0] as number] || key[i] !== key[open[0] as number])) {
         open.sort((a, b) => (currency[a] as number) - (currency[b] as number) || (key[a] as number) - (key[b] as number) || a - b);
       }
-      forEachRun(open, (a, b) => currency[a] === currency[b] && key[a] === key[b], (group) => settleOldestFirst(group, amount, byAge, settlePair, source));
+      forEachRun(open, (a, b) => currency[a] === currency[b] && key[a] === key[b], (group) => settleOldestFirst(group, amount, byAge, settlePair));
     }
   }
-  return { columns, issues, remaining };
+  return { issues, remaining };
 }
 
 /** Calls `f` with each run of neighbours that `same` says belong together. */
@@ -296,11 +295,11 @@ function forEachRun(list: readonly number[], same: (a: number, b: number) => boo
   }
 }
 
-function settleOldestFirst(group: readonly number[], amount: Float64Array, byAge: (a: number, b: number) => number, settlePair: (c: ArrayLike<number>, d: ArrayLike<number>, s: Allocation['source']) => void, source: Allocation['source']): void {
+function settleOldestFirst(group: readonly number[], amount: Float64Array, byAge: (a: number, b: number) => number, settlePair: (c: ArrayLike<number>, d: ArrayLike<number>) => void): void {
   const credits = group.filter((e) => (amount[e] as number) < 0);
   const debits = group.filter((e) => (amount[e] as number) > 0);
   if (credits.length === 0 || debits.length === 0) return;
-  settlePair(credits.sort(byAge), debits.sort(byAge), source);
+  settlePair(credits.sort(byAge), debits.sort(byAge));
 }
 
 /** Where an entry's applies_to problem is: its row and column, and its cell when it came from a sheet. */
@@ -313,7 +312,7 @@ function appliesToPlace(s: EntryStore): (e: number) => IssueLocation & { custome
   };
 }
 
-type Move = (credit: number, debit: number, source: Allocation['source'], date?: Day, cap?: Minor) => Minor;
+type Move = (credit: number, debit: number, date?: Day, cap?: Minor) => Minor;
 
 /** The applications table: each row checked for documents, sides, currency, customer, dates and amounts. */
 function applyExplicit(ledger: Ledger, byDoc: DocumentLists, remaining: Float64Array, issues: Issue[], move: Move): void {
@@ -407,6 +406,6 @@ function applyExplicit(ledger: Ledger, byDoc: DocumentLists, remaining: Float64A
       continue;
     }
     let left = parsed.minor;
-    for (let x = fromStart; x < fromEnd; x++) for (let y = toStart; y < toEnd; y++) left -= move(items[x] as number, items[y] as number, 'application', date, left);
+    for (let x = fromStart; x < fromEnd; x++) for (let y = toStart; y < toEnd; y++) left -= move(items[x] as number, items[y] as number, date, left);
   }
 }

@@ -13,6 +13,7 @@ import { exclusionReason } from './selection';
 
 /** The whole run: settle, then one statement per selected customer, blocked where its input is bad. */
 export function computeStatements(ledger: Ledger, options: ComputeOptions): ComputeResult {
+  // Entries posted after D play no part at D, not even as an empty currency section for selection.
   const byCustomerIndex = entriesByCustomer(ledger.entries, ledger.customers.length, options.asOf);
   const settlement = settle(ledger, options.allocate, options.asOf, byCustomerIndex);
   const issues: Issue[] = [...ledger.issues, ...settlement.issues];
@@ -32,10 +33,8 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
     else list.push(issue);
   }
 
-  // Entries posted after D play no part at D, not even as an empty currency section for selection.
   const store = ledger.entries;
   const { starts, entries: byCustomer } = byCustomerIndex;
-
 
   const minCache = new Map<string, Minor | undefined>();
   const minBalanceIn = (currency: string): Minor | undefined => {

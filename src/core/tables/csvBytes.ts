@@ -195,7 +195,6 @@ function skipLineEnd(bytes: Uint8Array, i: number): number {
   return i;
 }
 
-/** Indexes the rows of a CSV file's bytes. */
 /** Where a CSV file's rows start: plain data (typed arrays), so a worker thread can build it and hand it over. */
 export interface CsvIndex {
   /** Bytes skipped at the start (a UTF-8 byte-order mark). */

@@ -10,7 +10,6 @@ import { columnLetter, isBlank, type GridValue } from './gridValue';
 export interface GridReadOptions {
   readonly dateOrder: DateOrder;
   readonly date1904: boolean;
-  /** Language that decides "1,234": thousands in en, 1.234 in fr. */
   readonly mapping?: Readonly<Record<string, string>> | undefined;
 }
 
