@@ -27,8 +27,8 @@ interface CpuProfile {
 
 /** Innermost named phase wins; GC samples go to the phase that was running just before. */
 const PHASES = [
-  'readFileSync', 'parseCsv', 'csvToRawTable', 'readCustomers', 'readEntries', 'readApplications', 'buildLedger',
-  'applyExplicit', 'settle', 'buildSection', 'sectionsOf', 'computeStatements', 'computeResultAsJson', 'runCompute',
+  'readCsvFile', 'readAhead', 'readCustomers', 'readEntries', 'readApplications', 'buildLedger',
+  'applyExplicit', 'settle', 'buildSection', 'sectionsOf', 'computeStatements', 'writeComputeResultJson', 'runCompute',
 ];
 const GC = '(garbage collector)';
 
