@@ -72,6 +72,8 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
       },
     };
   }
+  // A CSV export keeps dates as its software typed them: day first unless told otherwise (a workbook's reader has already converted its own).
+  const dateOrder = isWorkbook ? undefined : (o.dateOrder ?? 'dmy');
   if (isWorkbook) {
     const { readWorkbook } = await import('../adapters/xlsx/readWorkbook'); // exceljs only when a workbook is read
     const wb = await readWorkbook(source, { ...(o.dateOrder !== undefined ? { dateOrder: o.dateOrder } : {}), mapping, ...(o.onRows !== undefined ? { onRows: o.onRows } : {}) });
@@ -81,13 +83,11 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
   } else {
     // The customers and applications are typed while another thread reads a large entries file.
     const folder = await readLedgerFolderAsync(source, mapping, (customers, applications) => {
-      early = { customers: readCustomers([customers]), applications: readApplications(applications === undefined ? [] : [applications], dayReader(o.dateOrder ?? 'dmy')) };
+      early = { customers: readCustomers([customers]), applications: readApplications(applications === undefined ? [] : [applications], dayReader(dateOrder)) };
     });
     if (!folder.ok) return folder;
     tables = folder.tables;
     sourceIssues.push(...folder.issues);
   }
-  // A CSV export keeps dates as its software typed them: day first unless told otherwise (a workbook's reader has already converted its own).
-  const dateOrder = isWorkbook ? undefined : (o.dateOrder ?? 'dmy');
   return { ok: true, ledger: buildLedger(tables, { defaultCurrency: o.defaultCurrency, dateOrder }, sourceIssues, early) };
 }

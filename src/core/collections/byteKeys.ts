@@ -9,8 +9,8 @@ import { grownTo } from './grow';
 export class ByteKeys {
   private arena: Uint8Array;
   private used = 0;
+  /** Where each key starts in the arena; keys lie one after another, so a key ends where the next starts. */
   private starts: Int32Array;
-  private lengths: Int32Array;
   private hashes: Int32Array;
   /** Slot → id + 1 (0: empty). */
   private slots: Int32Array;
@@ -26,15 +26,12 @@ export class ByteKeys {
     const n = Math.max(16, expected);
     this.arena = new Uint8Array(Math.max(1 << 12, expected * 12)); // about a document number's length each
     this.starts = new Int32Array(n);
-    this.lengths = new Int32Array(n);
     this.hashes = new Int32Array(n);
   }
 
   /** The id of bytes[from, to), or −1. */
   find(bytes: Uint8Array, from: number, to: number): number {
-    const h = hashBytes(bytes, from, to);
-    const id = (this.slots[this.slotOf(bytes, from, to, h)] as number) - 1;
-    return id;
+    return (this.slots[this.slotOf(bytes, from, to, hashBytes(bytes, from, to))] as number) - 1;
   }
 
   /** The id of bytes[from, to), added when new. */
@@ -64,13 +61,16 @@ export class ByteKeys {
   }
 
   text(id: number): string {
-    const start = this.starts[id] as number;
-    return decodeUtf8(this.arena, start, start + (this.lengths[id] as number));
+    return decodeUtf8(this.arena, this.starts[id] as number, this.end(id));
+  }
+
+  private end(id: number): number {
+    return id + 1 < this.count ? (this.starts[id + 1] as number) : this.used;
   }
 
   /** True when the key's bytes equal bytes[from, to). */
-  equals(id: number, bytes: Uint8Array, from: number, to: number): boolean {
-    const len = this.lengths[id] as number;
+  private equals(id: number, bytes: Uint8Array, from: number, to: number): boolean {
+    const len = this.end(id) - (this.starts[id] as number);
     if (len !== to - from) return false;
     const start = this.starts[id] as number;
     const arena = this.arena;
@@ -88,8 +88,8 @@ export class ByteKeys {
     const arena = this.arena;
     const sa = this.starts[a] as number;
     const sb = this.starts[b] as number;
-    const la = this.lengths[a] as number;
-    const lb = this.lengths[b] as number;
+    const la = this.end(a) - sa;
+    const lb = this.end(b) - sb;
     const n = Math.min(la, lb);
     for (let k = 0; k < n; k++) {
       const x = arena[sa + k] as number;
@@ -127,12 +127,10 @@ export class ByteKeys {
     for (let k = 0; k < len; k++) arena[this.used + k] = bytes[from + k] as number; // keys are short: no view made
     if (this.count === this.starts.length) {
       this.starts = grownTo(this.starts, this.count * 2);
-      this.lengths = grownTo(this.lengths, this.count * 2);
       this.hashes = grownTo(this.hashes, this.count * 2);
     }
     const id = this.count++;
     this.starts[id] = this.used;
-    this.lengths[id] = len;
     this.hashes[id] = h;
     this.used += len;
     return id;

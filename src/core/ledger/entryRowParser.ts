@@ -54,13 +54,13 @@ export function newPreparsedEntries(rows: number, columns: ColumnIndex, shared =
 }
 
 /**
- * Rows [from, to) of `other` (read by another parser, with its own customer keys) made part of
- * `into`: their customer keys moved past `into`'s.
+ * Rows [from, to) of `into` were read by another parser, with customer keys of its own
+ * (`theirIds`): their keys are moved past `into`'s, and their ids added.
  */
-export function joinPreparsed(into: PreparsedEntries, other: { readonly customer: Int32Array; readonly customerIds: readonly string[] }, from: number, to: number): void {
+export function joinPreparsed(into: PreparsedEntries, theirIds: readonly string[], from: number, to: number): void {
   const offset = into.customerIds.length;
-  for (let r = from; r < to; r++) into.customer[r] = (other.customer[r] as number) + offset;
-  for (const id of other.customerIds) into.customerIds.push(id);
+  for (let r = from; r < to; r++) into.customer[r] = (into.customer[r] as number) + offset;
+  for (const id of theirIds) into.customerIds.push(id);
 }
 
 /**

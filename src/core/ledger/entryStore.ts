@@ -39,7 +39,6 @@ export class EntryStore {
   readonly matching: Int32Array;
   /** Index of the entry's row in its table's rows (origins say which table). */
   readonly rowIndex: Int32Array;
-  private readonly documentTexts: (string | undefined)[] = [];
 
   constructor(
     capacity: number,
@@ -93,11 +92,9 @@ export class EntryStore {
     return TYPE_BY_CODE[this.type[i] as number] as EntryType;
   }
 
-  /** The document number of key k (decoded once, then kept: sorting compares them). */
+  /** The document number of key k (for messages and statement lines: sorting compares the bytes). */
   documentText(k: number): string {
-    let s = this.documentTexts[k];
-    if (s === undefined) this.documentTexts[k] = s = this.documents.text(k);
-    return s;
+    return this.documents.text(k);
   }
 
   documentNo(i: number): string {

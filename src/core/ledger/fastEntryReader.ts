@@ -4,6 +4,11 @@ import { blankHeaderIndexes, type ColumnIndex } from './headerMap';
 import { rowNumberOf, type RawTable } from './rawTable';
 import type { EntryReadState } from './readEntries';
 
+/** True when the fast path can read a table with these headers: cells under blank headers, and debit/credit layouts, are the general reader's. */
+export function fastPathApplies(t: RawTable, ix: ColumnIndex): boolean {
+  return blankHeaderIndexes(t).length === 0 && (ix['amount'] ?? -1) >= 0;
+}
+
 /**
  * The entries reader's fast path for a CSV table: a row that is plainly good is stored straight
  * from its bytes; for anything else it returns false and the row takes the general reader, which
@@ -16,11 +21,6 @@ import type { EntryReadState } from './readEntries';
  * duplicate. That last check is the one step with an effect the general reader would see, so it
  * comes after everything that can still refuse the row.
  */
-/** True when the fast path can read a table with these headers: cells under blank headers, and debit/credit layouts, are the general reader's. */
-export function fastPathApplies(t: RawTable, ix: ColumnIndex): boolean {
-  return blankHeaderIndexes(t).length === 0 && (ix['amount'] ?? -1) >= 0;
-}
-
 export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadState): ((i: number) => boolean) | undefined {
   const source = t.bytes;
   if (source === undefined || !fastPathApplies(t, ix)) return undefined;

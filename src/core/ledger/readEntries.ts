@@ -1,7 +1,7 @@
 import { parseIsoDay, type Day } from '../calendar/day';
 import { parseDateText, type DateOrder } from '../tables/coerce';
 import { amountIssueCode, makeIssue, type Issue } from '../issues/issue';
-import { CURRENCY_CODES, currencyExponent } from '../money/currencies';
+import { CURRENCY_CODES, currencyExponent, currencyPosition } from '../money/currencies';
 import { parseDecimalToMinor, type Minor } from '../money/money';
 import { ByteKeys } from '../collections/byteKeys';
 import { grownTo } from '../collections/grow';
@@ -118,7 +118,8 @@ export interface EntryReadState {
  */
 export class CurrencyKeys {
   private readonly others = new Map<string, number>();
-  of(currency: string, code: number): number {
+  of(currency: string): number {
+    const code = currencyPosition(currency);
     if (code >= 0) return code;
     let k = this.others.get(currency);
     if (k === undefined) this.others.set(currency, (k = CURRENCY_CODES.length + this.others.size));
@@ -186,7 +187,6 @@ function readEntryTable(t: RawTable, state: EntryReadState, issues: Issue[]): Co
   const at = (column: string, value: string) => locate(t, ix, ctx.row, column, value, ctx.customerId);
   const bad: Bad = (code, column, value, params = {}) => (ctx.issues ??= []).push(makeIssue(code, at(column, value), params));
   const known = state.customers.length;
-  const currencyKey = (currency: string): number => state.currencyKeys.of(currency, store.currencyCode(currency));
 
   /** The reader every row can take: the cells as strings, every problem reported. */
   const readRow = (i: number): void => {
@@ -266,7 +266,7 @@ function readEntryTable(t: RawTable, state: EntryReadState, issues: Issue[]): Co
     let documentKey = -1;
     if (documentNo !== '' && type !== undefined && due !== undefined) {
       documentKey = store.documents.internText(documentNo);
-      const firstRow = docs.check(documentKey, row, customerKey, TYPE_CODES[type], currencyKey(currency), due);
+      const firstRow = docs.check(documentKey, row, customerKey, TYPE_CODES[type], state.currencyKeys.of(currency), due);
       if (firstRow !== undefined) bad('duplicate-document', 'document_no', documentNo, { firstRow });
     }
 

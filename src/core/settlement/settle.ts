@@ -1,5 +1,6 @@
 import { formatIsoDay, type Day } from '../calendar/day';
 import { amountIssueCode, makeIssue, type Issue, type IssueLocation } from '../issues/issue';
+import { groupIndices } from '../collections/groupIndices';
 import { entriesByCustomer, type EntriesByCustomer } from '../ledger/entriesByCustomer';
 import type { EntryStore } from '../ledger/entryStore';
 import type { ApplicationRow, Ledger } from '../ledger/model';
@@ -113,19 +114,8 @@ class DocumentLists {
       this.from[i] = name(a.from === '' ? -1 : s.documents.findText(a.from));
       this.to[i] = name(a.to === '' ? -1 : s.documents.findText(a.to));
     }
-    // Counting sort of the named documents' entries into runs, in entry order, then each run by age.
-    const starts = new Int32Array(lists + 1);
-    for (let i = 0; i < n; i++) {
-      const l = listOf[s.document[i] as number] as number;
-      if (l >= 0) starts[l + 1] = (starts[l + 1] as number) + 1;
-    }
-    for (let l = 0; l < lists; l++) starts[l + 1] = (starts[l + 1] as number) + (starts[l] as number);
-    const fill = starts.slice(0, lists);
-    const items = new Int32Array(starts[lists] as number);
-    for (let i = 0; i < n; i++) {
-      const l = listOf[s.document[i] as number] as number;
-      if (l >= 0) items[(fill[l] as number)++] = i;
-    }
+    // The named documents' entries in runs, in entry order, then each run by age.
+    const { starts, items } = groupIndices(n, lists, (i) => listOf[s.document[i] as number] as number);
     for (let l = 0; l < lists; l++) {
       if ((starts[l + 1] as number) - (starts[l] as number) > 1) items.subarray(starts[l], starts[l + 1]).sort(byAge);
     }

@@ -32,13 +32,13 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-export function detectDelimiterBytes(bytes: Uint8Array, from = 0): number {
+export function detectDelimiterBytes(bytes: Uint8Array): number {
   let best = 44;
   let bestCount = -1;
   for (const d of [44, 59, 9]) {
     let n = 0;
     let quoted = false;
-    for (let i = from; i < bytes.length && bytes[i] !== LF; i++) {
+    for (let i = 0; i < bytes.length && bytes[i] !== LF; i++) {
       const c = bytes[i];
       if (c === QUOTE) quoted = !quoted;
       else if (c === d && !quoted) n++;
@@ -227,7 +227,7 @@ export function indexCsvRows(input: Uint8Array, delimiter?: number): CsvIndex {
     i = skipLineEnd(bytes, stop);
   }
   rowStart.push(n);
-  // Copies at their exact size: a worker hands the buffers over whole.
+  // Copies at their exact size: a worker's message copies the whole buffer behind a view.
   return { skip, delimiter: d, rowStart: rowStart.done().slice(), lines: lines.done().slice(), unterminatedQuoteAt };
 }
 
