@@ -15,6 +15,7 @@ export * from './ledger/entryTypes';
 export * from './ledger/model';
 export * from './ledger/entryStore';
 export * from './ledger/entryRowParser';
+export * from './ledger/chunkedRows';
 export { fastPathApplies } from './ledger/fastEntryReader';
 export * from './ledger/buildLedger';
 export * from './ledger/readCustomers';

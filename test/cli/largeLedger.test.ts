@@ -1,6 +1,6 @@
 /**
  * A ledger large enough for the CLI to read its entries on a worker thread (entries.csv ≥ 8 MB):
- * the compiled CLI (worker, rows read ahead on both threads) must print exactly what the engine
+ * the compiled CLI (worker, rows read ahead by chunks on both threads as they are stored) must print exactly what the engine
  * prints in this process (one thread, every row through the fast path or the general reader), bad
  * rows included. The bench's generator makes the ledger; bad rows of every kind are added to it.
  */
@@ -54,9 +54,11 @@ describe('a large CSV ledger', () => {
   it('is read ahead on a worker thread by the compiled CLI', () => {
     expect(fs.statSync(path.join(dir, 'entries.csv')).size).toBeGreaterThan(8e6);
     // The compiled adapter, as the CLI loads it: the entries table comes with rows read ahead.
-    const script = `require(${JSON.stringify(path.join(ROOT, 'dist/src/adapters/csv/readLedgerFolder.js'))}).readLedgerFolderAsync(${JSON.stringify(dir)}).then((f) => { const p = f.tables.entries.bytes.preparsed; console.log(JSON.stringify({ rows: p.ok.length, ok: p.ok.reduce((a, b) => a + b, 0), shared: p.ok.buffer instanceof SharedArrayBuffer })); })`;
-    const seen = JSON.parse(execFileSync('node', ['-e', script], { encoding: 'utf8' })) as { rows: number; ok: number; shared: boolean };
+    // Rows are read ahead by chunks as they are asked for (ready), the worker reading its share meanwhile.
+    const script = `require(${JSON.stringify(path.join(ROOT, 'dist/src/adapters/csv/readLedgerFolder.js'))}).readLedgerFolderAsync(${JSON.stringify(dir)}).then((f) => { const p = f.tables.entries.bytes.preparsed; let asked = 0; for (let i = 0; i < p.ok.length; i = p.chunks.ready(i)) asked++; console.log(JSON.stringify({ rows: p.ok.length, ok: p.ok.reduce((a, b) => a + b, 0), shared: p.ok.buffer instanceof SharedArrayBuffer, asked })); })`;
+    const seen = JSON.parse(execFileSync('node', ['-e', script], { encoding: 'utf8' })) as { rows: number; ok: number; shared: boolean; asked: number };
     expect(seen.shared).toBe(true);
+    expect(seen.asked).toBeGreaterThan(0);
     expect(seen.rows).toBeGreaterThan(100_000);
     expect(seen.ok).toBeGreaterThan(seen.rows * 0.9);
     expect(seen.ok).toBeLessThan(seen.rows);

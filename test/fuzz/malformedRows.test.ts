@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  buildLedger, computeResultAsJson, computeStatements, currencyExponent, DEFAULT_AGING, formatIsoDay, formatMinor, parseIsoDay,
+  buildLedger, ChunkedRows, computeResultAsJson, computeStatements, currencyExponent, DEFAULT_AGING, EntryRowParser, formatIsoDay, formatMinor, mapHeaders, newChunkBoard, newPreparsedEntries, parseIsoDay, RELEASED,
   type ComputeOptions, type ComputeResult, type Day, type Issue, type RawTable, type SelectionOptions,
 } from '../../src/core';
 import { readLedgerFolder } from '../../src/adapters/csv/readLedgerFolder';
@@ -371,6 +371,61 @@ describe('fuzz: malformed rows among clean ones', () => {
     expect(fast.entries.toArray()).toEqual(slow.entries.toArray());
     expect(fast.issues).toEqual(slow.issues);
     for (const options of OPTION_SETS.map((o) => o.options)) expect(computeResultAsJson(computeStatements(fast, options))).toEqual(computeResultAsJson(computeStatements(slow, options)));
+  });
+
+  it('the same ledger when its rows are read ahead by chunks as they are stored: some by another party beforehand, one given up by it, the rest on demand', () => {
+    const folder = readLedgerFolder(f.dir);
+    if (!folder.ok) throw new Error(folder.error.en);
+    const entries = folder.tables.entries as RawTable;
+    const source = entries.bytes;
+    if (source === undefined) throw new Error('no bytes');
+    const rows = entries.rows.length;
+    const columns = mapHeaders(entries).index;
+    const out = newPreparsedEntries(rows, columns, true);
+    const chunkRows = 500;
+    const board = newChunkBoard(rows, true, chunkRows);
+    const chunks = board.length - 2;
+    expect(chunks).toBeGreaterThan(10);
+    const parser = () => new EntryRowParser(source.bytes, source.rowStart, source.delimiter, columns, entries.headers.length);
+    const other = parser();
+    // The other party has claimed the first four chunks: it read chunks 1 and 3, gave up on chunk 2, and is still on chunk 0.
+    board[0] = 4;
+    for (const k of [1, 3]) {
+      for (let i = k * chunkRows; i < (k + 1) * chunkRows; i++) other.parse(i, out, i);
+      board[2 + k] = 2;
+    }
+    board[2 + 2] = RELEASED;
+    const mine = parser();
+    let read = 0;
+    const chunked = new ChunkedRows(board, rows, (from, to) => {
+      read += to - from;
+      for (let i = from; i < to; i++) mine.parse(i, out, i);
+    });
+    // Chunk 0 finishes "on the other thread" once the storing thread has read everything else it could.
+    const ready = chunked.ready.bind(chunked);
+    let first = true;
+    const viaChunks = {
+      ready: (i: number): number => {
+        if (first) {
+          first = false;
+          for (let i = 0; i < chunkRows; i++) other.parse(i, out, i);
+          board[2] = 2;
+        }
+        return ready(i);
+      },
+    };
+    const fast = buildLedger({ ...folder.tables, entries: { ...entries, bytes: { ...source, preparsed: { ...out, chunks: viaChunks } } } }, { dateOrder: 'dmy' });
+    const plain = buildLedger(folder.tables, { dateOrder: 'dmy' });
+    expect(read).toBe(rows - 3 * chunkRows); // chunk 2 (released) and every chunk after the fourth, here
+    expect(fast.entries.toArray()).toEqual(plain.entries.toArray());
+    expect(fast.issues).toEqual(plain.issues);
+    // Every row was read ahead, as one parser reading them all reads them (a row left unread would go to the general reader unnoticed above).
+    const whole = newPreparsedEntries(rows, columns);
+    const one = parser();
+    for (let i = 0; i < rows; i++) one.parse(i, whole, i);
+    expect(whole.ok.reduce((a, b) => a + b, 0)).toBeGreaterThan(rows / 4);
+    expect(Buffer.from(out.ok).equals(Buffer.from(whole.ok))).toBe(true);
+    expect(Buffer.from(out.cells.buffer).equals(Buffer.from(whole.cells.buffer))).toBe(true);
   });
 
   it.each(OPTION_SETS.map((o) => [o.name, o.options] as const))('clean customers get exactly the statements of the clean-only ledger (%s)', (_name, options) => {

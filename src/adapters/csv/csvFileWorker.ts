@@ -1,27 +1,22 @@
 /**
  * Worker thread for a large entries file: reads it into memory both threads share and indexes its
- * rows while the main thread types the customers; then reads ahead the rows it is given
- * (EntryRowParser) while the main thread reads the others.
+ * rows while the main thread types the customers; then reads its rows ahead by chunks
+ * (EntryRowParser), as does the main thread between storing them, until none is left.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { EntryRowParser, type ColumnIndex, type PreparsedEntries } from '../../core';
-import { readCsvFile } from './readLedgerFolder';
+import { EntryRowParser, newChunkBoard, newPreparsedEntries, readChunksUntilNoneLeft } from '../../core';
+import { entriesReadAhead, readCsvFile, type EntriesFromWorker } from './readLedgerFolder';
 
-interface Task {
-  readonly from: number;
-  readonly to: number;
-  readonly columns: ColumnIndex;
-  readonly width: number;
-  readonly out: PreparsedEntries;
-}
-
-const read = readCsvFile((workerData as { file: string }).file, true);
-if ('bytes' in read) {
-  const { bytes, index } = read;
-  parentPort?.once('message', (task: Task) => {
-    const parser = new EntryRowParser(bytes.subarray(index.skip), index.rowStart.subarray(1), index.delimiter, task.columns, task.width);
-    for (let i = task.from; i < task.to; i++) parser.parse(i, task.out, i);
-    parentPort?.postMessage({ customerIds: parser.customerIds() });
+const { file, mapping } = workerData as { file: string; mapping: Readonly<Record<string, string>> | undefined };
+const read = readCsvFile(file, true);
+const plan = 'bytes' in read ? entriesReadAhead(read, mapping) : undefined;
+if (plan === undefined || !('bytes' in read)) parentPort?.postMessage({ read } satisfies EntriesFromWorker);
+else {
+  const out = newPreparsedEntries(plan.rows, plan.columns, true);
+  const board = newChunkBoard(plan.rows, true);
+  parentPort?.postMessage({ read, ahead: { out, board, width: plan.width } } satisfies EntriesFromWorker);
+  const parser = new EntryRowParser(plan.bytes, plan.rowStart, read.index.delimiter, plan.columns, plan.width);
+  readChunksUntilNoneLeft(board, plan.rows, (from, to) => {
+    for (let i = from; i < to; i++) parser.parse(i, out, i);
   });
 }
-parentPort?.postMessage(read);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
-import { csvRows, EntryRowParser, fastPathApplies, indexCsvRows, joinPreparsed, makeIssue, mapHeaders, newPreparsedEntries, type CsvIndex, type Issue, type PreparsedEntries, type Utf8Decoder, type LedgerTables, type Localised, type RawTable, type TableMappings, type TableName } from '../../core';
+import { ChunkedRows, csvRows, EntryRowParser, fastPathApplies, indexCsvRows, makeIssue, mapHeaders, type ChunkBoard, type ColumnIndex, type CsvIndex, type Issue, type PreparsedEntries, type Utf8Decoder, type LedgerTables, type Localised, type RawTable, type TableMappings, type TableName } from '../../core';
 
 /** File names tried for each table, English then French. */
 const FILE_NAMES: Readonly<Record<TableName, readonly string[]>> = {
@@ -143,9 +143,9 @@ const WORKER_MIN_BYTES = 8e6;
 
 /**
  * The same, with a large entries file read and indexed on another thread (the compiled worker,
- * so the CLI; tests under ts-jest read it here), and its rows read ahead by both threads, half each
- * (EntryRowParser). `meanwhile` gets the customers and applications tables as soon as they are
- * read, so the caller can type them while the entries are still being read.
+ * so the CLI; tests under ts-jest read it here), then its rows read ahead by chunks on both threads
+ * while they are stored (ChunkedRows). `meanwhile` gets the customers and applications tables as
+ * soon as they are read, so the caller can type them while the entries are still being read.
  */
 export async function readLedgerFolderAsync(folder: string, mapping?: TableMappings, meanwhile?: (customers: RawTable, applications: RawTable | undefined) => void): Promise<FolderRead> {
   const missing = noFolder(folder);
@@ -153,7 +153,7 @@ export async function readLedgerFolderAsync(folder: string, mapping?: TableMappi
   const files = filesOf(folder);
   const entriesFile = files.entries;
   const size = entriesFile === undefined ? 0 : fs.statSync(entriesFile).size;
-  const worker = entriesFile !== undefined && fs.existsSync(WORKER_FILE) && size >= WORKER_MIN_BYTES && size <= MAX_CSV_BYTES ? new EntriesWorker(entriesFile) : undefined;
+  const worker = entriesFile !== undefined && fs.existsSync(WORKER_FILE) && size >= WORKER_MIN_BYTES && size <= MAX_CSV_BYTES ? new EntriesWorker(entriesFile, mapping?.entries) : undefined;
   const customers = files.customers === undefined ? undefined : readCsvFile(files.customers);
   const applications = files.applications === undefined ? undefined : readCsvFile(files.applications);
   const table = (found: Found, name: TableName): RawTable | undefined => {
@@ -164,68 +164,59 @@ export async function readLedgerFolderAsync(folder: string, mapping?: TableMappi
   // (a folder missing a file, or with one unreadable, is reported by assemble below)
   if (meanwhile !== undefined && customersTable !== undefined && (applications === undefined || 'bytes' in applications)) meanwhile(customersTable, table(applications, 'applications'));
   let entries: Found;
-  if (worker !== undefined) {
-    try {
-      const read = await worker.read;
-      entries = 'bytes' in read ? { ...read, preparsed: await readAhead(worker, read, mapping?.entries) } : read;
-    } finally {
-      worker.finish(); // also when reading failed: an idle thread would keep the process alive
-    }
-  } else if (entriesFile !== undefined) entries = readCsvFile(entriesFile);
+  if (worker !== undefined) entries = withChunks(await worker.read);
+  else if (entriesFile !== undefined) entries = readCsvFile(entriesFile);
   return assemble(folder, files, { customers, entries, applications }, mapping);
 }
 
-/** The entries worker: it reads the file, then reads ahead the rows it is given. */
-class EntriesWorker {
-  private readonly worker: Worker;
-  readonly read: Promise<CsvFileRead | Localised>;
-
-  constructor(file: string) {
-    this.worker = new Worker(WORKER_FILE, { workerData: { file } });
-    this.read = this.next<CsvFileRead | Localised>();
-  }
-
-  next<T>(): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const fail = (e: unknown): void => reject(e instanceof Error ? e : new Error(String(e)));
-      this.worker.once('error', fail);
-      this.worker.once('message', (m: T) => {
-        this.worker.off('error', fail);
-        resolve(m);
-      });
-    });
-  }
-
-  post(message: unknown): void {
-    this.worker.postMessage(message);
-  }
-
-  finish(): void {
-    void this.worker.terminate();
-  }
+/** What the worker sends once it has read and indexed the file: with the board of chunks it has started reading ahead, when the fast path applies. */
+export interface EntriesFromWorker {
+  readonly read: CsvFileRead | Localised;
+  readonly ahead?: { readonly out: PreparsedEntries; readonly board: ChunkBoard; readonly width: number };
 }
 
-/**
- * The entries' rows read as far as they alone tell, the first part here and the rest on the worker
- * at the same time; undefined when the fast path cannot read this table (or the bytes could not be
- * shared: a converted file).
- */
-async function readAhead(worker: EntriesWorker, read: CsvFileRead, entriesMapping: Readonly<Record<string, string>> | undefined): Promise<PreparsedEntries | undefined> {
+/** The bytes and column positions the entries' rows are read ahead with; undefined when the fast path cannot read this table (or the bytes could not be shared: a converted file). */
+export function entriesReadAhead(read: CsvFileRead, entriesMapping: Readonly<Record<string, string>> | undefined): { bytes: Uint8Array; rowStart: Int32Array; columns: ColumnIndex; width: number; rows: number } | undefined {
   if (!(read.bytes.buffer instanceof SharedArrayBuffer)) return undefined;
   const csv = csvRows(read.bytes, read.index);
   const headers = csv.at(0) ?? [];
   const table = { table: 'entries' as const, source: 'entries', headers, rows: [], ...(entriesMapping !== undefined ? { mapping: entriesMapping } : {}) };
   const map = mapHeaders(table);
   if (!map.usable || !fastPathApplies(table, map.index)) return undefined;
-  const rows = csv.length - 1;
-  const out = newPreparsedEntries(rows, map.index, true);
-  // Half each: measured on the bench ledger, the two halves end within about 60 ms of each other.
-  const middle = Math.floor(rows / 2);
-  const theirs = worker.next<{ customerIds: string[] }>();
-  worker.post({ from: middle, to: rows, columns: map.index, width: headers.length, out });
-  const parser = new EntryRowParser(csv.bytes, csv.rowStart.subarray(1), csv.delimiter, map.index, headers.length);
-  for (let i = 0; i < middle; i++) parser.parse(i, out, i);
-  out.customerIds = parser.customerIds();
-  joinPreparsed(out, (await theirs).customerIds, middle, rows);
-  return out;
+  return { bytes: csv.bytes, rowStart: csv.rowStart.subarray(1), columns: map.index, width: headers.length, rows: csv.length - 1 };
+}
+
+/** The worker's read, its rows to be read ahead by chunks here too as the entries reader stores them. */
+function withChunks(m: EntriesFromWorker): Found {
+  const { read, ahead } = m;
+  if (!('bytes' in read) || ahead === undefined) return read;
+  const csv = csvRows(read.bytes, read.index);
+  const parser = new EntryRowParser(csv.bytes, csv.rowStart.subarray(1), csv.delimiter, ahead.out.columns, ahead.width);
+  const out = ahead.out;
+  const chunks = new ChunkedRows(ahead.board, out.ok.length, (from, to) => {
+    for (let i = from; i < to; i++) parser.parse(i, out, i);
+  });
+  return { ...read, preparsed: { ...out, chunks } };
+}
+
+/** The entries worker: it reads the file, then reads rows ahead by chunks until none is left, and ends. */
+class EntriesWorker {
+  readonly read: Promise<EntriesFromWorker>;
+
+  constructor(file: string, mapping: Readonly<Record<string, string>> | undefined) {
+    const worker = new Worker(WORKER_FILE, { workerData: { file, mapping } });
+    this.read = new Promise((resolve, reject) => {
+      worker.once('error', (e: unknown) => {
+        void worker.terminate();
+        reject(e instanceof Error ? e : new Error(String(e)));
+      });
+      worker.once('exit', (code) => reject(new Error(`the entries worker ended (${String(code)}) before reading ${file}`)));
+      worker.once('message', (m: EntriesFromWorker) => {
+        // After this the board is the only channel: a failure there releases its chunk to this thread (chunkedRows.ts).
+        worker.on('error', () => undefined);
+        worker.unref(); // never what keeps the process alive
+        resolve(m);
+      });
+    });
+  }
 }

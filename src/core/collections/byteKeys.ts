@@ -31,7 +31,12 @@ export class ByteKeys {
 
   /** The id of bytes[from, to), or −1. */
   find(bytes: Uint8Array, from: number, to: number): number {
-    return (this.slots[this.slotOf(bytes, from, to, hashBytes(bytes, from, to))] as number) - 1;
+    return this.findHashed(bytes, from, to, hashBytes(bytes, from, to));
+  }
+
+  /** The same, with `h` = hashBytes(bytes, from, to) computed already (by another thread). */
+  findHashed(bytes: Uint8Array, from: number, to: number, h: number): number {
+    return (this.slots[this.slotOf(bytes, from, to, h)] as number) - 1;
   }
 
   /** The id of bytes[from, to), added when new. */

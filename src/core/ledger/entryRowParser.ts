@@ -16,8 +16,8 @@ export interface PreparsedEntries {
   readonly columns: ColumnIndex;
   /** 1: the row is plainly good as far as the row alone tells; 0: the general reader's. */
   readonly ok: Uint8Array;
-  /** Key of the customer id in `customerIds`. */
-  readonly customer: Int32Array;
+  /** hashBytes of the customer id's range (cells 6–7): the storing thread looks it up among the customers. */
+  readonly customerHash: Int32Array;
   readonly type: Uint8Array;
   readonly posting: Int32Array;
   readonly due: Int32Array;
@@ -26,13 +26,15 @@ export interface PreparsedEntries {
   /** The amount's digits as an integer (signed) and how many of them are decimals. */
   readonly digits: Float64Array;
   readonly decimals: Uint8Array;
-  /** Per row: document number, applies_to and matching code as byte ranges (from, to), trimmed. */
+  /** Per row, CELLS_PER_ROW numbers: document number, applies_to, matching code and customer id as byte ranges (from, to), trimmed. */
   readonly cells: Int32Array;
   /** hashBytes of the document number's range. */
   readonly documentHash: Int32Array;
-  /** The customer ids met, by key. */
-  customerIds: string[];
+  /** When the rows are read ahead by chunks as they are stored (chunkedRows.ts): `ready(i)` waits for row i. */
+  readonly chunks?: { ready(i: number): number };
 }
+
+export const CELLS_PER_ROW = 8;
 
 /** `shared`: in memory two threads can fill at once (each its own rows). */
 export function newPreparsedEntries(rows: number, columns: ColumnIndex, shared = false): PreparsedEntries {
@@ -40,27 +42,16 @@ export function newPreparsedEntries(rows: number, columns: ColumnIndex, shared =
   return {
     columns,
     ok: new Uint8Array(memory(rows)),
-    customer: new Int32Array(memory(rows * 4)),
+    customerHash: new Int32Array(memory(rows * 4)),
     type: new Uint8Array(memory(rows)),
     posting: new Int32Array(memory(rows * 4)),
     due: new Int32Array(memory(rows * 4)),
     currency: new Int16Array(memory(rows * 2)),
     digits: new Float64Array(memory(rows * 8)),
     decimals: new Uint8Array(memory(rows)),
-    cells: new Int32Array(memory(rows * 24)),
+    cells: new Int32Array(memory(rows * 4 * CELLS_PER_ROW)),
     documentHash: new Int32Array(memory(rows * 4)),
-    customerIds: [],
   };
-}
-
-/**
- * Rows [from, to) of `into` were read by another parser, with customer keys of its own
- * (`theirIds`): their keys are moved past `into`'s, and their ids added.
- */
-export function joinPreparsed(into: PreparsedEntries, theirIds: readonly string[], from: number, to: number): void {
-  const offset = into.customerIds.length;
-  for (let r = from; r < to; r++) into.customer[r] = (into.customer[r] as number) + offset;
-  for (const id of theirIds) into.customerIds.push(id);
 }
 
 /**
@@ -72,7 +63,6 @@ export function joinPreparsed(into: PreparsedEntries, theirIds: readonly string[
  */
 export class EntryRowParser {
   private readonly fields = new RowFields();
-  private readonly customerKeys = new ByteKeys(1024);
   private readonly types = new ByteMemo((text) => {
     const type = parseEntryType(text);
     return type === undefined ? -1 : TYPE_CODES[type];
@@ -101,15 +91,6 @@ export class EntryRowParser {
     };
   }
 
-  /** The customer ids met so far, by key. */
-  customerIds(): string[] {
-    return Array.from({ length: this.customerKeys.count }, (_, k) => this.customerKeys.text(k));
-  }
-
-  customerId(key: number): string {
-    return this.customerKeys.text(key);
-  }
-
   /** Reads row i into slot k of `out`. */
   parse(i: number, out: PreparsedEntries, k: number): void {
     out.ok[k] = this.read(i, out, k) ? 1 : 0;
@@ -123,8 +104,11 @@ export class EntryRowParser {
     if (!this.cell(c.status)) return false;
     if (this.lo < this.hi && this.posted.get(bytes, this.lo, this.hi, fields, c.status) !== 1) return false;
 
+    const cells = k * CELLS_PER_ROW;
     if (!this.cell(c.customer) || this.lo === this.hi) return false;
-    out.customer[k] = this.customerKeys.intern(bytes, this.lo, this.hi);
+    out.cells[cells + 6] = this.lo;
+    out.cells[cells + 7] = this.hi;
+    out.customerHash[k] = hashBytes(bytes, this.lo, this.hi);
 
     if (!this.cell(c.type) || this.lo === this.hi) return false;
     const type = this.types.get(bytes, fields.start[c.type] as number, fields.end[c.type] as number, fields, c.type);
@@ -150,7 +134,6 @@ export class EntryRowParser {
     const digits = out.digits[k] as number;
     if (side !== 0 && digits !== 0 && side === 1 !== digits > 0) return false;
 
-    const cells = k * 6;
     if (!this.cell(c.doc) || this.lo === this.hi) return false;
     out.cells[cells] = this.lo;
     out.cells[cells + 1] = this.hi;

@@ -1,5 +1,5 @@
 import { currencyExponent } from '../money/currencies';
-import { EntryRowParser, newPreparsedEntries, type PreparsedEntries } from './entryRowParser';
+import { CELLS_PER_ROW, EntryRowParser, newPreparsedEntries, type PreparsedEntries } from './entryRowParser';
 import { blankHeaderIndexes, type ColumnIndex } from './headerMap';
 import { rowNumberOf, type RawTable } from './rawTable';
 import type { EntryReadState } from './readEntries';
@@ -30,21 +30,7 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
   const parser = given === undefined ? new EntryRowParser(bytes, rowStart, delimiter, ix, t.headers.length) : undefined;
   const one = newPreparsedEntries(1, ix);
 
-  /** Customer position of each of the parser's customer keys (−1: not a customer; −2: not looked up yet). */
-  let positions = new Int32Array(0);
-  const positionOf = (key: number): number => {
-    if (key >= positions.length) {
-      const next = new Int32Array(Math.max(key + 1, positions.length * 2, given?.customerIds.length ?? 0)).fill(-2);
-      next.set(positions);
-      positions = next;
-    }
-    let p = positions[key] as number;
-    if (p === -2) {
-      p = customerKeys.findText(given !== undefined ? (given.customerIds[key] ?? '') : (parser as EntryRowParser).customerId(key));
-      positions[key] = p = p >= 0 && p < customers.length ? p : -1;
-    }
-    return p;
-  };
+  const customerCount = customers.length;
   const exponents: number[] = [];
   const exponentOf = (code: number): number => (exponents[code] ??= currencyExponent(store.currencies[code] as string) as number);
   /** Store code of each customer's currency when its cell is blank (−1: it has none). */
@@ -53,17 +39,24 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
     return store.currencyCode(currency);
   });
 
+  const chunks = given?.chunks;
+  /** Rows before this are read ahead (all of them when no one reads by chunks). */
+  let readyUntil = chunks === undefined ? t.rows.length : 0;
+
   return (i) => {
     let p: PreparsedEntries = one;
     let k = 0;
     if (given !== undefined) {
+      if (i >= readyUntil) readyUntil = (chunks as { ready(i: number): number }).ready(i);
       p = given;
       k = i;
     } else (parser as EntryRowParser).parse(i, one, 0);
     if (p.ok[k] !== 1) return false;
 
-    const customer = positionOf(p.customer[k] as number);
-    if (customer < 0) return false;
+    const cells = k * CELLS_PER_ROW;
+    // Customer ids are unique and listed first in customerKeys: a key past them is an unknown id.
+    const customer = customerKeys.findHashed(bytes, p.cells[cells + 6] as number, p.cells[cells + 7] as number, p.customerHash[k] as number);
+    if (customer < 0 || customer >= customerCount) return false;
     const currencyIndex = p.currency[k] as number;
     const currency = currencyIndex < 0 ? (defaultCode[customer] as number) : currencyIndex; // a position in CURRENCY_CODES: the store's code
     if (currency < 0) return false;
@@ -73,7 +66,6 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
     const amount = (p.digits[k] as number) * 10 ** (exponent - decimals);
     if (!Number.isSafeInteger(amount)) return false;
 
-    const cells = k * 6;
     const document = store.documents.internHashed(bytes, p.cells[cells] as number, p.cells[cells + 1] as number, p.documentHash[k] as number);
     const type = p.type[k] as number;
     const posting = p.posting[k] as number;
