@@ -27,7 +27,7 @@ interface CpuProfile {
 
 /** Innermost named phase wins; GC samples go to the phase that was running just before. */
 const PHASES = [
-  'readCsvFile', 'readAhead', 'readCustomers', 'readEntries', 'readApplications', 'buildLedger',
+  'readCsvFile', 'ready', 'readCustomers', 'readEntries', 'readApplications', 'buildLedger',
   'applyExplicit', 'settle', 'buildSection', 'sectionsOf', 'computeStatements', 'writeComputeResultJson', 'runCompute',
 ];
 const GC = '(garbage collector)';

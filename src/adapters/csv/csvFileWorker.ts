@@ -1,10 +1,11 @@
 /**
  * Worker thread for a large entries file: reads it into memory both threads share and indexes its
- * rows while the main thread types the customers; then reads its rows ahead by chunks
+ * rows while the main thread types the customers; touches the memory the entries reader will fill
+ * (so the main thread pays no page faults for it); then reads rows ahead by chunks
  * (EntryRowParser), as does the main thread between storing them, until none is left.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { EntryRowParser, newChunkBoard, newPreparsedEntries, readChunksUntilNoneLeft } from '../../core';
+import { EntryRowParser, entryReaderBlockSizes, newChunkBoard, newPreparsedEntries, readChunksUntilNoneLeft, touchPages } from '../../core';
 import { entriesReadAhead, readCsvFile, type EntriesFromWorker } from './readLedgerFolder';
 
 const { file, mapping } = workerData as { file: string; mapping: Readonly<Record<string, string>> | undefined };
@@ -14,7 +15,9 @@ if (plan === undefined || !('bytes' in read)) parentPort?.postMessage({ read } s
 else {
   const out = newPreparsedEntries(plan.rows, plan.columns, true);
   const board = newChunkBoard(plan.rows, true);
-  parentPort?.postMessage({ read, ahead: { out, board, width: plan.width } } satisfies EntriesFromWorker);
+  const blocks = entryReaderBlockSizes(plan.rows).map((bytes) => new SharedArrayBuffer(bytes));
+  parentPort?.postMessage({ read, ahead: { out, board, width: plan.width, blocks } } satisfies EntriesFromWorker);
+  touchPages(blocks);
   const parser = new EntryRowParser(plan.bytes, plan.rowStart, read.index.delimiter, plan.columns, plan.width);
   readChunksUntilNoneLeft(board, plan.rows, (from, to) => {
     for (let i = from; i < to; i++) parser.parse(i, out, i);

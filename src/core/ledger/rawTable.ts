@@ -1,4 +1,5 @@
 import type { TableName } from '../issues/issue';
+import type { Memory } from '../collections/memory';
 import type { PreparsedEntries } from './entryRowParser';
 
 /**
@@ -19,6 +20,8 @@ export interface ByteRows {
   readonly delimiter: number;
   /** For an entries table: its rows already read as far as they alone tell (on another thread), by row. */
   readonly preparsed?: PreparsedEntries;
+  /** For an entries table: memory for the reader's large arrays, its pages touched by another thread. */
+  readonly memory?: Memory;
 }
 
 export interface RawTable {
@@ -55,4 +58,10 @@ export function cellAddress(t: RawTable, row: number, headerIndex: number): stri
 /** A sheet name as Excel writes it in a reference: quoted (quotes doubled) unless it is a plain name. */
 export function sheetReference(sheet: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** True when every cell of a row is blank (a spacer line: skipped, not an error). */
+export function isBlankRow(r: readonly string[]): boolean {
+  for (const c of r) if (c !== '' && c.trim() !== '') return false;
+  return true;
 }

@@ -2,7 +2,7 @@ import { parseIsoDay, type Day } from '../calendar/day';
 import { makeIssue, type Issue } from '../issues/issue';
 import { blankHeaderIndexes, cell, cellBeyondHeaders, locate, mapHeaders } from './headerMap';
 import type { ApplicationRow } from './model';
-import { rowNumberOf, type RawTable } from './rawTable';
+import { isBlankRow, rowNumberOf, type RawTable } from './rawTable';
 
 /**
  * The applications table read, before the entries are: its rows, and its problems in table and row
@@ -42,7 +42,7 @@ function readApplicationTable(t: RawTable, dayOf: (text: string) => Day | undefi
   const origin = { table: t, index: ix };
   for (let i = 0; i < t.rows.length; i++) {
     const r = t.rows.at(i) ?? [];
-    if (r.every((c) => c.trim() === '')) continue;
+    if (isBlankRow(r)) continue;
     const row = rowNumberOf(t, i);
     const from = cell(r, ix, 'from_document').trim();
     const to = cell(r, ix, 'to_document').trim();

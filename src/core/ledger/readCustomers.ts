@@ -5,15 +5,29 @@ import { isKnownCurrency } from '../money/currencies';
 import { parseYesNo } from './entryTypes';
 import { blankHeaderIndexes, cell, cellBeyondHeaders, locate, mapHeaders } from './headerMap';
 import type { Customer } from './model';
-import { rowNumberOf, type RawTable } from './rawTable';
+import { isBlankRow, rowNumberOf, type RawTable } from './rawTable';
 
-const splitList = (s: string): string[] => {
+/** Shared by every customer without a list: fifty thousand empty arrays are garbage the collector would copy. */
+const NONE: readonly string[] = Object.freeze([]);
+
+const splitList = (s: string): readonly string[] => {
   if (!s.includes(';') && !s.includes(',')) {
     const one = s.trim(); // the usual single address, without a regular expression per row
-    return one === '' ? [] : [one];
+    return one === '' ? NONE : [one];
   }
-  return s.split(/[;,]/).map((x) => x.trim()).filter((x) => x !== '');
+  const list = s.split(/[;,]/).map((x) => x.trim()).filter((x) => x !== '');
+  return list.length === 0 ? NONE : list;
 };
+
+/** The non-blank texts, trimmed, in order. */
+function nonBlank(texts: readonly string[]): readonly string[] {
+  let out: string[] | undefined;
+  for (const text of texts) {
+    const t = text.trim();
+    if (t !== '') (out ??= []).push(t);
+  }
+  return out ?? NONE;
+}
 
 /** yes/no cells repeat a handful of spellings: each is normalised once. */
 const yesNo = memo(parseYesNo);
@@ -43,7 +57,7 @@ function readCustomerTable(t: RawTable, firstRow: Map<string, number>, customers
     const r = t.rows.at(i) ?? [];
     const row = rowNumberOf(t, i);
     const id = cell(r, ix, 'customer_id').trim();
-    if (r.every((c) => c.trim() === '')) continue;
+    if (isBlankRow(r)) continue;
     const at = (column: string, value: string) => locate(t, ix, row, column, value, id);
     if (id === '') {
       issues.push(makeIssue('missing-value', at('customer_id', '')));
@@ -65,7 +79,9 @@ function readCustomerTable(t: RawTable, firstRow: Map<string, number>, customers
     const sendText = cell(r, ix, 'send_statements').trim();
     const send = sendText === '' ? true : yesNo(sendText);
     if (send === undefined) issues.push(makeIssue('bad-yes-no', at('send_statements', sendText)));
-    const postcodeCity = [cell(r, ix, 'postcode').trim(), cell(r, ix, 'city').trim()].filter((x) => x !== '').join(' ');
+    const postcode = cell(r, ix, 'postcode').trim();
+    const city = cell(r, ix, 'city').trim();
+    const postcodeCity = postcode === '' || city === '' ? postcode + city : `${postcode} ${city}`;
     customers.push({
       id,
       row,
@@ -74,7 +90,7 @@ function readCustomerTable(t: RawTable, firstRow: Map<string, number>, customers
       cc: splitList(cell(r, ix, 'cc')),
       language,
       currency: currency === '' ? undefined : currency,
-      addressLines: [cell(r, ix, 'address1'), cell(r, ix, 'address2'), cell(r, ix, 'address3'), postcodeCity, cell(r, ix, 'country')].map((x) => x.trim()).filter((x) => x !== ''),
+      addressLines: nonBlank([cell(r, ix, 'address1'), cell(r, ix, 'address2'), cell(r, ix, 'address3'), postcodeCity, cell(r, ix, 'country')]),
       contact: cell(r, ix, 'contact').trim(),
       statementStyle: cell(r, ix, 'statement_style').trim(),
       template: cell(r, ix, 'template').trim(),

@@ -34,7 +34,8 @@ function sortOldestFirst(s: EntryStore, list: Int32Array): void {
   const n = list.length;
   let low = Infinity;
   let high = -Infinity;
-  for (const i of list) {
+  for (let k = 0; k < n; k++) {
+    const i = list[k] as number;
     low = Math.min(low, posting[i] as number, due[i] as number);
     high = Math.max(high, posting[i] as number, due[i] as number);
   }
@@ -63,13 +64,13 @@ function sortOldestFirst(s: EntryStore, list: Int32Array): void {
 /** True when no two applies_to entries can reach the same entry (see settle). */
 function linksAreIndependent(s: EntryStore, byDoc: DocumentLists, linking: Int32Array): boolean {
   const named = new Uint8Array(byDoc.listCount);
-  for (const e of linking) {
-    const l = byDoc.appliesTo[e] as number;
+  for (let k = 0; k < linking.length; k++) {
+    const l = byDoc.appliesTo[linking[k] as number] as number;
     if (named[l] === 1) return false;
     named[l] = 1;
   }
-  for (const e of linking) {
-    const own = byDoc.listOf[s.document[e] as number] as number;
+  for (let k = 0; k < linking.length; k++) {
+    const own = byDoc.listOf[s.document[linking[k] as number] as number] as number;
     if (own >= 0 && named[own] === 1) return false;
   }
   return true;
@@ -176,11 +177,11 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
    * Every credit against every debit in order, as much as both have left: a debit once used up
    * stays so, so one pointer over the debits gives the same allocations as the nested loops.
    */
-  const settlePair = (credits: ArrayLike<number>, debits: ArrayLike<number>): void => {
+  const settlePair = (credits: ArrayLike<number>, creditCount: number, debits: ArrayLike<number>, debitCount: number): void => {
     let j = 0;
-    for (let k = 0; k < credits.length && j < debits.length; k++) {
+    for (let k = 0; k < creditCount && j < debitCount; k++) {
       const c = credits[k] as number;
-      while ((remaining[c] as number) > 0 && j < debits.length) {
+      while ((remaining[c] as number) > 0 && j < debitCount) {
         const d = debits[j] as number;
         if ((remaining[d] as number) > 0) move(c, d);
         if ((remaining[d] as number) <= 0) j++;
@@ -254,42 +255,67 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
   // Then FIFO: what is still open, customer by customer and currency by currency. Both walk each
   // customer's entries (in ledger order), so no sort of the whole ledger is needed.
   const own = byCustomer ?? entriesByCustomer(s, ledger.customers.length, asOf);
-  const open: number[] = [];
+  // Scratch lists reused for every customer: fifty thousand customers' small arrays, filters and
+  // sorts made more garbage than the settling itself.
+  let longest = 0;
+  for (let c = 0; c < ledger.customers.length; c++) longest = Math.max(longest, (own.starts[c + 1] as number) - (own.starts[c] as number));
+  const open = new Int32Array(longest);
+  const credits = new Int32Array(longest);
+  const debits = new Int32Array(longest);
   for (const pass of ['matching-code', 'fifo'] as const) {
     if (pass === 'fifo' && mode !== 'fifo') break;
+    const key = pass === 'fifo' ? currency : matching;
+    const sameGroup = (a: number, b: number): boolean => currency[a] === currency[b] && key[a] === key[b];
+    const byGroup = (a: number, b: number): number => (currency[a] as number) - (currency[b] as number) || (key[a] as number) - (key[b] as number) || a - b;
     for (let c = 0; c < ledger.customers.length; c++) {
-      open.length = 0;
+      let m = 0;
+      let mixed = false;
       for (let k = own.starts[c] as number, end = own.starts[c + 1] as number; k < end; k++) {
         const i = own.entries[k] as number;
-        if (remaining[i] !== 0 && (pass === 'fifo' || (matching[i] as number) >= 0)) open.push(i);
+        if (remaining[i] === 0 || (pass === 'matching-code' && (matching[i] as number) < 0)) continue;
+        if (m > 0 && !sameGroup(open[0] as number, i)) mixed = true;
+        open[m++] = i;
       }
-      if (open.length < 2) continue;
-      const key = pass === 'fifo' ? currency : matching;
+      if (m < 2) continue;
       // Usually one currency and code; otherwise each group apart, in entry order.
-      if (open.some((i) => currency[i] !== currency[open[0] as number] || key[i] !== key[open[0] as number])) {
-        open.sort((a, b) => (currency[a] as number) - (currency[b] as number) || (key[a] as number) - (key[b] as number) || a - b);
+      if (mixed) sortPart(open, 0, m, byGroup);
+      // Each run of one currency and code: its credits against its debits, oldest first.
+      for (let start = 0, i = 1; i <= m; i++) {
+        if (i < m && sameGroup(open[start] as number, open[i] as number)) continue;
+        let nc = 0;
+        let nd = 0;
+        for (let k = start; k < i; k++) {
+          const e = open[k] as number;
+          if ((amount[e] as number) < 0) credits[nc++] = e;
+          else if ((amount[e] as number) > 0) debits[nd++] = e;
+        }
+        if (nc > 0 && nd > 0) {
+          sortPart(credits, 0, nc, byAge);
+          sortPart(debits, 0, nd, byAge);
+          settlePair(credits, nc, debits, nd);
+        }
+        start = i;
       }
-      forEachRun(open, (a, b) => currency[a] === currency[b] && key[a] === key[b], (group) => settleOldestFirst(group, amount, byAge, settlePair));
     }
   }
   return { issues, remaining };
 }
 
-/** Calls `f` with each run of neighbours that `same` says belong together. */
-function forEachRun(list: readonly number[], same: (a: number, b: number) => boolean, f: (run: number[]) => void): void {
-  let start = 0;
-  for (let i = 1; i <= list.length; i++) {
-    if (i < list.length && same(list[start] as number, list[i] as number)) continue;
-    f(list.slice(start, i));
-    start = i;
+/** Sorts list[from, to) in place: by insertion when short (no work array made), natively otherwise. */
+function sortPart(list: Int32Array, from: number, to: number, order: (a: number, b: number) => number): void {
+  if (to - from > 32) {
+    list.subarray(from, to).sort(order);
+    return;
   }
-}
-
-function settleOldestFirst(group: readonly number[], amount: Float64Array, byAge: (a: number, b: number) => number, settlePair: (c: ArrayLike<number>, d: ArrayLike<number>) => void): void {
-  const credits = group.filter((e) => (amount[e] as number) < 0);
-  const debits = group.filter((e) => (amount[e] as number) > 0);
-  if (credits.length === 0 || debits.length === 0) return;
-  settlePair(credits.sort(byAge), debits.sort(byAge));
+  for (let i = from + 1; i < to; i++) {
+    const x = list[i] as number;
+    let j = i - 1;
+    while (j >= from && order(list[j] as number, x) > 0) {
+      list[j + 1] = list[j] as number;
+      j--;
+    }
+    list[j + 1] = x;
+  }
 }
 
 /** Where an entry's applies_to problem is: its row and column, and its cell when it came from a sheet. */
