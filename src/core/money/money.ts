@@ -83,12 +83,19 @@ export function parseMoney(text: string, currency: string): MoneyParse {
 }
 
 /** Machine format of the JSON contract: "-1234.50", "1200" (JPY), "0.000" (KWD). */
+/** Zero by exponent: most aging buckets of a statement are zero. */
+const ZERO_TEXT = ['0', '0.0', '0.00', '0.000'];
+
 export function formatMinor(minor: Minor, exponent: number): string {
+  if (minor === 0 && exponent < ZERO_TEXT.length) return ZERO_TEXT[exponent] as string;
   const negative = minor < 0;
-  const digits = String(Math.abs(minor));
-  if (exponent === 0) return negative ? `-${digits}` : digits;
-  const padded = digits.padStart(exponent + 1, '0');
-  const body = `${padded.slice(0, -exponent)}.${padded.slice(-exponent)}`;
+  const abs = Math.abs(minor);
+  if (exponent === 0) return negative ? `-${abs}` : String(abs);
+  const unit = 10 ** exponent;
+  const fraction = abs % unit;
+  const digits = String(fraction);
+  // (abs − fraction) / unit is exact: a multiple of unit divided by it.
+  const body = `${(abs - fraction) / unit}.${digits.length < exponent ? '0'.repeat(exponent - digits.length) + digits : digits}`;
   return negative ? `-${body}` : body;
 }
 
