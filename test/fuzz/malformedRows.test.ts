@@ -383,7 +383,7 @@ describe('fuzz: malformed rows among clean ones', () => {
     const columns = mapHeaders(entries).index;
     const out = newPreparsedEntries(rows, columns, true);
     const chunkRows = 500;
-    const board = newChunkBoard(rows, true, chunkRows);
+    const board = newChunkBoard(rows, chunkRows);
     const chunks = board.length - 2;
     expect(chunks).toBeGreaterThan(10);
     const parser = () => new EntryRowParser(source.bytes, source.rowStart, source.delimiter, columns, entries.headers.length);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
-import { BlockPool, ChunkedRows, csvRows, EntryRowParser, fastPathApplies, indexCsvRows, makeIssue, mapHeaders, type ChunkBoard, type ColumnIndex, type CsvIndex, type Issue, type Memory, type PreparsedEntries, type Utf8Decoder, type LedgerTables, type Localised, type RawTable, type TableMappings, type TableName } from '../../core';
+import { ChunkedRows, csvRows, EntryRowParser, fastPathApplies, indexCsvRows, makeIssue, mapHeaders, type ChunkBoard, type ColumnIndex, type CsvIndex, type Issue, type PreparsedEntries, type Utf8Decoder, type LedgerTables, type Localised, type RawTable, type TableMappings, type TableName } from '../../core';
 
 /** File names tried for each table, English then French. */
 const FILE_NAMES: Readonly<Record<TableName, readonly string[]>> = {
@@ -40,8 +40,6 @@ export interface CsvFileRead {
   readonly index: CsvIndex;
   /** An entries file's rows read ahead on the worker thread. */
   readonly preparsed?: PreparsedEntries | undefined;
-  /** Memory for the entries reader, touched by the worker thread. */
-  readonly memory?: Memory | undefined;
 }
 
 /**
@@ -50,16 +48,7 @@ export interface CsvFileRead {
  */
 export function readCsvFile(file: string, shared = false): CsvFileRead | Localised {
   const read = readBytes(file, shared);
-  if (!('bytes' in read)) return read;
-  const index = indexCsvRows(read.bytes);
-  // Shared, the index reaches the other thread without a copy made there.
-  return { ...read, index: shared ? { ...index, rowStart: sharedCopy(index.rowStart), lines: sharedCopy(index.lines) } : index };
-}
-
-function sharedCopy(a: Int32Array): Int32Array {
-  const b = new Int32Array(new SharedArrayBuffer(a.byteLength));
-  b.set(a);
-  return b;
+  return 'bytes' in read ? { ...read, index: indexCsvRows(read.bytes, undefined, shared) } : read;
 }
 
 /** A CSV file's rows as a table: cells read when asked (and as bytes by the entries reader); encoding and quoting problems added to `issues`. */
@@ -77,7 +66,7 @@ function tableOf(table: TableName, file: string, read: CsvFileRead, mapping: Rea
     rows: { length: Math.max(0, csv.length - 1), at: (i: number) => (i < 0 ? undefined : csv.at(i + 1)) },
     // Row numbers are physical lines, so a quoted cell spanning lines keeps later rows where an editor shows them.
     rowNumbers: csv.lines.subarray(1),
-    bytes: { bytes: csv.bytes, rowStart: csv.rowStart.subarray(1), delimiter: csv.delimiter, ...(read.preparsed !== undefined ? { preparsed: read.preparsed } : {}), ...(read.memory !== undefined ? { memory: read.memory } : {}) },
+    bytes: { bytes: csv.bytes, rowStart: csv.rowStart.subarray(1), delimiter: csv.delimiter, ...(read.preparsed !== undefined ? { preparsed: read.preparsed } : {}) },
     ...(mapping !== undefined ? { mapping } : {}),
   };
 }
@@ -175,15 +164,20 @@ export async function readLedgerFolderAsync(folder: string, mapping?: TableMappi
   // (a folder missing a file, or with one unreadable, is reported by assemble below)
   if (meanwhile !== undefined && customersTable !== undefined && (applications === undefined || 'bytes' in applications)) meanwhile(customersTable, table(applications, 'applications'));
   let entries: Found;
-  if (worker !== undefined) entries = withChunks(await worker.read);
-  else if (entriesFile !== undefined) entries = readCsvFile(entriesFile);
+  if (worker !== undefined) {
+    try {
+      entries = withChunks(await worker.read);
+    } catch {
+      entries = readCsvFile(worker.file); // a worker that failed before it read the file: read it here
+    }
+  } else if (entriesFile !== undefined) entries = readCsvFile(entriesFile);
   return assemble(folder, files, { customers, entries, applications }, mapping);
 }
 
 /** What the worker sends once it has read and indexed the file: with the board of chunks it has started reading ahead, when the fast path applies. */
 export interface EntriesFromWorker {
   readonly read: CsvFileRead | Localised;
-  readonly ahead?: { readonly out: PreparsedEntries; readonly board: ChunkBoard; readonly width: number; readonly blocks: readonly SharedArrayBuffer[] };
+  readonly ahead?: { readonly out: PreparsedEntries; readonly board: ChunkBoard; readonly width: number };
 }
 
 /** The bytes and column positions the entries' rows are read ahead with; undefined when the fast path cannot read this table (or the bytes could not be shared: a converted file). */
@@ -207,14 +201,17 @@ function withChunks(m: EntriesFromWorker): Found {
   const chunks = new ChunkedRows(ahead.board, out.ok.length, (from, to) => {
     for (let i = from; i < to; i++) parser.parse(i, out, i);
   });
-  return { ...read, preparsed: { ...out, chunks }, memory: new BlockPool(ahead.blocks) };
+  return { ...read, preparsed: { ...out, chunks } };
 }
 
 /** The entries worker: it reads the file, then reads rows ahead by chunks until none is left, and ends. */
 class EntriesWorker {
   readonly read: Promise<EntriesFromWorker>;
 
-  constructor(file: string, mapping: Readonly<Record<string, string>> | undefined) {
+  constructor(
+    readonly file: string,
+    mapping: Readonly<Record<string, string>> | undefined,
+  ) {
     const worker = new Worker(WORKER_FILE, { workerData: { file, mapping } });
     this.read = new Promise((resolve, reject) => {
       worker.once('error', (e: unknown) => {

@@ -1,6 +1,5 @@
 import { decodeUtf8, encodeUtf8 } from '../text/utf8';
 import { grownTo } from './grow';
-import { FRESH_MEMORY, type Memory } from './memory';
 
 /**
  * Byte strings (UTF-8) → dense ids 0, 1, 2…, by hashing the bytes where they lie: a million
@@ -19,21 +18,15 @@ export class ByteKeys {
   private scratch: Uint8Array = new Uint8Array(256);
   count = 0;
 
-  constructor(expected = 16, memory: Memory = FRESH_MEMORY) {
-    const sizes = ByteKeys.blockSizes(expected);
-    this.slots = new Int32Array(memory.block(sizes[0] as number));
-    this.mask = this.slots.length - 1;
-    this.arena = new Uint8Array(memory.block(sizes[1] as number));
-    this.starts = new Int32Array(memory.block(sizes[2] as number));
-    this.hashes = new Int32Array(memory.block(sizes[3] as number));
-  }
-
-  /** The sizes in bytes of the blocks the constructor asks for: slots, arena, starts, hashes. */
-  static blockSizes(expected: number): number[] {
+  constructor(expected = 16) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity);
+    this.mask = capacity - 1;
     const n = Math.max(16, expected);
-    return [capacity * 4, Math.max(1 << 12, expected * 12), n * 4, n * 4]; // the arena: about a document number's length each
+    this.arena = new Uint8Array(Math.max(1 << 12, expected * 12)); // about a document number's length each
+    this.starts = new Int32Array(n);
+    this.hashes = new Int32Array(n);
   }
 
   /** The id of bytes[from, to), or −1. */

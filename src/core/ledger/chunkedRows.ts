@@ -14,14 +14,17 @@ const NOT_DONE = 0;
 const DONE = 2;
 /** Its reader gave up (a worker that failed): the storing thread reads it. */
 export const RELEASED = 3;
-/** A chunk claimed and not done after this long means its reader is gone: it is read here. */
-const PATIENCE_MS = 10_000;
+/**
+ * A chunk claimed and not done after this long (it takes about 15 ms) means its reader is gone or
+ * stalled: it is read here. Reading a chunk twice is harmless: both readers write the same values.
+ */
+const PATIENCE_MS = 1_000;
 
 export type ChunkBoard = Int32Array;
 
-export function newChunkBoard(rows: number, shared: boolean, chunkRows = CHUNK_ROWS): ChunkBoard {
-  const bytes = (HEAD + Math.ceil(rows / chunkRows)) * 4;
-  const board = new Int32Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+/** In shared memory: the storing thread waits on it. */
+export function newChunkBoard(rows: number, chunkRows = CHUNK_ROWS): ChunkBoard {
+  const board = new Int32Array(new SharedArrayBuffer((HEAD + Math.ceil(rows / chunkRows)) * 4));
   board[1] = chunkRows;
   return board;
 }
@@ -54,10 +57,8 @@ export function readChunksUntilNoneLeft(board: ChunkBoard, rows: number, read: R
       readChunk(board, rows, k, read);
     }
   } catch {
-    if (k >= 0) {
-      Atomics.store(board, HEAD + k, RELEASED);
-      Atomics.notify(board, HEAD + k);
-    }
+    // (unless the storing thread, tired of waiting, has read it meanwhile)
+    if (k >= 0 && Atomics.compareExchange(board, HEAD + k, NOT_DONE, RELEASED) === NOT_DONE) Atomics.notify(board, HEAD + k);
   }
 }
 
@@ -66,11 +67,20 @@ export function readChunksUntilNoneLeft(board: ChunkBoard, rows: number, read: R
  * here rather than waiting, and says up to which row every chunk is read.
  */
 export class ChunkedRows {
+  /** Chunks read on this thread. */
+  readHere = 0;
+  private readonly read: ReadRows;
+
   constructor(
     private readonly board: ChunkBoard,
     private readonly rows: number,
-    private readonly read: ReadRows,
-  ) {}
+    read: ReadRows,
+  ) {
+    this.read = (from, to) => {
+      this.readHere++;
+      read(from, to);
+    };
+  }
 
   /** Rows [i, returned) are read ahead. */
   ready(i: number): number {

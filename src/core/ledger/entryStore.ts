@@ -1,6 +1,5 @@
 import type { Day } from '../calendar/day';
 import type { ByteKeys } from '../collections/byteKeys';
-import { FRESH_MEMORY, type Memory } from '../collections/memory';
 import { CURRENCY_CODES, currencyPosition } from '../money/currencies';
 import type { Minor } from '../money/money';
 import { ENTRY_TYPES, type EntryType } from './entryTypes';
@@ -49,24 +48,17 @@ export class EntryStore {
     readonly matchingCodes: ByteKeys,
     /** Which table each run of entries came from, in order. */
     readonly origins: EntryOrigin[],
-    memory: Memory = FRESH_MEMORY,
   ) {
-    const block = (bytesEach: number): ArrayBuffer | SharedArrayBuffer => memory.block(capacity * bytesEach);
-    this.customer = new Int32Array(block(4));
-    this.currency = new Uint16Array(block(2));
-    this.type = new Uint8Array(block(1));
-    this.posting = new Int32Array(block(4));
-    this.due = new Int32Array(block(4));
-    this.amount = new Float64Array(block(8));
-    this.document = new Int32Array(block(4));
-    this.appliesTo = new Int32Array(block(4));
-    this.matching = new Int32Array(block(4));
-    this.rowIndex = new Int32Array(block(4));
-  }
-
-  /** The sizes of the blocks the constructor asks for. */
-  static blockSizes(capacity: number): number[] {
-    return [4, 2, 1, 4, 4, 8, 4, 4, 4, 4].map((bytes) => capacity * bytes);
+    this.customer = new Int32Array(capacity);
+    this.currency = new Uint16Array(capacity);
+    this.type = new Uint8Array(capacity);
+    this.posting = new Int32Array(capacity);
+    this.due = new Int32Array(capacity);
+    this.amount = new Float64Array(capacity);
+    this.document = new Int32Array(capacity);
+    this.appliesTo = new Int32Array(capacity);
+    this.matching = new Int32Array(capacity);
+    this.rowIndex = new Int32Array(capacity);
   }
 
   /** The code of a known currency, −1 for any other text. */

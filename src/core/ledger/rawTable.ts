@@ -1,5 +1,4 @@
 import type { TableName } from '../issues/issue';
-import type { Memory } from '../collections/memory';
 import type { PreparsedEntries } from './entryRowParser';
 
 /**
@@ -20,8 +19,6 @@ export interface ByteRows {
   readonly delimiter: number;
   /** For an entries table: its rows already read as far as they alone tell (on another thread), by row. */
   readonly preparsed?: PreparsedEntries;
-  /** For an entries table: memory for the reader's large arrays, its pages touched by another thread. */
-  readonly memory?: Memory;
 }
 
 export interface RawTable {
@@ -62,6 +59,9 @@ export function sheetReference(sheet: string): string {
 
 /** True when every cell of a row is blank (a spacer line: skipped, not an error). */
 export function isBlankRow(r: readonly string[]): boolean {
-  for (const c of r) if (c !== '' && c.trim() !== '') return false;
+  for (let i = 0; i < r.length; i++) {
+    const c = r[i]; // (a hole in a caller's sparse row is blank too)
+    if (c !== undefined && c !== '' && c.trim() !== '') return false;
+  }
   return true;
 }

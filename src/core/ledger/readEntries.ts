@@ -5,7 +5,6 @@ import { CURRENCY_CODES, currencyExponent, currencyPosition } from '../money/cur
 import { parseDecimalToMinor, type Minor } from '../money/money';
 import { ByteKeys } from '../collections/byteKeys';
 import { grownTo } from '../collections/grow';
-import { FRESH_MEMORY, type Memory } from '../collections/memory';
 import { memo } from '../collections/memo';
 import { ENTRY_TYPES, parseEntryType, parseStatus, type EntryStatus, type EntryType } from './entryTypes';
 import { EntryStore, TYPE_CODES } from './entryStore';
@@ -54,18 +53,13 @@ export class DocumentsSeen {
   /** Due dates of further instalments, by key; most documents have none. */
   private readonly moreDues = new Map<number, Day[]>();
 
-  constructor(expected: number, memory: Memory = FRESH_MEMORY) {
+  constructor(expected: number) {
     const n = Math.max(16, expected);
-    this.rows = new Int32Array(memory.block(n * 4));
-    this.customers = new Int32Array(memory.block(n * 4));
-    this.types = new Uint8Array(memory.block(n));
-    this.currencies = new Int32Array(memory.block(n * 4));
-    this.dues = new Int32Array(memory.block(n * 4));
-  }
-
-  static blockSizes(expected: number): number[] {
-    const n = Math.max(16, expected);
-    return [n * 4, n * 4, n, n * 4, n * 4];
+    this.rows = new Int32Array(n);
+    this.customers = new Int32Array(n);
+    this.types = new Uint8Array(n);
+    this.currencies = new Int32Array(n);
+    this.dues = new Int32Array(n);
   }
 
   /**
@@ -133,11 +127,6 @@ export class CurrencyKeys {
   }
 }
 
-/** The sizes of the large blocks readEntries asks its memory for, for a table of `rows` rows (so another thread can touch them first). */
-export function entryReaderBlockSizes(rows: number): number[] {
-  return [...ByteKeys.blockSizes(rows), ...DocumentsSeen.blockSizes(rows), ...EntryStore.blockSizes(rows)];
-}
-
 /** Reads every entries table (a workbook may have several sheets); document numbers are unique across all. */
 export function readEntries(
   tables: readonly RawTable[],
@@ -148,12 +137,8 @@ export function readEntries(
   const rows = tables.reduce((n, t) => n + t.rows.length, 0);
   const customerKeys = new ByteKeys(customers.length);
   for (const c of customers) customerKeys.internText(c.id); // ids are unique: readCustomers refuses a second one
-  // Blocks another thread touched for these arrays, when a single CSV table brings them.
-  const memory = tables.length === 1 ? (tables[0]?.bytes?.memory ?? FRESH_MEMORY) : FRESH_MEMORY;
-  const documents = new ByteKeys(rows, memory);
-  const docs = new DocumentsSeen(rows, memory);
-  const store = new EntryStore(rows, customers, documents, new ByteKeys(1024), [], memory);
-  const state: EntryReadState = { store, docs, customerKeys, customers, options, currencyKeys: new CurrencyKeys() };
+  const store = new EntryStore(rows, customers, new ByteKeys(rows), new ByteKeys(1024), []);
+  const state: EntryReadState = { store, docs: new DocumentsSeen(rows), customerKeys, customers, options, currencyKeys: new CurrencyKeys() };
   let usable = true;
   for (const t of tables) {
     const first = store.length;

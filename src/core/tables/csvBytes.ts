@@ -206,8 +206,8 @@ export interface CsvIndex {
   readonly unterminatedQuoteAt: number | undefined;
 }
 
-/** Finds every row of a CSV file's bytes (a quoted line end stays inside its row). */
-export function indexCsvRows(input: Uint8Array, delimiter?: number): CsvIndex {
+/** Finds every row of a CSV file's bytes (a quoted line end stays inside its row). `shared`: the index in memory another thread can see without a copy. */
+export function indexCsvRows(input: Uint8Array, delimiter?: number, shared = false): CsvIndex {
   const skip = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
   const bytes = input.subarray(skip);
   const d = delimiter ?? detectDelimiterBytes(bytes);
@@ -228,7 +228,13 @@ export function indexCsvRows(input: Uint8Array, delimiter?: number): CsvIndex {
   }
   rowStart.push(n);
   // Copies at their exact size: a worker's message copies the whole buffer behind a view.
-  return { skip, delimiter: d, rowStart: rowStart.done().slice(), lines: lines.done().slice(), unterminatedQuoteAt };
+  const exact = (a: Int32Array): Int32Array => {
+    if (!shared) return a.slice();
+    const copy = new Int32Array(new SharedArrayBuffer(a.byteLength));
+    copy.set(a);
+    return copy;
+  };
+  return { skip, delimiter: d, rowStart: exact(rowStart.done()), lines: exact(lines.done()), unterminatedQuoteAt };
 }
 
 /** The rows of a CSV file from its bytes and their index. `decoderFor`: an adapter's faster decoder, or the engine's. */
