@@ -39,6 +39,9 @@ describe('the JSON written in pieces', () => {
     const items = lines.filter((l) => l.startsWith('    {'));
     expect(items).toHaveLength(r.statements.length + r.excluded.length + r.issues.length);
     expect(JSON.parse(items[0]?.replace(/,$/, '') ?? '')).toEqual(computeResultAsJson(r, language).statements[0]);
+    // Each statement's line is exactly JSON.stringify of its contract object (the summary's are written straight).
+    const objects = computeResultAsJson(r, language).statements;
+    expect(items.slice(0, objects.length).map((l) => l.trim().replace(/,$/, ''))).toEqual(objects.map((o) => JSON.stringify(o)));
     // Cut in small pieces, the text is the same.
     const small = written(r, language, 200);
     expect(small.text).toBe(text);

@@ -67,6 +67,23 @@ function statementAsJson(s: ComputeResult['statements'][number], summary: boolea
   };
 }
 
+/**
+ * JSON.stringify(statementAsJson(s, true, language)) of a statement with no issues to list, written
+ * straight (fifty thousand objects made only to be stringified cost a third of the writing). Money
+ * texts and currency codes need no escaping; names and ids go through JSON.stringify.
+ */
+function okSummaryText(s: ComputeResult['statements'][number]): string {
+  let sections = '';
+  for (let i = 0; i < s.sections.length; i++) {
+    const x = s.sections[i] as Section;
+    const exponent = currencyExponent(x.currency) ?? 2;
+    let aging = '';
+    for (let b = 0; b < x.aging.length; b++) aging += `${b === 0 ? '' : ','}"${formatMinor(x.aging[b] as number, exponent)}"`;
+    sections += `${i === 0 ? '' : ','}{"currency":${JSON.stringify(x.currency)},"openingBalance":"${formatMinor(x.openingBalance, exponent)}","closingBalance":"${formatMinor(x.closingBalance, exponent)}","overdue":"${formatMinor(x.overdue, exponent)}","aging":[${aging}]}`;
+  }
+  return `{"customerId":${JSON.stringify(s.customerId)},"name":${s.customer === undefined ? 'null' : JSON.stringify(s.customer.name)},"status":"ok","sections":[${sections}]}`;
+}
+
 /** The contract's top level; `statements` built by `statements`. */
 function resultAsJson<T>(r: ComputeResult, language: Language, statements: T) {
   return {
@@ -101,10 +118,19 @@ export function writeComputeResultJson(r: ComputeResult, language: Language, wri
   };
   const top = resultAsJson(r, language, [] as unknown[]);
   const keys = Object.keys(top) as (keyof typeof top)[];
-  const items = (key: keyof typeof top): { length: number; at: (i: number) => unknown } | undefined => {
-    if (key === 'statements') return { length: r.statements.length, at: (i) => statementAsJson(r.statements[i] as ComputeResult['statements'][number], r.summary, language) };
+  /** Each item of a list as JSON text. */
+  const items = (key: keyof typeof top): { length: number; at: (i: number) => string } | undefined => {
+    if (key === 'statements') {
+      return {
+        length: r.statements.length,
+        at: (i) => {
+          const s = r.statements[i] as ComputeResult['statements'][number];
+          return r.summary && s.status === 'ok' ? okSummaryText(s) : JSON.stringify(statementAsJson(s, r.summary, language));
+        },
+      };
+    }
     const value = top[key];
-    return Array.isArray(value) ? { length: value.length, at: (i) => value[i] as unknown } : undefined;
+    return Array.isArray(value) ? { length: value.length, at: (i) => JSON.stringify(value[i]) } : undefined;
   };
   put('{');
   keys.forEach((key, k) => {
@@ -115,7 +141,7 @@ export function writeComputeResultJson(r: ComputeResult, language: Language, wri
       return;
     }
     put('[');
-    for (let i = 0; i < list.length; i++) put(`${i === 0 ? '' : ','}\n    ${JSON.stringify(list.at(i))}`);
+    for (let i = 0; i < list.length; i++) put(`${i === 0 ? '' : ','}\n    ${list.at(i)}`);
     put('\n  ]');
   });
   put('\n}');
