@@ -39,23 +39,17 @@ function readChunk(board: ChunkBoard, rows: number, k: number, read: ReadRows): 
   Atomics.notify(board, HEAD + k);
 }
 
-/** Claims the next chunk and reads it; false when none is left. */
-function readNextChunk(board: ChunkBoard, rows: number, read: ReadRows): boolean {
+/** The next chunk, claimed; −1 when none is left. */
+function claim(board: ChunkBoard): number {
   const k = Atomics.add(board, 0, 1);
-  if (k >= board.length - HEAD) return false;
-  readChunk(board, rows, k, read);
-  return true;
+  return k < board.length - HEAD ? k : -1;
 }
 
 /** The helping thread's loop: chunks until none is left. A failure releases its chunk to the storing thread. */
 export function readChunksUntilNoneLeft(board: ChunkBoard, rows: number, read: ReadRows): void {
   let k = -1;
   try {
-    for (;;) {
-      k = Atomics.add(board, 0, 1);
-      if (k >= board.length - HEAD) return;
-      readChunk(board, rows, k, read);
-    }
+    while ((k = claim(board)) >= 0) readChunk(board, rows, k, read);
   } catch {
     // (unless the storing thread, tired of waiting, has read it meanwhile)
     if (k >= 0 && Atomics.compareExchange(board, HEAD + k, NOT_DONE, RELEASED) === NOT_DONE) Atomics.notify(board, HEAD + k);
@@ -95,7 +89,11 @@ export class ChunkedRows {
         readChunk(board, this.rows, k, this.read);
         break;
       }
-      if (readNextChunk(board, this.rows, this.read)) continue;
+      const free = claim(board);
+      if (free >= 0) {
+        readChunk(board, this.rows, free, this.read);
+        continue;
+      }
       if (Atomics.wait(board, HEAD + k, NOT_DONE, 100) === 'timed-out') waited += 100;
     }
     let end = k + 1;

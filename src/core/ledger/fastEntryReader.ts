@@ -47,7 +47,7 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
     let p: PreparsedEntries = one;
     let k = 0;
     if (given !== undefined) {
-      if (i >= readyUntil) readyUntil = (chunks as { ready(i: number): number }).ready(i);
+      if (chunks !== undefined && i >= readyUntil) readyUntil = chunks.ready(i);
       p = given;
       k = i;
     } else (parser as EntryRowParser).parse(i, one, 0);
