@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateLedger, LEDGER_PARAMS } from '../../bench/generateLedger';
 import { main } from '../../src/cli/main';
+import { CHUNK_ROWS } from '../../src/core';
 
 const ROOT = path.join(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/statements.js');
@@ -56,7 +57,7 @@ describe('a large CSV ledger', () => {
     // The compiled adapter, as the CLI loads it: the entries table comes with rows read ahead.
     // Rows are read ahead by chunks as they are asked for (ready), the worker reading chunks meanwhile:
     // given a moment first, it has read some (here, likely all) of them.
-    const script = `require(${JSON.stringify(path.join(ROOT, 'dist/src/adapters/csv/readLedgerFolder.js'))}).readLedgerFolderAsync(${JSON.stringify(dir)}).then((f) => setTimeout(() => { const p = f.tables.entries.bytes.preparsed; for (let i = 0; i < p.ok.length; i = p.chunks.ready(i)); console.log(JSON.stringify({ rows: p.ok.length, ok: p.ok.reduce((a, b) => a + b, 0), shared: p.ok.buffer instanceof SharedArrayBuffer, chunks: Math.ceil(p.ok.length / 16384), readHere: p.chunks.readHere })); }, 1000))`;
+    const script = `require(${JSON.stringify(path.join(ROOT, 'dist/src/adapters/csv/readLedgerFolder.js'))}).readLedgerFolderAsync(${JSON.stringify(dir)}).then((f) => setTimeout(() => { const p = f.tables.entries.bytes.preparsed; for (let i = 0; i < p.ok.length; i = p.chunks.ready(i)); console.log(JSON.stringify({ rows: p.ok.length, ok: p.ok.reduce((a, b) => a + b, 0), shared: p.ok.buffer instanceof SharedArrayBuffer, chunks: Math.ceil(p.ok.length / ${CHUNK_ROWS}), readHere: p.chunks.readHere })); }, 1000))`;
     const seen = JSON.parse(execFileSync('node', ['-e', script], { encoding: 'utf8' })) as { rows: number; ok: number; shared: boolean; chunks: number; readHere: number };
     expect(seen.shared).toBe(true);
     expect(seen.chunks).toBeGreaterThan(3);

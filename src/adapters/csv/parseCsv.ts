@@ -1,4 +1,4 @@
-import { detectDelimiterBytes, indexCsvBytes, type CsvBytes } from '../../core';
+import { detectDelimiterBytes, indexCsvBytes } from '../../core';
 
 /**
  * CSV text → rows, for small files, tests and helpers. It is the byte reader the ledger uses
@@ -6,10 +6,6 @@ import { detectDelimiterBytes, indexCsvBytes, type CsvBytes } from '../../core';
  */
 export function detectDelimiter(text: string): string {
   return String.fromCharCode(detectDelimiterBytes(Buffer.from(text, 'utf8')));
-}
-
-export function parseCsvRows(text: string, delimiter?: string): CsvBytes {
-  return indexCsvBytes(Buffer.from(text, 'utf8'), delimiter?.charCodeAt(0));
 }
 
 /** The whole file as arrays of strings. */
@@ -21,6 +17,6 @@ export interface ParsedCsv {
 }
 
 export function parseCsv(input: string, delimiter?: string): ParsedCsv {
-  const p = parseCsvRows(input, delimiter);
+  const p = indexCsvBytes(Buffer.from(input, 'utf8'), delimiter?.charCodeAt(0));
   return { delimiter: String.fromCharCode(p.delimiter), rows: Array.from({ length: p.length }, (_, i) => p.at(i) as string[]), lines: [...p.lines], unterminatedQuoteAt: p.unterminatedQuoteAt };
 }

@@ -186,7 +186,7 @@ function readEntryTable(t: RawTable, state: EntryReadState, issues: Issue[]): Co
   /** The reader every row can take: the cells as strings, every problem reported. */
   const readRow = (i: number): void => {
     const r = t.rows.at(i) ?? [];
-    if (r.length === 0 || isBlankRow(r)) return;
+    if (isBlankRow(r)) return;
     const row = rowNumberOf(t, i);
     const customerId = cellAt(r, cCustomer).trim();
     ctx.row = row;

@@ -65,7 +65,7 @@ function sortOldestFirst(s: EntryStore, list: Int32Array): void {
 function linksAreIndependent(s: EntryStore, byDoc: DocumentLists, linking: Int32Array): boolean {
   const named = new Uint8Array(byDoc.listCount);
   for (let k = 0; k < linking.length; k++) {
-    const l = byDoc.appliesTo[linking[k] as number] as number;
+    const l = byDoc.namedBy(linking[k] as number);
     if (named[l] === 1) return false;
     named[l] = 1;
   }
@@ -84,8 +84,8 @@ function linksAreIndependent(s: EntryStore, byDoc: DocumentLists, linking: Int32
 class DocumentLists {
   private readonly starts: Int32Array;
   readonly items: Int32Array;
-  /** List of the document each entry's applies_to names (−1: none), by entry index. */
-  readonly appliesTo: Int32Array;
+  /** The store's applies_to keys (EntryStore.appliesTo). */
+  private readonly appliesToKey: Int32Array;
   /** List of each document key (−1: nothing names it). */
   readonly listOf: Int32Array;
   readonly listCount: number;
@@ -105,8 +105,8 @@ class DocumentLists {
       if (l < 0) listOf[k] = l = lists++;
       return l;
     };
-    this.appliesTo = new Int32Array(n);
-    for (let i = 0; i < n; i++) this.appliesTo[i] = name(s.appliesTo[i] as number);
+    this.appliesToKey = s.appliesTo;
+    for (let i = 0; i < n; i++) name(s.appliesTo[i] as number);
     const applications = ledger.applications;
     this.from = new Int32Array(applications.length);
     this.to = new Int32Array(applications.length);
@@ -117,12 +117,16 @@ class DocumentLists {
     }
     // The named documents' entries in runs, in entry order, then each run by age.
     const { starts, items } = groupIndices(n, lists, (i) => listOf[s.document[i] as number] as number);
-    for (let l = 0; l < lists; l++) {
-      if ((starts[l + 1] as number) - (starts[l] as number) > 1) items.subarray(starts[l], starts[l + 1]).sort(byAge);
-    }
+    for (let l = 0; l < lists; l++) sortPart(items, starts[l] as number, starts[l + 1] as number, byAge);
     this.starts = starts;
     this.items = items;
     this.listCount = lists;
+  }
+
+  /** List of the document entry e's applies_to names (−1: none). */
+  namedBy(e: number): number {
+    const k = this.appliesToKey[e] as number;
+    return k < 0 ? -1 : (this.listOf[k] as number);
   }
 
   /** Where list l's entries lie in `items` (empty for −1), without making a view of them. */
@@ -220,7 +224,7 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
   const items = byDoc.items;
   for (let k = 0; k < linking.length; k++) {
     const e = linking[k] as number;
-    const l = byDoc.appliesTo[e] as number;
+    const l = byDoc.namedBy(e);
     targets.length = 0;
     for (let j = byDoc.start(l), end = byDoc.end(l); j < end; j++) {
       const t = items[j] as number;
