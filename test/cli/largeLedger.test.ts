@@ -67,6 +67,30 @@ describe('a large CSV ledger', () => {
     expect(seen.ok).toBeLessThan(seen.rows);
   });
 
+  it('lends the memory its rows were read ahead into to the computations, and they give the same statements', () => {
+    // Compiled code, as the CLI runs it: the ledger built once the worker has read every chunk lends that memory.
+    // Two computations write their working arrays into it; a ledger built again from the same tables
+    // must then read the rows itself (they are gone), and every result must be the same.
+    const dist = (p: string): string => JSON.stringify(path.join(ROOT, 'dist/src', p));
+    const script = [
+      `const core = require(${dist('core/index.js')});`,
+      `const { options } = require(${dist('cli/options.js')}).computeOptionsFrom({ ledger: '', asOf: ${JSON.stringify(LEDGER_PARAMS.asOf)}, style: 'open-item', aging: '30,60,90', agingBy: 'due', allocate: 'fifo', summary: false, json: true, lang: 'en' });`,
+      `require(${dist('adapters/csv/readLedgerFolder.js')}).readLedgerFolderAsync(${JSON.stringify(dir)}).then((f) => setTimeout(() => {`,
+      `  const text = (l) => JSON.stringify(core.computeResultAsJson(core.computeStatements(l, options)));`,
+      `  const a = core.buildLedger(f.tables, { dateOrder: 'dmy' });`,
+      `  const first = text(a), second = text(a);`,
+      `  const b = core.buildLedger(f.tables, { dateOrder: 'dmy' });`,
+      `  const third = text(b);`,
+      `  console.log(JSON.stringify({ lent: (a.spare ?? []).reduce((n, x) => n + x.byteLength, 0), lentAgain: (b.spare ?? []).length, same: first === second && second === third, statements: JSON.parse(first).statements.length }));`,
+      `}, 1000));`,
+    ].join('\n');
+    const seen = JSON.parse(execFileSync('node', ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 })) as { lent: number; lentAgain: number; same: boolean; statements: number };
+    expect(seen.lent).toBeGreaterThan(100_000 * 50); // the rows read ahead: about 60 bytes each
+    expect(seen.lentAgain).toBe(0);
+    expect(seen.statements).toBeGreaterThan(4_000);
+    expect(seen.same).toBe(true);
+  }, 120_000);
+
   it.each([
     ['summary', ['--summary']],
     ['full statements, FIFO', ['--allocate', 'fifo']],

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  buildLedger, ChunkedRows, computeResultAsJson, computeStatements, currencyExponent, DEFAULT_AGING, EntryRowParser, formatIsoDay, formatMinor, mapHeaders, newChunkBoard, newPreparsedEntries, parseIsoDay, RELEASED,
+  buildLedger, CHUNK_BOARD_HEAD, CHUNK_DONE, ChunkedRows, computeResultAsJson, computeStatements, currencyExponent, DEFAULT_AGING, EntryRowParser, formatIsoDay, formatMinor, mapHeaders, newChunkBoard, newPreparsedEntries, parseIsoDay, RELEASED,
   type ComputeOptions, type ComputeResult, type Day, type Issue, type RawTable, type SelectionOptions,
 } from '../../src/core';
 import { readLedgerFolder } from '../../src/adapters/csv/readLedgerFolder';
@@ -384,7 +384,7 @@ describe('fuzz: malformed rows among clean ones', () => {
     const out = newPreparsedEntries(rows, columns, true);
     const chunkRows = 500;
     const board = newChunkBoard(rows, chunkRows);
-    const chunks = board.length - 2;
+    const chunks = board.length - CHUNK_BOARD_HEAD;
     expect(chunks).toBeGreaterThan(10);
     const parser = () => new EntryRowParser(source.bytes, source.rowStart, source.delimiter, columns, entries.headers.length);
     const other = parser();
@@ -392,9 +392,9 @@ describe('fuzz: malformed rows among clean ones', () => {
     board[0] = 4;
     for (const k of [1, 3]) {
       for (let i = k * chunkRows; i < (k + 1) * chunkRows; i++) other.parse(i, out, i);
-      board[2 + k] = 2;
+      board[CHUNK_BOARD_HEAD + k] = CHUNK_DONE;
     }
-    board[2 + 2] = RELEASED;
+    board[CHUNK_BOARD_HEAD + 2] = RELEASED;
     const mine = parser();
     let read = 0;
     const chunked = new ChunkedRows(board, rows, (from, to) => {
@@ -409,10 +409,11 @@ describe('fuzz: malformed rows among clean ones', () => {
         if (first) {
           first = false;
           for (let i = 0; i < chunkRows; i++) other.parse(i, out, i);
-          board[2] = 2;
+          board[CHUNK_BOARD_HEAD] = CHUNK_DONE;
         }
         return ready(i);
       },
+      settled: () => chunked.settled(),
     };
     const fast = buildLedger({ ...folder.tables, entries: { ...entries, bytes: { ...source, preparsed: { ...out, chunks: viaChunks } } } }, { dateOrder: 'dmy' });
     const plain = buildLedger(folder.tables, { dateOrder: 'dmy' });

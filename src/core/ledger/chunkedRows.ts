@@ -2,16 +2,18 @@
  * Rows read ahead in chunks by two threads while one of them stores the rows in order: the store
  * pass does not wait for the whole file to be read ahead, and whichever thread is free reads the
  * next chunk. The board is an Int32Array both threads see (shared memory): [0] the next chunk to
- * claim, [1] rows per chunk, then one state per chunk.
+ * claim, [1] rows per chunk, [2] helping threads still reading, then one state per chunk.
  */
 
 /** Rows per chunk: about 1.4 MB of a typical entries file, 15 ms of reading. */
 export const CHUNK_ROWS = 16_384;
 
-const HEAD = 2;
+/** Board positions: the states start at CHUNK_BOARD_HEAD (exported for tests that set a board up by hand). */
+export const CHUNK_BOARD_HEAD = 3;
+const BUSY = 2;
 /** Claimed or not, not read yet. */
 const NOT_DONE = 0;
-const DONE = 2;
+export const CHUNK_DONE = 2;
 /** Its reader gave up (a worker that failed): the storing thread reads it. */
 export const RELEASED = 3;
 /**
@@ -24,7 +26,7 @@ export type ChunkBoard = Int32Array;
 
 /** In shared memory: the storing thread waits on it. */
 export function newChunkBoard(rows: number, chunkRows = CHUNK_ROWS): ChunkBoard {
-  const board = new Int32Array(new SharedArrayBuffer((HEAD + Math.ceil(rows / chunkRows)) * 4));
+  const board = new Int32Array(new SharedArrayBuffer((CHUNK_BOARD_HEAD + Math.ceil(rows / chunkRows)) * 4));
   board[1] = chunkRows;
   return board;
 }
@@ -35,24 +37,27 @@ export type ReadRows = (from: number, to: number) => void;
 function readChunk(board: ChunkBoard, rows: number, k: number, read: ReadRows): void {
   const size = board[1] as number;
   read(k * size, Math.min(rows, (k + 1) * size));
-  Atomics.store(board, HEAD + k, DONE);
-  Atomics.notify(board, HEAD + k);
+  Atomics.store(board, CHUNK_BOARD_HEAD + k, CHUNK_DONE);
+  Atomics.notify(board, CHUNK_BOARD_HEAD + k);
 }
 
 /** The next chunk, claimed; −1 when none is left. */
 function claim(board: ChunkBoard): number {
   const k = Atomics.add(board, 0, 1);
-  return k < board.length - HEAD ? k : -1;
+  return k < board.length - CHUNK_BOARD_HEAD ? k : -1;
 }
 
 /** The helping thread's loop: chunks until none is left. A failure releases its chunk to the storing thread. */
 export function readChunksUntilNoneLeft(board: ChunkBoard, rows: number, read: ReadRows): void {
   let k = -1;
+  Atomics.add(board, BUSY, 1); // before any claim: see ChunkedRows.settled
   try {
     while ((k = claim(board)) >= 0) readChunk(board, rows, k, read);
   } catch {
     // (unless the storing thread, tired of waiting, has read it meanwhile)
-    if (k >= 0 && Atomics.compareExchange(board, HEAD + k, NOT_DONE, RELEASED) === NOT_DONE) Atomics.notify(board, HEAD + k);
+    if (k >= 0 && Atomics.compareExchange(board, CHUNK_BOARD_HEAD + k, NOT_DONE, RELEASED) === NOT_DONE) Atomics.notify(board, CHUNK_BOARD_HEAD + k);
+  } finally {
+    Atomics.sub(board, BUSY, 1);
   }
 }
 
@@ -76,6 +81,15 @@ export class ChunkedRows {
     };
   }
 
+  /**
+   * True when no other thread writes the shared arrays any more, nor ever will: every chunk is
+   * claimed and no helping thread is busy (a helper counts itself busy before it claims, so one that
+   * comes later finds nothing to claim). A stalled helper keeps this false.
+   */
+  settled(): boolean {
+    return Atomics.load(this.board, 0) >= this.board.length - CHUNK_BOARD_HEAD && Atomics.load(this.board, BUSY) === 0;
+  }
+
   /** Rows [i, returned) are read ahead. */
   ready(i: number): number {
     const board = this.board;
@@ -83,8 +97,8 @@ export class ChunkedRows {
     const k = Math.floor(i / size);
     let waited = 0;
     for (;;) {
-      const state = Atomics.load(board, HEAD + k);
-      if (state === DONE) break;
+      const state = Atomics.load(board, CHUNK_BOARD_HEAD + k);
+      if (state === CHUNK_DONE) break;
       if (state === RELEASED || waited >= PATIENCE_MS) {
         readChunk(board, this.rows, k, this.read);
         break;
@@ -94,10 +108,10 @@ export class ChunkedRows {
         readChunk(board, this.rows, free, this.read);
         continue;
       }
-      if (Atomics.wait(board, HEAD + k, NOT_DONE, 100) === 'timed-out') waited += 100;
+      if (Atomics.wait(board, CHUNK_BOARD_HEAD + k, NOT_DONE, 100) === 'timed-out') waited += 100;
     }
     let end = k + 1;
-    while (end < board.length - HEAD && Atomics.load(board, HEAD + end) === DONE) end++;
+    while (end < board.length - CHUNK_BOARD_HEAD && Atomics.load(board, CHUNK_BOARD_HEAD + end) === CHUNK_DONE) end++;
     return Math.min(this.rows, end * size);
   }
 }

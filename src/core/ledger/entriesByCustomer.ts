@@ -1,5 +1,6 @@
 import type { Day } from '../calendar/day';
 import { groupIndices } from '../collections/groupIndices';
+import { Scratch } from '../collections/scratch';
 import type { EntryStore } from './entryStore';
 
 /**
@@ -11,8 +12,11 @@ export interface EntriesByCustomer {
   readonly entries: Int32Array;
 }
 
-export function entriesByCustomer(store: EntryStore, customerCount: number, asOf: Day): EntriesByCustomer {
+/** `scratch`: where its arrays are taken from (see Scratch for how long they last). */
+export function entriesByCustomer(store: EntryStore, customerCount: number, asOf: Day, scratch = new Scratch()): EntriesByCustomer {
   const { customer, posting } = store;
-  const { starts, items } = groupIndices(store.length, customerCount, (i) => ((posting[i] as number) > asOf ? -1 : (customer[i] as number)));
+  const keys = scratch.int32(store.length);
+  for (let i = 0; i < keys.length; i++) keys[i] = (posting[i] as number) > asOf ? -1 : (customer[i] as number);
+  const { starts, items } = groupIndices(keys, customerCount, scratch);
   return { starts, entries: items };
 }

@@ -30,8 +30,11 @@ export interface PreparsedEntries {
   readonly cells: Int32Array;
   /** hashBytes of the document number's range. */
   readonly documentHash: Int32Array;
-  /** When the rows are read ahead by chunks as they are stored (chunkedRows.ts): `ready(i)` waits for row i. */
-  readonly chunks?: { ready(i: number): number };
+  /**
+   * When the rows are read ahead by chunks as they are stored (chunkedRows.ts): `ready(i)` waits for
+   * row i; `settled()` says no other thread writes the arrays any more.
+   */
+  readonly chunks?: { ready(i: number): number; settled(): boolean };
 }
 
 export const CELLS_PER_ROW = 8;

@@ -26,7 +26,8 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
   if (source === undefined || !fastPathApplies(t, ix)) return undefined;
   const { bytes, rowStart, delimiter } = source;
   const { store, docs, customerKeys, customers, options } = state;
-  const given = source.preparsed !== undefined && source.preparsed.ok.length === t.rows.length && sameColumns(source.preparsed.columns, ix) ? source.preparsed : undefined;
+  const p = source.preparsed;
+  const given = p !== undefined && !LENT.has(p) && p.ok.length === t.rows.length && sameColumns(p.columns, ix) ? p : undefined;
   const parser = given === undefined ? new EntryRowParser(bytes, rowStart, delimiter, ix, t.headers.length) : undefined;
   const one = newPreparsedEntries(1, ix);
 
@@ -90,6 +91,21 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
     );
     return true;
   };
+}
+
+/** Rows read ahead whose memory has been lent (lendReadAhead): what they held is gone. */
+const LENT = new WeakSet<PreparsedEntries>();
+
+/**
+ * Once a table's rows are stored, the memory its rows were read ahead into (tens of MB on a large
+ * file, written already) is of no more use to it: lent for computations on the ledger (Scratch),
+ * unless another thread might still write it. A table read again reads its rows itself.
+ */
+export function lendReadAhead(t: RawTable): ArrayBufferLike[] {
+  const p = t.bytes?.preparsed;
+  if (p === undefined || LENT.has(p) || (p.chunks !== undefined && !p.chunks.settled())) return [];
+  LENT.add(p);
+  return [p.cells, p.digits, p.customerHash, p.posting, p.due, p.documentHash, p.currency, p.ok, p.type, p.decimals].map((a) => a.buffer);
 }
 
 function sameColumns(a: ColumnIndex, b: ColumnIndex): boolean {

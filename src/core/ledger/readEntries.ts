@@ -8,7 +8,7 @@ import { grownTo } from '../collections/grow';
 import { memo } from '../collections/memo';
 import { ENTRY_TYPES, parseEntryType, parseStatus, type EntryStatus, type EntryType } from './entryTypes';
 import { EntryStore, TYPE_CODES } from './entryStore';
-import { fastEntryReader } from './fastEntryReader';
+import { fastEntryReader, lendReadAhead } from './fastEntryReader';
 import { blankHeaderIndexes, cell, cellBeyondHeaders, locate, mapHeaders, type ColumnIndex } from './headerMap';
 import type { Customer } from './model';
 import { isBlankRow, rowNumberOf, type RawTable } from './rawTable';
@@ -132,7 +132,7 @@ export function readEntries(
   tables: readonly RawTable[],
   customers: readonly Customer[],
   options: EntryReadOptions,
-): { entries: EntryStore; issues: Issue[]; usable: boolean; docs: DocumentsSeen; customerKeys: ByteKeys } {
+): { entries: EntryStore; issues: Issue[]; usable: boolean; docs: DocumentsSeen; customerKeys: ByteKeys; spare: ArrayBufferLike[] } {
   const issues: Issue[] = [];
   const rows = tables.reduce((n, t) => n + t.rows.length, 0);
   const customerKeys = new ByteKeys(customers.length);
@@ -146,7 +146,7 @@ export function readEntries(
     if (index === undefined) usable = false;
     else store.origins.push({ first, table: t, index });
   }
-  return { entries: store, issues, usable, docs: state.docs, customerKeys };
+  return { entries: store, issues, usable, docs: state.docs, customerKeys, spare: tables.flatMap(lendReadAhead) };
 }
 
 /** Per-row state the issue helpers read; one object reused for every row (a million closures cost seconds). */

@@ -1,4 +1,5 @@
 import { startOfMonth } from '../calendar/day';
+import { Scratch } from '../collections/scratch';
 import { makeAger } from '../aging/agingSpec';
 import type { Issue } from '../issues/issue';
 import type { EntryStore } from '../ledger/entryStore';
@@ -14,8 +15,10 @@ import { exclusionReason } from './selection';
 /** The whole run: settle, then one statement per selected customer, blocked where its input is bad. */
 export function computeStatements(ledger: Ledger, options: ComputeOptions): ComputeResult {
   // Entries posted after D play no part at D, not even as an empty currency section for selection.
-  const byCustomerIndex = entriesByCustomer(ledger.entries, ledger.customers.length, options.asOf);
-  const settlement = settle(ledger, options.allocate, options.asOf, byCustomerIndex);
+  // The working arrays (tens of MB on a large ledger) in memory the ledger lends, none of them kept in the result.
+  const scratch = new Scratch(ledger.spare);
+  const byCustomerIndex = entriesByCustomer(ledger.entries, ledger.customers.length, options.asOf, scratch);
+  const settlement = settle(ledger, options.allocate, options.asOf, byCustomerIndex, scratch);
   const issues: Issue[] = [...ledger.issues, ...settlement.issues];
   const from = options.from ?? (options.style === 'activity' ? startOfMonth(options.asOf) : undefined);
   const ager = makeAger(options.aging, options.asOf);
@@ -48,7 +51,6 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
 
   const statements: CustomerStatement[] = [];
   const excluded: Exclusion[] = [];
-  const known = new Set<string>();
   const build = (currency: string, entries: ArrayLike<number>, start: number, end: number): Section =>
     buildSection({ currency, store, entries, start, end, remaining: settlement.remaining, style: options.style, asOf: options.asOf, from, ager, basis: options.agingBasis, withLines: !options.summary });
   const statementOf = (id: string, customer: Customer | undefined, position: number): void => {
@@ -70,13 +72,18 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
     const kept = shown.length > 0 ? shown : sections.filter((s) => s.hasActivity);
     statements.push({ customerId: id, customer, status: 'ok', sections: kept, issues: own });
   };
+  // Ids with issues, and ids asked for, that no customer row has: what is left once the customers are
+  // struck off (a set of the few, not of fifty thousand ids).
+  const unmatched = new Set(issuesOf.keys());
+  const unasked = only === undefined ? undefined : new Set(only);
   ledger.customers.forEach((customer, position) => {
-    known.add(customer.id);
+    if (unmatched.size > 0) unmatched.delete(customer.id);
+    unasked?.delete(customer.id);
     statementOf(customer.id, customer, position);
   });
-  for (const id of issuesOf.keys()) if (!known.has(id)) statementOf(id, undefined, -1); // unknown customers: blocked, never dropped
+  for (const id of unmatched) statementOf(id, undefined, -1); // unknown customers: blocked, never dropped
   // A customer asked for by id that the ledger does not have is said to be left out, not silently missing.
-  if (only !== undefined) for (const id of only) if (!known.has(id) && !issuesOf.has(id)) excluded.push({ customerId: id, reason: 'unknown customer' });
+  if (unasked !== undefined) for (const id of unasked) if (!issuesOf.has(id)) excluded.push({ customerId: id, reason: 'unknown customer' });
   return { asOf: options.asOf, from, style: options.style, aging: options.aging, agingBasis: options.agingBasis, summary: options.summary, statements, excluded, issues };
 }
 

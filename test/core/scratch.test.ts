@@ -1,0 +1,37 @@
+/**
+ * Scratch lends memory already written to a computation's working arrays: every array it hands out
+ * must be zeroed, apart from every other, and of the asked length, whatever the memory held.
+ */
+import fc from 'fast-check';
+import { Scratch } from '../../src/core/collections/scratch';
+
+describe('Scratch', () => {
+  it('hands out zeroed arrays that never overlap, then fresh ones when the memory runs out', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 4096 }), { maxLength: 4 }), fc.array(fc.tuple(fc.constantFrom('int32', 'float64', 'uint8'), fc.integer({ min: 0, max: 3000 })), { maxLength: 12 }), (sizes, asks) => {
+        const spare = sizes.map((n) => new Uint8Array(new ArrayBuffer(n)).fill(0xab).buffer);
+        const scratch = new Scratch(spare);
+        const arrays = asks.map(([kind, n]) => (kind === 'int32' ? scratch.int32(n) : kind === 'float64' ? scratch.float64(n) : scratch.uint8(n)));
+        arrays.forEach((a, k) => {
+          expect(a.length).toBe(asks[k]?.[1]);
+          expect(a.every((x) => x === 0)).toBe(true);
+          a.fill(k + 1); // anything written to one array shows in no other
+        });
+        arrays.forEach((a, k) => expect(a.every((x) => x === k + 1)).toBe(true));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('uses the memory lent, largest buffer first', () => {
+    const small = new ArrayBuffer(64);
+    const large = new ArrayBuffer(1024);
+    const scratch = new Scratch([small, large]);
+    expect(scratch.int32(10).buffer).toBe(large);
+    expect(scratch.float64(120).buffer).toBe(large); // 40 + 960 bytes of 1024
+    expect(scratch.uint8(60).buffer).toBe(small);
+    const fresh = scratch.int32(100);
+    expect(fresh.buffer).not.toBe(large);
+    expect(fresh.buffer).not.toBe(small);
+  });
+});
