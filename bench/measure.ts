@@ -63,15 +63,16 @@ const TIME = '/usr/bin/time';
  * Runs `node <args>` with stdout to `stdoutFile`, timing the wall clock, and reads the child's peak
  * RSS from `/usr/bin/time -v` when present, else from a preloaded hook printing resourceUsage().maxRSS.
  */
-export function runNodeChild(args: readonly string[], stdoutFile: string, workDir: string): ChildRun {
+/** `env`: added to this process's environment for the child. */
+export function runNodeChild(args: readonly string[], stdoutFile: string, workDir: string, extraEnv: Readonly<Record<string, string>> = {}): ChildRun {
   const out = fs.openSync(stdoutFile, 'w');
   const report = path.join(path.dirname(stdoutFile), `${path.basename(stdoutFile)}.rss.txt`);
   fs.rmSync(report, { force: true });
   const withTime = fs.existsSync(TIME);
   const hook = path.join(__dirname, 'maxRssHook.js');
   const [cmd, argv, env] = withTime
-    ? [TIME, ['-v', '-o', report, process.execPath, ...args], process.env]
-    : [process.execPath, ['--require', hook, ...args], { ...process.env, BENCH_MAXRSS_FILE: report }];
+    ? [TIME, ['-v', '-o', report, process.execPath, ...args], { ...process.env, ...extraEnv }]
+    : [process.execPath, ['--require', hook, ...args], { ...process.env, ...extraEnv, BENCH_MAXRSS_FILE: report }];
   const t0 = nowMs();
   const r = spawnSync(cmd, argv, { cwd: workDir, env, stdio: ['ignore', out, 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const ms = nowMs() - t0;
