@@ -1,7 +1,7 @@
 /**
  * Preloaded (`node --require`) into a child when /usr/bin/time is missing: on exit, writes the
  * process's peak RSS and CPU times to the file named by BENCH_MAXRSS_FILE. A process the CLI started
- * (huge pages, src/cli/hugePages.ts) is preloaded too and ends first: its figures are merged in
+ * (huge pages, src/cli/largeLedgerProcess.ts) is preloaded too and ends first: its figures are merged in
  * (peak: the larger; CPU: the sum).
  */
 import * as fs from 'node:fs';

@@ -170,7 +170,7 @@ async function csvBench(runs: number): Promise<{ code: number; report: Record<st
     const r = runNodeChild(cliArgs, cliOut, ROOT);
     if (r.exitCode !== 0) throw new Error(`CLI exited with ${String(r.exitCode)}: ${r.stderr.slice(0, 2000)}`);
     cliRuns.push(r);
-    // In the environment the CLI gives itself for a ledger this size (huge pages: src/cli/hugePages.ts),
+    // In the environment the CLI gives itself for a ledger this size (huge pages: src/cli/largeLedgerProcess.ts),
     // so that both run alike. (DuckDB allocates with its own allocator: it neither gains nor loses.)
     const d = runNodeChild(duckArgs, duckOut, ROOT, { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' });
     if (d.exitCode !== 0) throw new Error(`DuckDB process exited with ${String(d.exitCode)}: ${d.stderr.slice(0, 2000)}`);

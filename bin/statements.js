@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // Compiled by `npm run build` (run by `npm ci` through the prepare script).
-// A large ledger runs in a second process with huge pages (src/cli/hugePages.ts); otherwise here.
-const again = require('../dist/src/cli/hugePages.js').runWithHugePages(__filename, process.argv.slice(2));
+// A large ledger runs in a process of its own, started with huge pages (src/cli/largeLedgerProcess.ts); otherwise here.
+const again = require('../dist/src/cli/largeLedgerProcess.js').runLargeLedgerProcess(__filename, process.argv.slice(2));
 if (again !== undefined) process.exitCode = again;
 else
   require('../dist/src/cli/main.js')

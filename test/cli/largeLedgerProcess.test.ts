@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ledgerArgument, ledgerBytes, runWithHugePages } from '../../src/cli/hugePages';
+import { ledgerArgument, ledgerBytes, runLargeLedgerProcess } from '../../src/cli/largeLedgerProcess';
 
 let dir: string;
 beforeAll(() => {
@@ -21,17 +21,19 @@ beforeAll(() => {
   // The script the second process runs: it says what it was given, and exits as told.
   fs.writeFileSync(
     path.join(dir, 'child.js'),
-    `require('fs').writeFileSync(${JSON.stringify(path.join(dir, 'seen.json'))}, JSON.stringify({ args: process.argv.slice(2), tunables: process.env.GLIBC_TUNABLES }));
+    `require('fs').writeFileSync(${JSON.stringify(path.join(dir, 'seen.json'))}, JSON.stringify({ args: process.argv.slice(2), tunables: process.env.GLIBC_TUNABLES, semiSpace: process.execArgv.filter((a) => a.startsWith('--max-semi-space-size')) }));
      if (process.argv.includes('--die')) process.kill(process.pid, 'SIGTERM');
      process.exitCode = 3;`,
   );
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const seen = (): { args: string[]; tunables: string } => JSON.parse(fs.readFileSync(path.join(dir, 'seen.json'), 'utf8')) as { args: string[]; tunables: string };
+type Seen = { args: string[]; tunables: string; semiSpace: string[] };
+const seen = (): Seen => JSON.parse(fs.readFileSync(path.join(dir, 'seen.json'), 'utf8')) as Seen;
 const script = (): string => path.join(dir, 'child.js');
+const runCommandOnLarge = (): number | undefined => runLargeLedgerProcess(script(), ['run', '--ledger', path.join(dir, 'large'), '--out', dir], { ...process.env, GLIBC_TUNABLES: '' });
 
-describe('huge pages for a large ledger', () => {
+describe('a large ledger in a process of its own', () => {
   it('finds --ledger in either form, and sizes a folder by its files', () => {
     expect(ledgerArgument(['compute', '--ledger', 'x', '--json'])).toBe('x');
     expect(ledgerArgument(['run', '--ledger=y.xlsx'])).toBe('y.xlsx');
@@ -42,17 +44,20 @@ describe('huge pages for a large ledger', () => {
   });
 
   it('runs a small ledger, no ledger, or a user who chose already, in this process', () => {
-    expect(runWithHugePages(script(), ['compute', '--ledger', path.join(dir, 'small')])).toBeUndefined();
-    expect(runWithHugePages(script(), ['compute', '--help'])).toBeUndefined();
-    expect(runWithHugePages(script(), ['compute', '--ledger', path.join(dir, 'large')], { ...process.env, GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' })).toBeUndefined();
+    expect(runLargeLedgerProcess(script(), ['compute', '--ledger', path.join(dir, 'small')])).toBeUndefined();
+    expect(runLargeLedgerProcess(script(), ['compute', '--help'])).toBeUndefined();
+    expect(runLargeLedgerProcess(script(), ['compute', '--ledger', path.join(dir, 'large')], { ...process.env, GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' })).toBeUndefined();
   });
 
   const linuxGlibc = process.platform === 'linux' && (process.report.getReport() as { header: { glibcVersionRuntime?: string } }).header.glibcVersionRuntime !== undefined;
   (linuxGlibc ? it : it.skip)('runs a large ledger in a second process with huge pages, the same arguments and its exit code', () => {
     const args = ['compute', '--ledger', path.join(dir, 'large'), '--json'];
-    expect(runWithHugePages(script(), args, { ...process.env, GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })).toBe(3);
-    expect(seen()).toEqual({ args, tunables: 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1' }); // the user's own tunables kept
-    expect(runWithHugePages(script(), [...args, '--die'], { ...process.env, GLIBC_TUNABLES: '' })).toBe(128 + os.constants.signals.SIGTERM);
+    expect(runLargeLedgerProcess(script(), args, { ...process.env, GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })).toBe(3);
+    expect(seen()).toEqual({ args, tunables: 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1', semiSpace: ['--max-semi-space-size=1'] }); // the user's own tunables kept
+    expect(runLargeLedgerProcess(script(), [...args, '--die'], { ...process.env, GLIBC_TUNABLES: '' })).toBe(128 + os.constants.signals.SIGTERM);
     expect(seen().tunables).toBe('glibc.malloc.hugetlb=1');
+    // `run` keeps V8's young generation.
+    expect(runCommandOnLarge()).toBe(3);
+    expect(seen().semiSpace).toEqual([]);
   });
 });
