@@ -20,7 +20,7 @@ export { fastPathApplies } from './ledger/fastEntryReader';
 export * from './ledger/buildLedger';
 export * from './ledger/readCustomers';
 export * from './ledger/readApplications';
-export { dayReader } from './ledger/readEntries';
+export { dayReader, storeMemoryBytes } from './ledger/readEntries';
 export * from './settlement/allocation';
 export * from './settlement/settle';
 export * from './aging/agingSpec';

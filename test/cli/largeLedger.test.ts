@@ -67,7 +67,7 @@ describe('a large CSV ledger', () => {
     expect(seen.ok).toBeLessThan(seen.rows);
   });
 
-  it('lends the memory its rows were read ahead into to the computations, and they give the same statements', () => {
+  it('stores the entries in memory the worker prepared, lends the memory its rows were read ahead into to the computations, and they give the same statements', () => {
     // Compiled code, as the CLI runs it: the ledger built once the worker has read every chunk lends that memory.
     // Two computations write their working arrays into it; a ledger built again from the same tables
     // must then read the rows itself (they are gone), and every result must be the same.
@@ -81,10 +81,14 @@ describe('a large CSV ledger', () => {
       `  const first = text(a), second = text(a);`,
       `  const b = core.buildLedger(f.tables, { dateOrder: 'dmy' });`,
       `  const third = text(b);`,
-      `  console.log(JSON.stringify({ lent: (a.spare ?? []).reduce((n, x) => n + x.byteLength, 0), lentAgain: (b.spare ?? []).length, same: first === second && second === third, statements: JSON.parse(first).statements.length }));`,
+      `  const shared = (l) => l.entries.amount.buffer instanceof SharedArrayBuffer;`,
+      `  console.log(JSON.stringify({ lent: (a.spare ?? []).reduce((n, x) => n + x.byteLength, 0), lentAgain: (b.spare ?? []).length, same: first === second && second === third, statements: JSON.parse(first).statements.length, storeInPrepared: shared(a), againInPrepared: shared(b) }));`,
       `}, 1000));`,
     ].join('\n');
-    const seen = JSON.parse(execFileSync('node', ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 })) as { lent: number; lentAgain: number; same: boolean; statements: number };
+    const seen = JSON.parse(execFileSync('node', ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 })) as { lent: number; lentAgain: number; same: boolean; statements: number; storeInPrepared: boolean; againInPrepared: boolean };
+    // The first ledger's store lives in the memory the worker prepared; the second, built while the first lives, in its own.
+    expect(seen.storeInPrepared).toBe(true);
+    expect(seen.againInPrepared).toBe(false);
     expect(seen.lent).toBeGreaterThan(100_000 * 50); // the rows read ahead: about 60 bytes each
     expect(seen.lentAgain).toBe(0);
     expect(seen.statements).toBeGreaterThan(4_000);

@@ -2,7 +2,7 @@
  * The chunk board says the rows' memory is settled (no other thread will write it again) only when
  * every chunk is claimed and no helping thread is inside its loop: the memory is then lent out.
  */
-import { ChunkedRows, newChunkBoard, readChunksUntilNoneLeft } from '../../src/core';
+import { ChunkedRows, newChunkBoard, prepareStoreMemory, readChunksUntilNoneLeft } from '../../src/core';
 
 const rows = 100;
 const chunkRows = 10;
@@ -30,5 +30,32 @@ describe('chunked rows: settled', () => {
     readChunksUntilNoneLeft(board, rows, (from, to) => (read += to - from));
     expect(read).toBe(rows);
     expect(new ChunkedRows(board, rows, () => undefined).settled()).toBe(true);
+  });
+});
+
+describe('chunked rows: the store memory the helper prepares', () => {
+  it('is handed out once it is written, once, and only when large enough', () => {
+    const board = newChunkBoard(rows, chunkRows);
+    const memory = new SharedArrayBuffer(64);
+    prepareStoreMemory(board, memory);
+    const mine = new ChunkedRows(board, rows, () => undefined, memory);
+    expect(mine.storeMemory(65)).toBeUndefined(); // too small: and not handed out later either
+    expect(mine.storeMemory(64)).toBeUndefined();
+    const again = new ChunkedRows(board, rows, () => undefined, memory);
+    expect(again.storeMemory(64)).toBe(memory);
+    expect(again.storeMemory(64)).toBeUndefined(); // the first store lives in it
+    expect(new ChunkedRows(board, rows, () => undefined).storeMemory(1)).toBeUndefined();
+  });
+
+  it('is not handed out when the helper failed to write it', () => {
+    const board = newChunkBoard(rows, chunkRows);
+    const memory = new SharedArrayBuffer(8);
+    const failing = {
+      get length(): number {
+        throw new Error('unreadable'); // not memory at all: making a view of it throws
+      },
+    } as unknown as SharedArrayBuffer;
+    expect(() => prepareStoreMemory(board, failing)).toThrow();
+    expect(new ChunkedRows(board, rows, () => undefined, memory).storeMemory(8)).toBeUndefined();
   });
 });

@@ -3,7 +3,10 @@
  * must be zeroed, apart from every other, and of the asked length, whatever the memory held.
  */
 import fc from 'fast-check';
+import { ByteKeys } from '../../src/core/collections/byteKeys';
 import { Scratch } from '../../src/core/collections/scratch';
+import { EntryStore, storeMemoryBytes } from '../../src/core';
+import { DocumentsSeen } from '../../src/core/ledger/readEntries';
 
 describe('Scratch', () => {
   it('hands out zeroed arrays that never overlap, then fresh ones when the memory runs out', () => {
@@ -33,5 +36,28 @@ describe('Scratch', () => {
     const fresh = scratch.int32(100);
     expect(fresh.buffer).not.toBe(large);
     expect(fresh.buffer).not.toBe(small);
+  });
+});
+
+describe('Scratch: the store memory', () => {
+  it('holds exactly the document keys, the store and DocumentsSeen of storeMemoryBytes(rows)', () => {
+    for (const rows of [0, 1, 7, 1000, 100_003]) {
+      const memory = new ArrayBuffer(storeMemoryBytes(rows));
+      const scratch = new Scratch([memory], true);
+      const documents = new ByteKeys(rows, scratch);
+      const store = new EntryStore(rows, [], documents, new ByteKeys(16), [], scratch);
+      new DocumentsSeen(rows, scratch);
+      const columns = [store.customer, store.currency, store.type, store.posting, store.due, store.amount, store.document, store.appliesTo, store.matching, store.rowIndex];
+      for (const c of columns) expect(c.buffer).toBe(memory);
+      expect(scratch.uint8(1).buffer).not.toBe(memory); // nothing left over: sized exactly
+    }
+  });
+
+  it('clears what it lends unless told the memory holds zeroes', () => {
+    const memory = new Uint8Array(16).fill(7).buffer;
+    expect([...new Scratch([memory]).uint8(4)]).toEqual([0, 0, 0, 0]);
+    expect([...new Scratch([memory], true).uint8(4)]).toEqual([0, 0, 0, 0]); // cleared by the first
+    new Uint8Array(memory).fill(7);
+    expect([...new Scratch([memory], true).uint8(4)]).toEqual([7, 7, 7, 7]); // trusted: not written again
   });
 });

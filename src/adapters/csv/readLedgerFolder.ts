@@ -177,7 +177,7 @@ export async function readLedgerFolderAsync(folder: string, mapping?: TableMappi
 /** What the worker sends once it has read and indexed the file: with the board of chunks it has started reading ahead, when the fast path applies. */
 export interface EntriesFromWorker {
   readonly read: CsvFileRead | Localised;
-  readonly ahead?: { readonly out: PreparsedEntries; readonly board: ChunkBoard; readonly width: number };
+  readonly ahead?: { readonly out: PreparsedEntries; readonly board: ChunkBoard; readonly width: number; readonly memory?: SharedArrayBuffer };
 }
 
 /** The bytes and column positions the entries' rows are read ahead with; undefined when the fast path cannot read this table (or the bytes could not be shared: a converted file). */
@@ -198,9 +198,14 @@ function withChunks(m: EntriesFromWorker): Found {
   const csv = csvRows(read.bytes, read.index);
   const parser = new EntryRowParser(csv.bytes, csv.rowStart.subarray(1), csv.delimiter, ahead.out.columns, ahead.width);
   const out = ahead.out;
-  const chunks = new ChunkedRows(ahead.board, out.ok.length, (from, to) => {
-    for (let i = from; i < to; i++) parser.parse(i, out, i);
-  });
+  const chunks = new ChunkedRows(
+    ahead.board,
+    out.ok.length,
+    (from, to) => {
+      for (let i = from; i < to; i++) parser.parse(i, out, i);
+    },
+    ahead.memory,
+  );
   return { ...read, preparsed: { ...out, chunks } };
 }
 

@@ -12,24 +12,37 @@ export class Scratch {
   /** Bytes already handed out of each buffer. */
   private readonly used: number[];
 
-  constructor(spare: readonly ArrayBufferLike[] = []) {
+  /** `zeroed`: the memory holds only zeroes (written so by another thread): nothing to clear. */
+  constructor(
+    spare: readonly ArrayBufferLike[] = [],
+    private readonly zeroed = false,
+  ) {
     this.buffers = [...spare].sort((a, b) => b.byteLength - a.byteLength);
     this.used = this.buffers.map(() => 0);
   }
 
   int32(n: number): Int32Array {
     const at = this.take(n * 4);
-    return at === undefined ? new Int32Array(n) : new Int32Array(at.buffer, at.offset, n).fill(0);
+    return at === undefined ? new Int32Array(n) : this.clear(new Int32Array(at.buffer, at.offset, n));
   }
 
   float64(n: number): Float64Array {
     const at = this.take(n * 8);
-    return at === undefined ? new Float64Array(n) : new Float64Array(at.buffer, at.offset, n).fill(0);
+    return at === undefined ? new Float64Array(n) : this.clear(new Float64Array(at.buffer, at.offset, n));
+  }
+
+  uint16(n: number): Uint16Array {
+    const at = this.take(n * 2);
+    return at === undefined ? new Uint16Array(n) : this.clear(new Uint16Array(at.buffer, at.offset, n));
   }
 
   uint8(n: number): Uint8Array {
     const at = this.take(n);
-    return at === undefined ? new Uint8Array(n) : new Uint8Array(at.buffer, at.offset, n).fill(0);
+    return at === undefined ? new Uint8Array(n) : this.clear(new Uint8Array(at.buffer, at.offset, n));
+  }
+
+  private clear<T extends { fill(value: number): T }>(a: T): T {
+    return this.zeroed ? a : a.fill(0);
   }
 
   /** Room for `bytes` (8-byte aligned) in the first buffer that has it. */
@@ -38,9 +51,14 @@ export class Scratch {
       const buffer = this.buffers[b] as ArrayBufferLike;
       const offset = this.used[b] as number;
       if (offset + bytes > buffer.byteLength) continue;
-      this.used[b] = offset + Math.ceil(bytes / 8) * 8;
+      this.used[b] = offset + scratchBytes(bytes);
       return { buffer, offset };
     }
     return undefined;
   }
+}
+
+/** What an array of `bytes` takes of a Scratch's memory (8-byte aligned), to size memory for it. */
+export function scratchBytes(bytes: number): number {
+  return Math.ceil(bytes / 8) * 8;
 }

@@ -2,15 +2,24 @@
  * Rows read ahead in chunks by two threads while one of them stores the rows in order: the store
  * pass does not wait for the whole file to be read ahead, and whichever thread is free reads the
  * next chunk. The board is an Int32Array both threads see (shared memory): [0] the next chunk to
- * claim, [1] rows per chunk, [2] helping threads still reading, then one state per chunk.
+ * claim, [1] rows per chunk, [2] helping threads still reading, [3] the store's memory (below),
+ * then one state per chunk.
+ *
+ * The store's memory: the helper, before it reads rows, writes (zeroes) the memory the entries'
+ * store will take (readEntries: storeMemoryBytes), so that the first write of each of its pages, a
+ * page fault, is not on the storing thread's time; the storing thread takes it once it is ready.
  */
 
 /** Rows per chunk: about 1.4 MB of a typical entries file, 15 ms of reading. */
 export const CHUNK_ROWS = 16_384;
 
 /** Board positions: the states start at CHUNK_BOARD_HEAD (exported for tests that set a board up by hand). */
-export const CHUNK_BOARD_HEAD = 3;
+export const CHUNK_BOARD_HEAD = 4;
 const BUSY = 2;
+const MEMORY = 3;
+const MEMORY_PREPARING = 0;
+const MEMORY_READY = 1;
+const MEMORY_NONE = 2;
 /** Claimed or not, not read yet. */
 const NOT_DONE = 0;
 export const CHUNK_DONE = 2;
@@ -29,6 +38,18 @@ export function newChunkBoard(rows: number, chunkRows = CHUNK_ROWS): ChunkBoard 
   const board = new Int32Array(new SharedArrayBuffer((CHUNK_BOARD_HEAD + Math.ceil(rows / chunkRows)) * 4));
   board[1] = chunkRows;
   return board;
+}
+
+/** The helper's side: writes the store's memory, then says it is ready (or, failing, that there is none). */
+export function prepareStoreMemory(board: ChunkBoard, memory: SharedArrayBuffer): void {
+  let state = MEMORY_NONE;
+  try {
+    new Uint8Array(memory).fill(0); // zeroes already: what counts is that each page is written once here
+    state = MEMORY_READY;
+  } finally {
+    Atomics.store(board, MEMORY, state); // after the writes: whoever sees READY sees them done
+    Atomics.notify(board, MEMORY);
+  }
 }
 
 /** Reads rows [from, to) into the shared arrays. */
@@ -74,11 +95,25 @@ export class ChunkedRows {
     private readonly board: ChunkBoard,
     private readonly rows: number,
     read: ReadRows,
+    /** The store's memory the helper prepares (prepareStoreMemory), if any. */
+    private memory?: SharedArrayBuffer,
   ) {
     this.read = (from, to) => {
       this.readHere++;
       read(from, to);
     };
+  }
+
+  /**
+   * The store's memory, once the helper has written it all, if it is at least `bytes`; handed out
+   * once (the store lives in it from then on). Waits for the helper at most PATIENCE_MS.
+   */
+  storeMemory(bytes: number): SharedArrayBuffer | undefined {
+    const memory = this.memory;
+    this.memory = undefined;
+    if (memory === undefined || memory.byteLength < bytes) return undefined;
+    Atomics.wait(this.board, MEMORY, MEMORY_PREPARING, PATIENCE_MS);
+    return Atomics.load(this.board, MEMORY) === MEMORY_READY ? memory : undefined;
   }
 
   /**

@@ -32,9 +32,10 @@ export interface PreparsedEntries {
   readonly documentHash: Int32Array;
   /**
    * When the rows are read ahead by chunks as they are stored (chunkedRows.ts): `ready(i)` waits for
-   * row i; `settled()` says no other thread writes the arrays any more.
+   * row i; `settled()` says no other thread writes the arrays any more; `storeMemory(bytes)` gives
+   * memory another thread has written already for the entries' store (once, when there is).
    */
-  readonly chunks?: { ready(i: number): number; settled(): boolean };
+  readonly chunks?: { ready(i: number): number; settled(): boolean; storeMemory?(bytes: number): ArrayBufferLike | undefined };
 }
 
 export const CELLS_PER_ROW = 8;
