@@ -332,7 +332,7 @@ function sortPart(list: Int32Array, from: number, to: number, order: (a: number,
  * number per row and a native sort of numbers does it; otherwise (or with a date missing: −∞) the
  * comparison does.
  */
-function inDateOrder(dates: Float64Array, rows: Int32Array, scratch: Scratch): Int32Array {
+export function inDateOrder(dates: Float64Array, rows: Int32Array, scratch = new Scratch()): Int32Array {
   const n = dates.length;
   const order = scratch.int32(n);
   let low = Infinity;
