@@ -10,11 +10,11 @@
  *   only costs fresh memory and copies; measured on the bench ledger, ~10% less time. Left at
  *   V8's default for `run`, whose documents make many objects of middling life (not measured).
  *
- * So for a large ledger the CLI starts itself once more, so told, and passes on its exit code; for a
- * small one a second start (~90 ms) would cost more than it saves. Loaded before the rest of the CLI
+ * So for a large ledger the CLI starts itself once more, so told, and passes on its exit code (and
+ * the signals it gets); for a small one a second start (~90 ms) would cost more than it saves. Loaded before the rest of the CLI
  * (only node: modules), so that the first process stays small.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -56,21 +56,50 @@ function glibcHasHugePages(): boolean {
   return (major ?? 0) > 2 || ((major ?? 0) === 2 && (minor ?? 0) >= 35);
 }
 
+/** Set in the second process's environment: it runs the work itself, whatever glibc kept of GLIBC_TUNABLES. */
+const CHILD = 'STATEMENTS_LARGE_LEDGER_CHILD';
+/** The user's own GLIBC_TUNABLES ('' when unset), given back in the second process to what it starts (LibreOffice). */
+const USER_TUNABLES = 'STATEMENTS_USER_GLIBC_TUNABLES';
+const FORWARDED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /**
- * Runs `script` again in a new process so set when that pays, and returns its exit code;
+ * Runs `script` again in a new process so set when that pays, and resolves to its exit code;
  * undefined when this process should do the work itself (not Linux with a recent glibc, a small or
- * no ledger, the setting already chosen, or the new process could not start).
+ * no ledger, the setting already chosen, this is the second process, or it could not start). The
+ * signals this process gets are passed on, and when the second process dies of one, so does this.
  */
-export function runLargeLedgerProcess(script: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): number | undefined {
+export function runLargeLedgerProcess(script: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number | undefined> | undefined {
+  if (env[CHILD] !== undefined) {
+    // The second process: what it starts gets the user's own environment back.
+    const user = env[USER_TUNABLES];
+    delete env[CHILD];
+    delete env[USER_TUNABLES];
+    if (user === undefined || user === '') delete env['GLIBC_TUNABLES'];
+    else env['GLIBC_TUNABLES'] = user;
+    return undefined;
+  }
   if (process.platform !== 'linux' || (env['GLIBC_TUNABLES'] ?? '').includes(TUNABLE)) return undefined;
   const ledger = ledgerArgument(args);
   if (ledger === undefined || ledgerBytes(ledger) < LARGE_BYTES || !glibcHasHugePages()) return undefined;
-  const tunables = [env['GLIBC_TUNABLES'], `${TUNABLE}=1`].filter((t) => t !== undefined && t !== '').join(':');
-  const v8 = args[0] === 'compute' ? ['--max-semi-space-size=1'] : []; // first: the user's own flags come after and win
-  const run = spawnSync(process.execPath, [...v8, ...process.execArgv, script, ...args], { stdio: 'inherit', env: { ...env, GLIBC_TUNABLES: tunables } });
-  if (run.error !== undefined) return undefined;
-  // Killed by a signal: exit as a shell reports it (128 + its number).
-  if (run.signal !== null) return 128 + (os.constants.signals[run.signal] ?? 1);
-  return run.status ?? 1;
+  const user = env['GLIBC_TUNABLES'] ?? '';
+  const tunables = [user, `${TUNABLE}=1`].filter((t) => t !== '').join(':');
+  // First, so that the user's own flags come after it and win; not at all when NODE_OPTIONS sets it (the command line would win over it).
+  const v8 = args[0] === 'compute' && !(env['NODE_OPTIONS'] ?? '').includes('semi-space') ? ['--max-semi-space-size=1'] : [];
+  const child = spawn(process.execPath, [...v8, ...process.execArgv, script, ...args], { stdio: 'inherit', env: { ...env, GLIBC_TUNABLES: tunables, [CHILD]: '1', [USER_TUNABLES]: user } });
+  const forward = (signal: NodeJS.Signals): void => {
+    child.kill(signal);
+  };
+  for (const signal of FORWARDED) process.on(signal, forward);
+  return new Promise((resolve) => {
+    const done = (code: number | undefined): void => {
+      for (const signal of FORWARDED) process.off(signal, forward);
+      resolve(code);
+    };
+    child.once('error', () => done(undefined)); // could not start: the work is done here
+    child.once('exit', (code, signal) => {
+      if (signal === null) return done(code ?? 1);
+      done(128 + (os.constants.signals[signal] ?? 1)); // as a shell reports it, should dying of it fail below
+      process.kill(process.pid, signal); // die of the same signal, our handlers gone
+    });
+  });
 }
-

@@ -30,6 +30,12 @@ export const RELEASED = 3;
  * stalled: it is read here. Reading a chunk twice is harmless: both readers write the same values.
  */
 const PATIENCE_MS = 1_000;
+/**
+ * How long the storing thread waits for the store's memory: the helper writes it at about 1–3 ms per
+ * MB, and waiting for the rest costs about what writing it here would; a helper that has not got
+ * there by then (a busy machine) is not waited for.
+ */
+const MEMORY_PATIENCE_MS = 250;
 
 export type ChunkBoard = Int32Array;
 
@@ -106,13 +112,13 @@ export class ChunkedRows {
 
   /**
    * The store's memory, once the helper has written it all, if it is at least `bytes`; handed out
-   * once (the store lives in it from then on). Waits for the helper at most PATIENCE_MS.
+   * once (the store lives in it from then on). Waits for the helper at most MEMORY_PATIENCE_MS.
    */
   storeMemory(bytes: number): SharedArrayBuffer | undefined {
     const memory = this.memory;
     this.memory = undefined;
     if (memory === undefined || memory.byteLength < bytes) return undefined;
-    Atomics.wait(this.board, MEMORY, MEMORY_PREPARING, PATIENCE_MS);
+    Atomics.wait(this.board, MEMORY, MEMORY_PREPARING, MEMORY_PATIENCE_MS);
     return Atomics.load(this.board, MEMORY) === MEMORY_READY ? memory : undefined;
   }
 

@@ -27,7 +27,7 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
   const { bytes, rowStart, delimiter } = source;
   const { store, docs, customerKeys, customers, options } = state;
   const p = source.preparsed;
-  const given = p !== undefined && !LENT.has(p) && p.ok.length === t.rows.length && sameColumns(p.columns, ix) ? p : undefined;
+  const given = p !== undefined && !LENT.has(p.ok.buffer) && p.ok.length === t.rows.length && sameColumns(p.columns, ix) ? p : undefined;
   const parser = given === undefined ? new EntryRowParser(bytes, rowStart, delimiter, ix, t.headers.length) : undefined;
   const one = newPreparsedEntries(1, ix);
 
@@ -93,8 +93,8 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
   };
 }
 
-/** Rows read ahead whose memory has been lent (lendReadAhead): what they held is gone. */
-const LENT = new WeakSet<PreparsedEntries>();
+/** Rows read ahead whose memory has been lent (lendReadAhead), by their first array's memory (a copy of the object has the same): what they held is gone. */
+const LENT = new WeakSet<ArrayBufferLike>();
 
 /**
  * Once a table's rows are stored, the memory its rows were read ahead into (tens of MB on a large
@@ -103,8 +103,8 @@ const LENT = new WeakSet<PreparsedEntries>();
  */
 export function lendReadAhead(t: RawTable): ArrayBufferLike[] {
   const p = t.bytes?.preparsed;
-  if (p === undefined || LENT.has(p) || (p.chunks !== undefined && !p.chunks.settled())) return [];
-  LENT.add(p);
+  if (p === undefined || LENT.has(p.ok.buffer) || (p.chunks !== undefined && !p.chunks.settled())) return [];
+  LENT.add(p.ok.buffer);
   return [p.cells, p.digits, p.customerHash, p.posting, p.due, p.documentHash, p.currency, p.ok, p.type, p.decimals].map((a) => a.buffer);
 }
 
