@@ -1,18 +1,20 @@
 /**
- * A large CSV ledger runs in a process of its own, started with settings that only take effect at start:
+ * `compute` on a large CSV ledger runs in a process of its own, started with settings that only take
+ * effect at start:
  *
  * - Huge pages. A large ledger means hundreds of MB of typed arrays, and on Linux each 4 KiB page
  *   costs a fault the first time it is written (about 3 ms per MB on the bench machine). glibc can
  *   back what it hands out with transparent huge pages (2 MiB) when told at process start
  *   (GLIBC_TUNABLES=glibc.malloc.hugetlb=1): page faults on the bench ledger fall by 40%.
- * - For `compute`, a young generation of 1 MB (--max-semi-space-size=1): what a computation keeps
- *   (customers, applications, statements) lives to the end, so copying it between large semi-spaces
- *   only costs fresh memory and copies; measured on the bench ledger, ~10% less time. Left at
- *   V8's default for `run`, whose documents make many objects of middling life (not measured).
+ * - A young generation of 1 MB (--max-semi-space-size=1): what a computation keeps (customers,
+ *   applications, statements) lives to the end, so copying it between large semi-spaces only costs
+ *   fresh memory and copies; measured on the bench ledger, ~10% less time.
+ *
+ * Not for `run` (documents: no faster, measured) nor a workbook (see ledgerBytes).
  *
  * So for a large ledger the CLI starts itself once more, so told, and passes on its exit code (and
- * the signals it gets); for a small one a second start (~90 ms) would cost more than it saves. Loaded before the rest of the CLI
- * (only node: modules), so that the first process stays small.
+ * the signals it gets); for a small one a second start (~90 ms) would cost more than it saves.
+ * Loaded before the rest of the CLI (only node: modules), so that the first process stays small.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -83,13 +85,14 @@ export function runLargeLedgerProcess(script: string, args: readonly string[], e
     else env['GLIBC_TUNABLES'] = user;
     return undefined;
   }
-  if (process.platform !== 'linux' || (env['GLIBC_TUNABLES'] ?? '').includes(TUNABLE)) return undefined;
+  // `compute` only: `run` spends its time writing documents, and measured no faster so (slower by the second start).
+  if (args[0] !== 'compute' || process.platform !== 'linux' || (env['GLIBC_TUNABLES'] ?? '').includes(TUNABLE)) return undefined;
   const ledger = ledgerArgument(args);
   if (ledger === undefined || ledgerBytes(ledger) < LARGE_BYTES || !glibcHasHugePages()) return undefined;
   const user = env['GLIBC_TUNABLES'] ?? '';
   const tunables = [user, `${TUNABLE}=1`].filter((t) => t !== '').join(':');
   // First, so that the user's own flags come after it and win; not at all when NODE_OPTIONS sets it (the command line would win over it).
-  const v8 = args[0] === 'compute' && !(env['NODE_OPTIONS'] ?? '').includes('semi-space') ? ['--max-semi-space-size=1'] : [];
+  const v8 = (env['NODE_OPTIONS'] ?? '').includes('semi-space') ? [] : ['--max-semi-space-size=1'];
   const child = spawn(process.execPath, [...v8, ...process.execArgv, script, ...args], { stdio: 'inherit', env: { ...env, GLIBC_TUNABLES: tunables, [CHILD]: '1', [USER_TUNABLES]: user } });
   const forward = (signal: NodeJS.Signals): void => {
     child.kill(signal);
