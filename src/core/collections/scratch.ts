@@ -7,6 +7,13 @@
  * An array taken here is valid until the next Scratch over the same memory: it must not outlive
  * the computation that took it.
  */
+/** A typed array's constructor (Int32Array, Float64Array…). */
+interface TypedArrayKind<T> {
+  readonly BYTES_PER_ELEMENT: number;
+  new (length: number): T;
+  new (buffer: ArrayBufferLike, byteOffset: number, length: number): T;
+}
+
 export class Scratch {
   private readonly buffers: readonly ArrayBufferLike[];
   /** Bytes already handed out of each buffer. */
@@ -22,26 +29,26 @@ export class Scratch {
   }
 
   int32(n: number): Int32Array {
-    const at = this.take(n * 4);
-    return at === undefined ? new Int32Array(n) : this.clear(new Int32Array(at.buffer, at.offset, n));
+    return this.array(Int32Array, n);
   }
 
   float64(n: number): Float64Array {
-    const at = this.take(n * 8);
-    return at === undefined ? new Float64Array(n) : this.clear(new Float64Array(at.buffer, at.offset, n));
+    return this.array(Float64Array, n);
   }
 
   uint16(n: number): Uint16Array {
-    const at = this.take(n * 2);
-    return at === undefined ? new Uint16Array(n) : this.clear(new Uint16Array(at.buffer, at.offset, n));
+    return this.array(Uint16Array, n);
   }
 
   uint8(n: number): Uint8Array {
-    const at = this.take(n);
-    return at === undefined ? new Uint8Array(n) : this.clear(new Uint8Array(at.buffer, at.offset, n));
+    return this.array(Uint8Array, n);
   }
 
-  private clear<T extends { fill(value: number): T }>(a: T): T {
+  /** n elements of `kind`, from the lent memory when it has room (cleared unless known zero), else new. */
+  private array<T extends { fill(value: number): T }>(kind: TypedArrayKind<T>, n: number): T {
+    const at = this.take(n * kind.BYTES_PER_ELEMENT);
+    if (at === undefined) return new kind(n);
+    const a = new kind(at.buffer, at.offset, n);
     return this.zeroed ? a : a.fill(0);
   }
 
