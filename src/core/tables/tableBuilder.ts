@@ -59,8 +59,8 @@ export class TableBuilder {
     private readonly headerRow: number,
     headerCells: readonly GridValue[],
     private readonly options: GridReadOptions,
-    /** Column of the first cell (0 = A): an Excel table may start further right. */
-    firstColumn = 0,
+    /** Column of the first cell (0 = A): an Excel table, or the range a row came from, may start further right. */
+    private readonly firstColumn = 0,
   ) {
     this.headers = headerCells.map((c) => gridText(c).trim());
     this.letters = this.headers.map((_, i) => columnLetter(firstColumn + i));
@@ -122,7 +122,7 @@ export class TableBuilder {
     const i = cells.findIndex((c) => !isBlank(c));
     const text = gridText(cells[i]).trim();
     const code = TOTAL.test(text) || cells.some((c) => typeof c === 'string' && TOTAL.test(c.trim())) ? 'total-row' : 'note-row';
-    this.issues.push(makeIssue(code, { table: this.table, row: rowNumber, value: text.slice(0, 80), cell: `${sheetReference(this.sheet)}!${this.letters[i] ?? columnLetter(i)}${rowNumber}` }));
+    this.issues.push(makeIssue(code, { table: this.table, row: rowNumber, value: text.slice(0, 80), cell: `${sheetReference(this.sheet)}!${this.letters[i] ?? columnLetter(this.firstColumn + i)}${rowNumber}` }));
   }
 
 
