@@ -9,7 +9,7 @@ export interface CellRange {
 }
 
 /**
- * Gives every blank cell of a merged range the value of its top-left cell, as a person reading the
+ * Gives every empty cell of a merged range the value of its top-left cell, as a person reading the
  * sheet sees it (a customer number merged down over its invoices). Rows must come in sheet order:
  * the value is taken when the range's top row goes by.
  */
@@ -23,11 +23,12 @@ export class MergeFill {
       if (row < r.top || row > r.bottom) continue;
       if (row === r.top) this.anchors.set(r, cells[r.left - firstColumn]);
       const v = this.anchors.get(r);
-      if (v === undefined || v === null) continue;
+      if (v === undefined || v === null || v === '') continue;
       for (let c = Math.max(r.left, firstColumn); c <= r.right; c++) {
         const i = c - firstColumn;
         while (cells.length < i) cells.push(null);
-        if (cells[i] === undefined || cells[i] === null) cells[i] = v;
+        const here = cells[i];
+        if (here === undefined || here === null || here === '') cells[i] = v; // '' is how Office.js hands over an empty cell
       }
     }
   }
