@@ -9,14 +9,15 @@ import type { ColumnIndex } from './headerMap';
 /**
  * What the entries fast path reads from CSV rows' bytes alone, before anything of the ledger is
  * known (which customers exist, their currencies, the documents seen so far): typed arrays by row,
- * so another thread can fill them while this one types the customers, and hand them over whole.
+ * so that an adapter can have them filled elsewhere (the CSV adapter: on a worker thread, in memory
+ * it shares) and hand them over whole. The engine only reads them.
  */
 export interface PreparsedEntries {
   /** The column positions they were read with. */
   readonly columns: ColumnIndex;
   /** 1: the row is plainly good as far as the row alone tells; 0: the general reader's. */
   readonly ok: Uint8Array;
-  /** hashBytes of the customer id's range (cells 6–7): the storing thread looks it up among the customers. */
+  /** hashBytes of the customer id's range (CELL.customer): the storing thread looks it up among the customers. */
   readonly customerHash: Int32Array;
   readonly type: Uint8Array;
   readonly posting: Int32Array;
@@ -26,23 +27,23 @@ export interface PreparsedEntries {
   /** The amount's digits as an integer (signed) and how many of them are decimals. */
   readonly digits: Float64Array;
   readonly decimals: Uint8Array;
-  /** Per row, CELLS_PER_ROW numbers: document number, applies_to, matching code and customer id as byte ranges (from, to), trimmed. */
+  /** Per row, CELLS_PER_ROW numbers: the byte ranges (from, to), trimmed, of the cells at CELL's offsets. */
   readonly cells: Int32Array;
   /** hashBytes of the document number's range. */
   readonly documentHash: Int32Array;
   /**
-   * When the rows are read ahead by chunks as they are stored (chunkedRows.ts): `ready(i)` waits for
-   * row i; `settled()` says no other thread writes the arrays any more; `storeMemory(bytes)` gives
-   * memory another thread has written already for the entries' store (once, when there is).
+   * When the rows are still being read while they are stored (the CSV adapter's two threads):
+   * `ready(i)` returns once row i is read, with the end of the rows read from i on.
    */
-  readonly chunks?: { ready(i: number): number; settled(): boolean; storeMemory?(bytes: number): ArrayBufferLike | undefined };
+  readonly readAhead?: { ready(i: number): number };
 }
 
+/** Where each cell's byte range (from at the offset, to after it) lies among a row's CELLS_PER_ROW numbers of `cells`. */
+export const CELL = { document: 0, appliesTo: 2, matching: 4, customer: 6 } as const;
 export const CELLS_PER_ROW = 8;
 
-/** `shared`: in memory two threads can fill at once (each its own rows). */
-export function newPreparsedEntries(rows: number, columns: ColumnIndex, shared = false): PreparsedEntries {
-  const memory = (bytes: number): ArrayBuffer | SharedArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+/** `memory`: where each array lives (the CSV adapter gives memory its worker thread can fill). */
+export function newPreparsedEntries(rows: number, columns: ColumnIndex, memory: (bytes: number) => ArrayBufferLike = (bytes) => new ArrayBuffer(bytes)): PreparsedEntries {
   return {
     columns,
     ok: new Uint8Array(memory(rows)),
@@ -110,8 +111,8 @@ export class EntryRowParser {
 
     const cells = k * CELLS_PER_ROW;
     if (!this.cell(c.customer) || this.lo === this.hi) return false;
-    out.cells[cells + 6] = this.lo;
-    out.cells[cells + 7] = this.hi;
+    out.cells[cells + CELL.customer] = this.lo;
+    out.cells[cells + CELL.customer + 1] = this.hi;
     out.customerHash[k] = hashBytes(bytes, this.lo, this.hi);
 
     if (!this.cell(c.type) || this.lo === this.hi) return false;
@@ -139,15 +140,15 @@ export class EntryRowParser {
     if (side !== 0 && digits !== 0 && side === 1 !== digits > 0) return false;
 
     if (!this.cell(c.doc) || this.lo === this.hi) return false;
-    out.cells[cells] = this.lo;
-    out.cells[cells + 1] = this.hi;
+    out.cells[cells + CELL.document] = this.lo;
+    out.cells[cells + CELL.document + 1] = this.hi;
     out.documentHash[k] = hashBytes(bytes, this.lo, this.hi);
     if (!this.cell(c.appliesTo)) return false;
-    out.cells[cells + 2] = this.lo;
-    out.cells[cells + 3] = this.hi;
+    out.cells[cells + CELL.appliesTo] = this.lo;
+    out.cells[cells + CELL.appliesTo + 1] = this.hi;
     if (!this.cell(c.matching)) return false;
-    out.cells[cells + 4] = this.lo;
-    out.cells[cells + 5] = this.hi;
+    out.cells[cells + CELL.matching] = this.lo;
+    out.cells[cells + CELL.matching + 1] = this.hi;
     return true;
   }
 

@@ -1,5 +1,5 @@
 import { currencyExponent } from '../money/currencies';
-import { CELLS_PER_ROW, EntryRowParser, newPreparsedEntries, type PreparsedEntries } from './entryRowParser';
+import { CELL, CELLS_PER_ROW, EntryRowParser, newPreparsedEntries, type PreparsedEntries } from './entryRowParser';
 import { blankHeaderIndexes, type ColumnIndex } from './headerMap';
 import { rowNumberOf, type RawTable } from './rawTable';
 import type { EntryReadState } from './readEntries';
@@ -27,7 +27,7 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
   const { bytes, rowStart, delimiter } = source;
   const { store, docs, customerKeys, customers, options } = state;
   const p = source.preparsed;
-  const given = p !== undefined && !LENT.has(p.ok.buffer) && p.ok.length === t.rows.length && sameColumns(p.columns, ix) ? p : undefined;
+  const given = p !== undefined && p.ok.length === t.rows.length && sameColumns(p.columns, ix) ? p : undefined;
   const parser = given === undefined ? new EntryRowParser(bytes, rowStart, delimiter, ix, t.headers.length) : undefined;
   const one = newPreparsedEntries(1, ix);
 
@@ -40,15 +40,15 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
     return store.currencyCode(currency);
   });
 
-  const chunks = given?.chunks;
-  /** Rows before this are read ahead (all of them when no one reads by chunks). */
-  let readyUntil = chunks === undefined ? t.rows.length : 0;
+  const readAhead = given?.readAhead;
+  /** Rows before this are read (all of them when none are still being read). */
+  let readyUntil = readAhead === undefined ? t.rows.length : 0;
 
   return (i) => {
     let p: PreparsedEntries = one;
     let k = 0;
     if (given !== undefined) {
-      if (chunks !== undefined && i >= readyUntil) readyUntil = chunks.ready(i);
+      if (readAhead !== undefined && i >= readyUntil) readyUntil = readAhead.ready(i);
       p = given;
       k = i;
     } else (parser as EntryRowParser).parse(i, one, 0);
@@ -56,7 +56,7 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
 
     const cells = k * CELLS_PER_ROW;
     // Customer ids are unique and listed first in customerKeys: a key past them is an unknown id.
-    const customer = customerKeys.findHashed(bytes, p.cells[cells + 6] as number, p.cells[cells + 7] as number, p.customerHash[k] as number);
+    const customer = customerKeys.findHashed(bytes, p.cells[cells + CELL.customer] as number, p.cells[cells + CELL.customer + 1] as number, p.customerHash[k] as number);
     if (customer < 0 || customer >= customerCount) return false;
     const currencyIndex = p.currency[k] as number;
     const currency = currencyIndex < 0 ? (defaultCode[customer] as number) : currencyIndex; // a position in CURRENCY_CODES: the store's code
@@ -67,16 +67,16 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
     const amount = (p.digits[k] as number) * 10 ** (exponent - decimals);
     if (!Number.isSafeInteger(amount)) return false;
 
-    const document = store.documents.internHashed(bytes, p.cells[cells] as number, p.cells[cells + 1] as number, p.documentHash[k] as number);
+    const document = store.documents.internHashed(bytes, p.cells[cells + CELL.document] as number, p.cells[cells + CELL.document + 1] as number, p.documentHash[k] as number);
     const type = p.type[k] as number;
     const posting = p.posting[k] as number;
     const due = p.due[k] as number;
     if (docs.check(document, rowNumberOf(t, i), customer, type, currency, due) !== undefined) return false; // a duplicate: the general reader reports it
 
-    const appliesFrom = p.cells[cells + 2] as number;
-    const appliesTo = p.cells[cells + 3] as number;
-    const matchingFrom = p.cells[cells + 4] as number;
-    const matchingTo = p.cells[cells + 5] as number;
+    const appliesFrom = p.cells[cells + CELL.appliesTo] as number;
+    const appliesTo = p.cells[cells + CELL.appliesTo + 1] as number;
+    const matchingFrom = p.cells[cells + CELL.matching] as number;
+    const matchingTo = p.cells[cells + CELL.matching + 1] as number;
     store.push(
       customer,
       currency,
@@ -91,21 +91,6 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
     );
     return true;
   };
-}
-
-/** Rows read ahead whose memory has been lent (lendReadAhead), by their first array's memory (a copy of the object has the same): what they held is gone. */
-const LENT = new WeakSet<ArrayBufferLike>();
-
-/**
- * Once a table's rows are stored, the memory its rows were read ahead into (tens of MB on a large
- * file, written already) is of no more use to it: lent for computations on the ledger (Scratch),
- * unless another thread might still write it. A table read again reads its rows itself.
- */
-export function lendReadAhead(t: RawTable): ArrayBufferLike[] {
-  const p = t.bytes?.preparsed;
-  if (p === undefined || LENT.has(p.ok.buffer) || (p.chunks !== undefined && !p.chunks.settled())) return [];
-  LENT.add(p.ok.buffer);
-  return [p.cells, p.digits, p.customerHash, p.posting, p.due, p.documentHash, p.currency, p.ok, p.type, p.decimals].map((a) => a.buffer);
 }
 
 function sameColumns(a: ColumnIndex, b: ColumnIndex): boolean {

@@ -5,11 +5,10 @@ import { CURRENCY_CODES, currencyExponent, currencyPosition } from '../money/cur
 import { parseDecimalToMinor, type Minor } from '../money/money';
 import { ByteKeys } from '../collections/byteKeys';
 import { grownTo } from '../collections/grow';
-import { Scratch, scratchBytes } from '../collections/scratch';
 import { memo } from '../collections/memo';
 import { ENTRY_TYPES, parseEntryType, parseStatus, type EntryStatus, type EntryType } from './entryTypes';
 import { EntryStore, TYPE_CODES } from './entryStore';
-import { fastEntryReader, lendReadAhead } from './fastEntryReader';
+import { fastEntryReader } from './fastEntryReader';
 import { blankHeaderIndexes, cell, cellBeyondHeaders, locate, mapHeaders, type ColumnIndex } from './headerMap';
 import type { Customer } from './model';
 import { isBlankRow, rowNumberOf, type RawTable } from './rawTable';
@@ -54,19 +53,13 @@ export class DocumentsSeen {
   /** Due dates of further instalments, by key; most documents have none. */
   private readonly moreDues = new Map<number, Day[]>();
 
-  constructor(expected: number, memory = new Scratch()) {
+  constructor(expected: number) {
     const n = Math.max(16, expected);
-    this.rows = memory.int32(n);
-    this.customers = memory.int32(n);
-    this.types = memory.uint8(n);
-    this.currencies = memory.int32(n);
-    this.dues = memory.int32(n);
-  }
-
-  /** The bytes the constructor takes from `memory`. */
-  static bytesFor(expected: number): number {
-    const n = Math.max(16, expected);
-    return 4 * scratchBytes(4 * n) + scratchBytes(n);
+    this.rows = new Int32Array(n);
+    this.customers = new Int32Array(n);
+    this.types = new Uint8Array(n);
+    this.currencies = new Int32Array(n);
+    this.dues = new Int32Array(n);
   }
 
   /**
@@ -134,27 +127,18 @@ export class CurrencyKeys {
   }
 }
 
-/** What the entries' store, their document keys and DocumentsSeen take of a Scratch for `rows` rows. */
-export function storeMemoryBytes(rows: number): number {
-  return ByteKeys.bytesFor(rows) + EntryStore.bytesFor(rows) + DocumentsSeen.bytesFor(rows);
-}
-
 /** Reads every entries table (a workbook may have several sheets); document numbers are unique across all. */
 export function readEntries(
   tables: readonly RawTable[],
   customers: readonly Customer[],
   options: EntryReadOptions,
-): { entries: EntryStore; issues: Issue[]; usable: boolean; docs: DocumentsSeen; customerKeys: ByteKeys; spare: ArrayBufferLike[] } {
+): { entries: EntryStore; issues: Issue[]; usable: boolean; docs: DocumentsSeen; customerKeys: ByteKeys } {
   const issues: Issue[] = [];
   const rows = tables.reduce((n, t) => n + t.rows.length, 0);
   const customerKeys = new ByteKeys(customers.length);
   for (const c of customers) customerKeys.internText(c.id); // ids are unique: readCustomers refuses a second one
-  // The columns in memory another thread has already written (a page fault per 4 KiB spared here), when it has.
-  const given = tables.length === 1 ? tables[0]?.bytes?.preparsed?.chunks?.storeMemory?.(storeMemoryBytes(rows)) : undefined;
-  const memory = new Scratch(given === undefined ? [] : [given], true);
-  const documents = new ByteKeys(rows, memory);
-  const store = new EntryStore(rows, customers, documents, new ByteKeys(1024), [], memory);
-  const state: EntryReadState = { store, docs: new DocumentsSeen(rows, memory), customerKeys, customers, options, currencyKeys: new CurrencyKeys() };
+  const store = new EntryStore(rows, customers, new ByteKeys(rows), new ByteKeys(1024), []);
+  const state: EntryReadState = { store, docs: new DocumentsSeen(rows), customerKeys, customers, options, currencyKeys: new CurrencyKeys() };
   let usable = true;
   for (const t of tables) {
     const first = store.length;
@@ -162,7 +146,7 @@ export function readEntries(
     if (index === undefined) usable = false;
     else store.origins.push({ first, table: t, index });
   }
-  return { entries: store, issues, usable, docs: state.docs, customerKeys, spare: tables.flatMap(lendReadAhead) };
+  return { entries: store, issues, usable, docs: state.docs, customerKeys };
 }
 
 /** Per-row state the issue helpers read; one object reused for every row (a million closures cost seconds). */
