@@ -64,7 +64,8 @@ export function newPreparsedEntries(rows: number, columns: ColumnIndex, memory: 
  * plainly good: no quotes to undo in a cell that matters, posted, a customer id, a known type, ISO
  * dates, a known or blank currency, a plain amount (optional minus, digits, optional point; at most
  * 15 digits) with the sign its type wants, a document number. Anything else is left to the general
- * reader, which reports it.
+ * reader, which reports it. The rules, and which side checks each: ROW RULES in readEntries.ts
+ * (tagged `rule N` here and there).
  */
 export class EntryRowParser {
   private readonly fields = new RowFields();
@@ -104,23 +105,23 @@ export class EntryRowParser {
   private read(i: number, out: PreparsedEntries, k: number): boolean {
     const { bytes, fields, c } = this;
     scanRow(bytes, this.rowStart[i] as number, this.delimiter, fields);
-    if (fields.count !== this.width || fields.open) return false;
+    if (fields.count !== this.width || fields.open) return false; // rule 1
 
-    if (!this.cell(c.status)) return false;
+    if (!this.cell(c.status)) return false; // rule 3
     if (this.lo < this.hi && this.posted.get(bytes, this.lo, this.hi, fields, c.status) !== 1) return false;
 
     const cells = k * CELLS_PER_ROW;
-    if (!this.cell(c.customer) || this.lo === this.hi) return false;
+    if (!this.cell(c.customer) || this.lo === this.hi) return false; // rule 4 (its presence)
     out.cells[cells + CELL.customer] = this.lo;
     out.cells[cells + CELL.customer + 1] = this.hi;
     out.customerHash[k] = hashBytes(bytes, this.lo, this.hi);
 
-    if (!this.cell(c.type) || this.lo === this.hi) return false;
+    if (!this.cell(c.type) || this.lo === this.hi) return false; // rule 5
     const type = this.types.get(bytes, fields.start[c.type] as number, fields.end[c.type] as number, fields, c.type);
     if (type < 0) return false;
     out.type[k] = type;
 
-    if (!this.cell(c.posting)) return false;
+    if (!this.cell(c.posting)) return false; // rules 7, 8
     const posting = isoDay(bytes, this.lo, this.hi);
     if (posting === undefined) return false;
     if (!this.cell(c.due)) return false;
@@ -129,21 +130,21 @@ export class EntryRowParser {
     out.posting[k] = posting;
     out.due[k] = due;
 
-    if (!this.cell(c.currency)) return false;
+    if (!this.cell(c.currency)) return false; // rule 9 (a known or blank cell)
     const currency = this.lo === this.hi ? -1 : this.currencies.get(bytes, this.lo, this.hi, fields, c.currency);
     if (currency === -2) return false;
     out.currency[k] = currency;
 
-    if (!this.cell(c.amount) || !plainAmount(bytes, this.lo, this.hi, out, k)) return false;
-    const side = SIDE_BY_CODE[type] as number;
+    if (!this.cell(c.amount) || !plainAmount(bytes, this.lo, this.hi, out, k)) return false; // rule 10 (its form)
+    const side = SIDE_BY_CODE[type] as number; // rule 11
     const digits = out.digits[k] as number;
     if (side !== 0 && digits !== 0 && side === 1 !== digits > 0) return false;
 
-    if (!this.cell(c.doc) || this.lo === this.hi) return false;
+    if (!this.cell(c.doc) || this.lo === this.hi) return false; // rule 6
     out.cells[cells + CELL.document] = this.lo;
     out.cells[cells + CELL.document + 1] = this.hi;
     out.documentHash[k] = hashBytes(bytes, this.lo, this.hi);
-    if (!this.cell(c.appliesTo)) return false;
+    if (!this.cell(c.appliesTo)) return false; // rule 13
     out.cells[cells + CELL.appliesTo] = this.lo;
     out.cells[cells + CELL.appliesTo + 1] = this.hi;
     if (!this.cell(c.matching)) return false;
@@ -154,7 +155,7 @@ export class EntryRowParser {
 
   /**
    * Sets [lo, hi) to the trimmed bytes of cell c. False when the cell is not plain: quotes to undo,
-   * or a non-ASCII character at an edge that trim() might remove.
+   * or a non-ASCII character at an edge that trim() might remove (rule 2).
    */
   private cell(c: number): boolean {
     if (c < 0) {

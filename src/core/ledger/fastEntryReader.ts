@@ -4,7 +4,7 @@ import { blankHeaderIndexes, type ColumnIndex } from './headerMap';
 import { rowNumberOf, type RawTable } from './rawTable';
 import type { EntryReadState } from './readEntries';
 
-/** True when the fast path can read a table with these headers: cells under blank headers, and debit/credit layouts, are the general reader's. */
+/** True when the fast path can read a table with these headers: cells under blank headers, and debit/credit layouts, are the general reader's (rules 1, 10). */
 export function fastPathApplies(t: RawTable, ix: ColumnIndex): boolean {
   return blankHeaderIndexes(t).length === 0 && (ix['amount'] ?? -1) >= 0;
 }
@@ -19,7 +19,8 @@ export function fastPathApplies(t: RawTable, ix: ColumnIndex): boolean {
  * when the table brings `preparsed`), then what needs the ledger: the customer exists, its currency
  * when the cell is blank, the amount's decimals for that currency, and the document number not a
  * duplicate. That last check is the one step with an effect the general reader would see, so it
- * comes after everything that can still refuse the row.
+ * comes after everything that can still refuse the row. The rules, and which side checks each:
+ * ROW RULES in readEntries.ts (tagged `rule N` here and there).
  */
 export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadState): ((i: number) => boolean) | undefined {
   const source = t.bytes;
@@ -57,13 +58,13 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
     const cells = k * CELLS_PER_ROW;
     // Customer ids are unique and listed first in customerKeys: a key past them is an unknown id.
     const customer = customerKeys.findHashed(bytes, p.cells[cells + CELL.customer] as number, p.cells[cells + CELL.customer + 1] as number, p.customerHash[k] as number);
-    if (customer < 0 || customer >= customerCount) return false;
+    if (customer < 0 || customer >= customerCount) return false; // rule 4 (known)
     const currencyIndex = p.currency[k] as number;
     const currency = currencyIndex < 0 ? (defaultCode[customer] as number) : currencyIndex; // a position in CURRENCY_CODES: the store's code
-    if (currency < 0) return false;
+    if (currency < 0) return false; // rule 9 (the customer's or default currency)
     const exponent = exponentOf(currency);
     const decimals = p.decimals[k] as number;
-    if (decimals > exponent) return false;
+    if (decimals > exponent) return false; // rule 10 (decimals)
     const amount = (p.digits[k] as number) * 10 ** (exponent - decimals);
     if (!Number.isSafeInteger(amount)) return false;
 
@@ -71,7 +72,7 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
     const type = p.type[k] as number;
     const posting = p.posting[k] as number;
     const due = p.due[k] as number;
-    if (docs.check(document, rowNumberOf(t, i), customer, type, currency, due) !== undefined) return false; // a duplicate: the general reader reports it
+    if (docs.check(document, rowNumberOf(t, i), customer, type, currency, due) !== undefined) return false; // rule 12: a duplicate, the general reader reports it
 
     const appliesFrom = p.cells[cells + CELL.appliesTo] as number;
     const appliesTo = p.cells[cells + CELL.appliesTo + 1] as number;
