@@ -33,7 +33,8 @@ const ROOT = path.resolve(__dirname, '..', '..'); // dist/bench → the reposito
 const DATA = path.join(ROOT, 'bench', 'data');
 const LEDGER_DIR = path.join(DATA, 'ledger');
 const RESULTS = path.join(ROOT, 'bench', 'results', 'latest.json');
-const TARGETS = { endToEnd: 1.0, compute: 1.0, peakMiB: 1536 } as const;
+// End to end ≤ 1.15 since issue 12 (from 1.0 in issue 2): the speed machinery left the engine, simplicity first.
+const TARGETS = { endToEnd: 1.15, compute: 1.0, peakMiB: 1536 } as const;
 
 type Totals = duck.Totals;
 
@@ -279,8 +280,8 @@ async function csvBench(runs: number): Promise<{ code: number; report: Record<st
   out.push('');
   out.push(table([
     ['target', 'value', 'goal', ''],
-    ["(a)  CLI end to end / DuckDB load+query, each a fresh process", fmt(ratioA, 2), `≤ ${fmt(TARGETS.endToEnd, 1)}`, verdict(ratioA <= TARGETS.endToEnd)],
-    ["(a') in process / DuckDB load+query in process", fmt(ratioAin, 2), `≤ ${fmt(TARGETS.endToEnd, 1)}`, verdict(ratioAin <= TARGETS.endToEnd)],
+    ["(a)  CLI end to end / DuckDB load+query, each a fresh process", fmt(ratioA, 2), `≤ ${fmt(TARGETS.endToEnd, 2)}`, verdict(ratioA <= TARGETS.endToEnd)],
+    ["(a') in process / DuckDB load+query in process", fmt(ratioAin, 2), `≤ ${fmt(TARGETS.endToEnd, 2)}`, verdict(ratioAin <= TARGETS.endToEnd)],
     ['     (CLI, a fresh process / DuckDB in this warm process)', fmt(ratioAwarm, 2), '', ''],
     ['(b)  compute / DuckDB query', fmt(ratioB, 2), `≤ ${fmt(TARGETS.compute, 1)}`, verdict(ratioB <= TARGETS.compute)],
     ['(c)  CLI peak RSS (MiB)', fmt(peakMiB), `< ${fmt(TARGETS.peakMiB)}`, verdict(peakMiB < TARGETS.peakMiB)],
@@ -488,7 +489,7 @@ async function main(): Promise<number> {
       const carried = Object.fromEntries(Object.entries(report).filter(([k]) => sectionKeys.includes(k)));
       report = { ...r.report, loadAverage1mDuring: sampler.since(t0), ...carried };
       const ratios = r.report['ratios'] as { endToEnd: number; compute: number } | undefined;
-      if (ratios !== undefined) summary.push(['csv: CLI end to end / DuckDB load+query, fresh processes (time)', String(ratios.endToEnd), '≤ 1', ratios.endToEnd <= 1 ? 'PASS' : 'MISS']);
+      if (ratios !== undefined) summary.push(['csv: CLI end to end / DuckDB load+query, fresh processes (time)', String(ratios.endToEnd), `≤ ${TARGETS.endToEnd}`, ratios.endToEnd <= TARGETS.endToEnd ? 'PASS' : 'MISS']);
     } catch (e) {
       report = { ...report, csvError: failed('csv', e) };
     }

@@ -26,3 +26,30 @@ describe('the import rule of DESIGN.md §1', () => {
     expect(restrictedImports(file, code)).toBe(expected);
   });
 });
+
+/** Rule ids ESLint reports for code as if it lived at filePath. */
+function ruleIds(filePath: string, code: string): string[] {
+  const r = spawnSync('node', [eslintBin, '--format', 'json', '--stdin', '--stdin-filename', filePath], { cwd: root, input: code, encoding: 'utf8' });
+  const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string | null }[] }[];
+  return (result?.messages ?? []).map((m) => m.ruleId ?? '').sort();
+}
+
+describe('no shared memory, Atomics or timers in core (issue 12)', () => {
+  it.each([
+    ['export const a = new SharedArrayBuffer(8);\n', ['no-restricted-globals']],
+    ['export const a: SharedArrayBuffer | undefined = undefined;\n', ['@typescript-eslint/no-restricted-types']],
+    ['export const a = Atomics.load(new Int32Array(2), 0);\n', ['no-restricted-globals']],
+    ['export const a = globalThis.Atomics;\n', ['no-restricted-globals', 'no-restricted-properties']],
+    ["const k = 'setTimeout';\nexport const a = (globalThis as unknown as Record<string, unknown>)[k];\n", ['no-restricted-globals']],
+    ['export const a = (): unknown => setTimeout(() => undefined, 1);\n', ['no-restricted-globals']],
+    ['export const a = (): void => clearTimeout(undefined);\n', ['no-restricted-globals']],
+    ['export const a = (): unknown => setImmediate(() => undefined);\n', ['no-restricted-globals']],
+    ['export const a = new Int32Array(new ArrayBuffer(8));\n', []],
+  ])('src/core: %j → %j', (code, expected) => {
+    expect(ruleIds('src/core/x.ts', code)).toEqual(expected);
+  });
+
+  it('leaves the CSV adapter its shared memory', () => {
+    expect(ruleIds('src/adapters/csv/x.ts', 'export const a = Atomics.load(new Int32Array(new SharedArrayBuffer(8)), 0);\n')).toEqual([]);
+  });
+});

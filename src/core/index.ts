@@ -1,4 +1,4 @@
-/** The engine's public surface: what adapters and front doors may use. */
+/** The engine's public surface: what adapters and front doors may use (tests import deeper paths for internals). */
 export * from './calendar/day';
 export * from './calendar/dateFormula';
 export * from './money/currencies';
@@ -13,16 +13,16 @@ export * from './ledger/rawTable';
 export * from './ledger/headerMap';
 export * from './ledger/entryTypes';
 export * from './ledger/model';
-export * from './ledger/entryStore';
-export * from './ledger/entryRowParser';
-export * from './ledger/chunkedRows';
+export { EntryStore } from './ledger/entryStore';
+// The CSV fast path's row reader: the CSV adapter runs it ahead of the engine (on a worker thread).
+export { EntryRowParser, newPreparsedEntries, type PreparsedEntries } from './ledger/entryRowParser';
 export { fastPathApplies } from './ledger/fastEntryReader';
 export * from './ledger/buildLedger';
 export * from './ledger/readCustomers';
 export * from './ledger/readApplications';
-export { dayReader, storeMemoryBytes } from './ledger/readEntries';
+export { dayReader, type EntryReadOptions } from './ledger/readEntries';
 export * from './settlement/allocation';
-export * from './settlement/settle';
+export { settle, type Settlement } from './settlement/settle';
 export * from './aging/agingSpec';
 export * from './statements/model';
 export * from './statements/selection';
@@ -37,7 +37,7 @@ export * from './tables/gridValue';
 export * from './tables/coerce';
 export * from './tables/excelSerial';
 export * from './tables/tableBuilder';
-export * from './tables/csvBytes';
+export { csvRows, detectDelimiterBytes, indexCsvBytes, indexCsvRows, type CsvBytes, type CsvIndex, type Utf8Decoder } from './tables/csvBytes';
 export * from './tables/detectHeader';
 export * from './tables/cellAddress';
 export * from './tables/mergeFill';

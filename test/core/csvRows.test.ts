@@ -3,7 +3,7 @@
  * exactly the fields the field-by-field reading gives (scanRow + fieldText), whatever the row holds.
  */
 import fc from 'fast-check';
-import { csvRows, fieldText, indexCsvRows, RowFields, scanRow } from '../../src/core';
+import { csvRows, fieldText, indexCsvRows, RowFields, scanRow } from '../../src/core/tables/csvBytes';
 
 const piece = fc.constantFrom('a', 'é', '😀', ' ', '"', '""', ',', ';', '\t', '\r\n', '\n', '\r', 'x"y', '', '0.5', '-');
 const cell = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));

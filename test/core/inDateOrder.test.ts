@@ -4,7 +4,7 @@
  * is kept for the rest (rows out of order, a missing date as −∞).
  */
 import fc from 'fast-check';
-import { inDateOrder } from '../../src/core';
+import { inDateOrder } from '../../src/core/settlement/settle';
 
 const byComparison = (dates: number[], rows: number[]): number[] =>
   dates.map((_, i) => i).sort((x, y) => (dates[x] as number) - (dates[y] as number) || (rows[x] as number) - (rows[y] as number) || x - y);

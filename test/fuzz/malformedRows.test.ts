@@ -11,10 +11,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  buildLedger, CHUNK_BOARD_HEAD, CHUNK_DONE, ChunkedRows, computeResultAsJson, computeStatements, currencyExponent, DEFAULT_AGING, EntryRowParser, formatIsoDay, formatMinor, mapHeaders, newChunkBoard, newPreparsedEntries, parseIsoDay, RELEASED,
+  buildLedger, computeResultAsJson, computeStatements, currencyExponent, DEFAULT_AGING, EntryRowParser, formatIsoDay, formatMinor, mapHeaders, newPreparsedEntries, parseIsoDay,
   type ComputeOptions, type ComputeResult, type Day, type Issue, type RawTable, type SelectionOptions,
 } from '../../src/core';
 import { readLedgerFolder } from '../../src/adapters/csv/readLedgerFolder';
+import { CHUNK_BOARD_HEAD, CHUNK_DONE, ChunkedRows, newChunkBoard, RELEASED } from '../../src/adapters/csv/chunkedRows';
 import { main } from '../../src/cli/main';
 import {
   chance, CURRENCIES, genLedger, pick, seededRand, WINDOW_DAYS, WINDOW_START,
@@ -381,7 +382,7 @@ describe('fuzz: malformed rows among clean ones', () => {
     if (source === undefined) throw new Error('no bytes');
     const rows = entries.rows.length;
     const columns = mapHeaders(entries).index;
-    const out = newPreparsedEntries(rows, columns, true);
+    const out = newPreparsedEntries(rows, columns, (bytes) => new SharedArrayBuffer(bytes)); // as the CSV adapter's worker makes them
     const chunkRows = 500;
     const board = newChunkBoard(rows, chunkRows);
     const chunks = board.length - CHUNK_BOARD_HEAD;
@@ -413,9 +414,8 @@ describe('fuzz: malformed rows among clean ones', () => {
         }
         return ready(i);
       },
-      settled: () => chunked.settled(),
     };
-    const fast = buildLedger({ ...folder.tables, entries: { ...entries, bytes: { ...source, preparsed: { ...out, chunks: viaChunks } } } }, { dateOrder: 'dmy' });
+    const fast = buildLedger({ ...folder.tables, entries: { ...entries, bytes: { ...source, preparsed: { ...out, readAhead: viaChunks } } } }, { dateOrder: 'dmy' });
     const plain = buildLedger(folder.tables, { dateOrder: 'dmy' });
     expect(read).toBe(rows - 3 * chunkRows); // chunk 2 (released) and every chunk after the fourth, here
     expect(fast.entries.toArray()).toEqual(plain.entries.toArray());

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
-import { ChunkedRows, csvRows, EntryRowParser, fastPathApplies, indexCsvRows, makeIssue, mapHeaders, type ChunkBoard, type ColumnIndex, type CsvIndex, type Issue, type PreparsedEntries, type Utf8Decoder, type LedgerTables, type Localised, type RawTable, type TableMappings, type TableName } from '../../core';
+import { csvRows, EntryRowParser, fastPathApplies, indexCsvRows, makeIssue, mapHeaders, type ColumnIndex, type CsvIndex, type Issue, type PreparsedEntries, type Utf8Decoder, type LedgerTables, type Localised, type RawTable, type TableMappings, type TableName } from '../../core';
+import { ChunkedRows, type ChunkBoard } from './chunkedRows';
 
 /** File names tried for each table, English then French. */
 const FILE_NAMES: Readonly<Record<TableName, readonly string[]>> = {
@@ -48,7 +49,14 @@ export interface CsvFileRead {
  */
 export function readCsvFile(file: string, shared = false): CsvFileRead | Localised {
   const read = readBytes(file, shared);
-  return 'bytes' in read ? { ...read, index: indexCsvRows(read.bytes, undefined, shared) } : read;
+  return 'bytes' in read ? { ...read, index: indexCsvRows(read.bytes, undefined, shared ? sharedCopy : undefined) } : read;
+}
+
+/** A copy in memory another thread sees: the index then reaches the main thread uncopied. */
+function sharedCopy(a: Int32Array): Int32Array {
+  const copy = new Int32Array(new SharedArrayBuffer(a.byteLength));
+  copy.set(a);
+  return copy;
 }
 
 /** A CSV file's rows as a table: cells read when asked (and as bytes by the entries reader); encoding and quoting problems added to `issues`. */
@@ -177,7 +185,7 @@ export async function readLedgerFolderAsync(folder: string, mapping?: TableMappi
 /** What the worker sends once it has read and indexed the file: with the board of chunks it has started reading ahead, when the fast path applies. */
 export interface EntriesFromWorker {
   readonly read: CsvFileRead | Localised;
-  readonly ahead?: { readonly out: PreparsedEntries; readonly board: ChunkBoard; readonly width: number; readonly memory?: SharedArrayBuffer };
+  readonly ahead?: { readonly out: PreparsedEntries; readonly board: ChunkBoard; readonly width: number };
 }
 
 /** The bytes and column positions the entries' rows are read ahead with; undefined when the fast path cannot read this table (or the bytes could not be shared: a converted file). */
@@ -198,15 +206,10 @@ function withChunks(m: EntriesFromWorker): Found {
   const csv = csvRows(read.bytes, read.index);
   const parser = new EntryRowParser(csv.bytes, csv.rowStart.subarray(1), csv.delimiter, ahead.out.columns, ahead.width);
   const out = ahead.out;
-  const chunks = new ChunkedRows(
-    ahead.board,
-    out.ok.length,
-    (from, to) => {
-      for (let i = from; i < to; i++) parser.parse(i, out, i);
-    },
-    ahead.memory,
-  );
-  return { ...read, preparsed: { ...out, chunks } };
+  const chunks = new ChunkedRows(ahead.board, out.ok.length, (from, to) => {
+    for (let i = from; i < to; i++) parser.parse(i, out, i);
+  });
+  return { ...read, preparsed: { ...out, readAhead: chunks } };
 }
 
 /** The entries worker: it reads the file, then reads rows ahead by chunks until none is left, and ends. */

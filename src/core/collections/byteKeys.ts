@@ -1,6 +1,5 @@
 import { decodeUtf8, encodeUtf8 } from '../text/utf8';
 import { grownTo } from './grow';
-import { Scratch, scratchBytes } from './scratch';
 
 /**
  * Byte strings (UTF-8) → dense ids 0, 1, 2…, by hashing the bytes where they lie: a million
@@ -24,27 +23,20 @@ export class ByteKeys {
   private scratch: Uint8Array = new Uint8Array(256);
   count = 0;
 
-  /** `memory`: where the first arrays are taken from (those grown later are new). */
-  constructor(expected = 16, memory = new Scratch()) {
+  constructor(expected = 16) {
     const { capacity, arena, n } = ByteKeys.sizes(expected);
-    this.slots = memory.int32(capacity);
+    this.slots = new Int32Array(capacity);
     this.mask = capacity - 1;
     this.idBits = Math.log2(capacity);
-    this.arena = memory.uint8(arena);
-    this.starts = memory.int32(n);
-    this.hashes = memory.int32(n);
+    this.arena = new Uint8Array(arena);
+    this.starts = new Int32Array(n);
+    this.hashes = new Int32Array(n);
   }
 
   private static sizes(expected: number): { capacity: number; arena: number; n: number } {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
     return { capacity, arena: Math.max(1 << 12, expected * 12), n: Math.max(16, expected) }; // arena: about a document number's length each
-  }
-
-  /** The bytes the constructor takes from `memory` for `expected` keys. */
-  static bytesFor(expected: number): number {
-    const { capacity, arena, n } = ByteKeys.sizes(expected);
-    return scratchBytes(capacity * 4) + scratchBytes(arena) + 2 * scratchBytes(n * 4);
   }
 
   /** The id of bytes[from, to), or −1. */

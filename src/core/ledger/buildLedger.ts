@@ -41,6 +41,5 @@ export function buildLedger(tables: LedgerTables, options: EntryReadOptions = {}
     applications: a.applications,
     issues: [...sourceIssues, ...c.issues, ...e.issues, ...applicationIssues(a, customerOf)],
     unreadable: !c.usable || !e.usable || !a.usable,
-    ...(e.spare.length > 0 ? { spare: e.spare } : {}),
   };
 }

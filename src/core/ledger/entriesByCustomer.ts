@@ -1,6 +1,5 @@
 import type { Day } from '../calendar/day';
 import { groupIndices } from '../collections/groupIndices';
-import { Scratch } from '../collections/scratch';
 import type { EntryStore } from './entryStore';
 
 /**
@@ -12,11 +11,10 @@ export interface EntriesByCustomer {
   readonly entries: Int32Array;
 }
 
-/** `scratch`: where its arrays are taken from (see Scratch for how long they last). */
-export function entriesByCustomer(store: EntryStore, customerCount: number, asOf: Day, scratch = new Scratch()): EntriesByCustomer {
+export function entriesByCustomer(store: EntryStore, customerCount: number, asOf: Day): EntriesByCustomer {
   const { customer, posting } = store;
-  const keys = scratch.int32(store.length);
+  const keys = new Int32Array(store.length);
   for (let i = 0; i < keys.length; i++) keys[i] = (posting[i] as number) > asOf ? -1 : (customer[i] as number);
-  const { starts, items } = groupIndices(keys, customerCount, scratch);
+  const { starts, items } = groupIndices(keys, customerCount);
   return { starts, entries: items };
 }

@@ -9,14 +9,15 @@ import type { ColumnIndex } from './headerMap';
 /**
  * What the entries fast path reads from CSV rows' bytes alone, before anything of the ledger is
  * known (which customers exist, their currencies, the documents seen so far): typed arrays by row,
- * so another thread can fill them while this one types the customers, and hand them over whole.
+ * so that an adapter can have them filled elsewhere (the CSV adapter: on a worker thread, in memory
+ * it shares) and hand them over whole. The engine only reads them.
  */
 export interface PreparsedEntries {
   /** The column positions they were read with. */
   readonly columns: ColumnIndex;
   /** 1: the row is plainly good as far as the row alone tells; 0: the general reader's. */
   readonly ok: Uint8Array;
-  /** hashBytes of the customer id's range (cells 6–7): the storing thread looks it up among the customers. */
+  /** hashBytes of the customer id's range (CELL.customer): the storing thread looks it up among the customers. */
   readonly customerHash: Int32Array;
   readonly type: Uint8Array;
   readonly posting: Int32Array;
@@ -26,23 +27,23 @@ export interface PreparsedEntries {
   /** The amount's digits as an integer (signed) and how many of them are decimals. */
   readonly digits: Float64Array;
   readonly decimals: Uint8Array;
-  /** Per row, CELLS_PER_ROW numbers: document number, applies_to, matching code and customer id as byte ranges (from, to), trimmed. */
+  /** Per row, CELLS_PER_ROW numbers: the byte ranges (from, to), trimmed, of the cells at CELL's offsets. */
   readonly cells: Int32Array;
   /** hashBytes of the document number's range. */
   readonly documentHash: Int32Array;
   /**
-   * When the rows are read ahead by chunks as they are stored (chunkedRows.ts): `ready(i)` waits for
-   * row i; `settled()` says no other thread writes the arrays any more; `storeMemory(bytes)` gives
-   * memory another thread has written already for the entries' store (once, when there is).
+   * When the rows are still being read while they are stored (the CSV adapter's two threads):
+   * `ready(i)` returns once row i is read, with the end of the rows read from i on.
    */
-  readonly chunks?: { ready(i: number): number; settled(): boolean; storeMemory?(bytes: number): ArrayBufferLike | undefined };
+  readonly readAhead?: { ready(i: number): number };
 }
 
+/** Where each cell's byte range (from at the offset, to after it) lies among a row's CELLS_PER_ROW numbers of `cells`. */
+export const CELL = { document: 0, appliesTo: 2, matching: 4, customer: 6 } as const;
 export const CELLS_PER_ROW = 8;
 
-/** `shared`: in memory two threads can fill at once (each its own rows). */
-export function newPreparsedEntries(rows: number, columns: ColumnIndex, shared = false): PreparsedEntries {
-  const memory = (bytes: number): ArrayBuffer | SharedArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+/** `memory`: where each array lives (the CSV adapter gives memory its worker thread can fill). */
+export function newPreparsedEntries(rows: number, columns: ColumnIndex, memory: (bytes: number) => ArrayBufferLike = (bytes) => new ArrayBuffer(bytes)): PreparsedEntries {
   return {
     columns,
     ok: new Uint8Array(memory(rows)),
@@ -63,7 +64,8 @@ export function newPreparsedEntries(rows: number, columns: ColumnIndex, shared =
  * plainly good: no quotes to undo in a cell that matters, posted, a customer id, a known type, ISO
  * dates, a known or blank currency, a plain amount (optional minus, digits, optional point; at most
  * 15 digits) with the sign its type wants, a document number. Anything else is left to the general
- * reader, which reports it.
+ * reader, which reports it. The rules, and which side checks each: ROW RULES in readEntries.ts
+ * (tagged `rule N` here and there).
  */
 export class EntryRowParser {
   private readonly fields = new RowFields();
@@ -103,23 +105,23 @@ export class EntryRowParser {
   private read(i: number, out: PreparsedEntries, k: number): boolean {
     const { bytes, fields, c } = this;
     scanRow(bytes, this.rowStart[i] as number, this.delimiter, fields);
-    if (fields.count !== this.width || fields.open) return false;
+    if (fields.count !== this.width || fields.open) return false; // rule 1
 
-    if (!this.cell(c.status)) return false;
+    if (!this.cell(c.status)) return false; // rule 3
     if (this.lo < this.hi && this.posted.get(bytes, this.lo, this.hi, fields, c.status) !== 1) return false;
 
     const cells = k * CELLS_PER_ROW;
-    if (!this.cell(c.customer) || this.lo === this.hi) return false;
-    out.cells[cells + 6] = this.lo;
-    out.cells[cells + 7] = this.hi;
+    if (!this.cell(c.customer) || this.lo === this.hi) return false; // rule 4 (its presence)
+    out.cells[cells + CELL.customer] = this.lo;
+    out.cells[cells + CELL.customer + 1] = this.hi;
     out.customerHash[k] = hashBytes(bytes, this.lo, this.hi);
 
-    if (!this.cell(c.type) || this.lo === this.hi) return false;
+    if (!this.cell(c.type) || this.lo === this.hi) return false; // rule 5
     const type = this.types.get(bytes, fields.start[c.type] as number, fields.end[c.type] as number, fields, c.type);
     if (type < 0) return false;
     out.type[k] = type;
 
-    if (!this.cell(c.posting)) return false;
+    if (!this.cell(c.posting)) return false; // rules 7, 8
     const posting = isoDay(bytes, this.lo, this.hi);
     if (posting === undefined) return false;
     if (!this.cell(c.due)) return false;
@@ -128,32 +130,32 @@ export class EntryRowParser {
     out.posting[k] = posting;
     out.due[k] = due;
 
-    if (!this.cell(c.currency)) return false;
+    if (!this.cell(c.currency)) return false; // rule 9 (a known or blank cell)
     const currency = this.lo === this.hi ? -1 : this.currencies.get(bytes, this.lo, this.hi, fields, c.currency);
     if (currency === -2) return false;
     out.currency[k] = currency;
 
-    if (!this.cell(c.amount) || !plainAmount(bytes, this.lo, this.hi, out, k)) return false;
-    const side = SIDE_BY_CODE[type] as number;
+    if (!this.cell(c.amount) || !plainAmount(bytes, this.lo, this.hi, out, k)) return false; // rule 10 (its form)
+    const side = SIDE_BY_CODE[type] as number; // rule 11
     const digits = out.digits[k] as number;
     if (side !== 0 && digits !== 0 && side === 1 !== digits > 0) return false;
 
-    if (!this.cell(c.doc) || this.lo === this.hi) return false;
-    out.cells[cells] = this.lo;
-    out.cells[cells + 1] = this.hi;
+    if (!this.cell(c.doc) || this.lo === this.hi) return false; // rule 6
+    out.cells[cells + CELL.document] = this.lo;
+    out.cells[cells + CELL.document + 1] = this.hi;
     out.documentHash[k] = hashBytes(bytes, this.lo, this.hi);
-    if (!this.cell(c.appliesTo)) return false;
-    out.cells[cells + 2] = this.lo;
-    out.cells[cells + 3] = this.hi;
+    if (!this.cell(c.appliesTo)) return false; // rule 13
+    out.cells[cells + CELL.appliesTo] = this.lo;
+    out.cells[cells + CELL.appliesTo + 1] = this.hi;
     if (!this.cell(c.matching)) return false;
-    out.cells[cells + 4] = this.lo;
-    out.cells[cells + 5] = this.hi;
+    out.cells[cells + CELL.matching] = this.lo;
+    out.cells[cells + CELL.matching + 1] = this.hi;
     return true;
   }
 
   /**
    * Sets [lo, hi) to the trimmed bytes of cell c. False when the cell is not plain: quotes to undo,
-   * or a non-ASCII character at an edge that trim() might remove.
+   * or a non-ASCII character at an edge that trim() might remove (rule 2).
    */
   private cell(c: number): boolean {
     if (c < 0) {

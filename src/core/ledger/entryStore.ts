@@ -1,6 +1,5 @@
 import type { Day } from '../calendar/day';
 import type { ByteKeys } from '../collections/byteKeys';
-import { Scratch, scratchBytes } from '../collections/scratch';
 import { CURRENCY_CODES, currencyPosition } from '../money/currencies';
 import type { Minor } from '../money/money';
 import { ENTRY_TYPES, type EntryType } from './entryTypes';
@@ -49,24 +48,17 @@ export class EntryStore {
     readonly matchingCodes: ByteKeys,
     /** Which table each run of entries came from, in order. */
     readonly origins: EntryOrigin[],
-    /** Where the columns are taken from. */
-    memory = new Scratch(),
   ) {
-    this.customer = memory.int32(capacity);
-    this.currency = memory.uint16(capacity);
-    this.type = memory.uint8(capacity);
-    this.posting = memory.int32(capacity);
-    this.due = memory.int32(capacity);
-    this.amount = memory.float64(capacity);
-    this.document = memory.int32(capacity);
-    this.appliesTo = memory.int32(capacity);
-    this.matching = memory.int32(capacity);
-    this.rowIndex = memory.int32(capacity);
-  }
-
-  /** The bytes the constructor takes from `memory` for `capacity` entries. */
-  static bytesFor(capacity: number): number {
-    return [4, 2, 1, 4, 4, 8, 4, 4, 4, 4].reduce((sum, size) => sum + scratchBytes(size * capacity), 0);
+    this.customer = new Int32Array(capacity);
+    this.currency = new Uint16Array(capacity);
+    this.type = new Uint8Array(capacity);
+    this.posting = new Int32Array(capacity);
+    this.due = new Int32Array(capacity);
+    this.amount = new Float64Array(capacity);
+    this.document = new Int32Array(capacity);
+    this.appliesTo = new Int32Array(capacity);
+    this.matching = new Int32Array(capacity);
+    this.rowIndex = new Int32Array(capacity);
   }
 
   /** The code of a known currency, −1 for any other text. */

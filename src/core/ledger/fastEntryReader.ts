@@ -1,10 +1,10 @@
 import { currencyExponent } from '../money/currencies';
-import { CELLS_PER_ROW, EntryRowParser, newPreparsedEntries, type PreparsedEntries } from './entryRowParser';
+import { CELL, CELLS_PER_ROW, EntryRowParser, newPreparsedEntries, type PreparsedEntries } from './entryRowParser';
 import { blankHeaderIndexes, type ColumnIndex } from './headerMap';
 import { rowNumberOf, type RawTable } from './rawTable';
 import type { EntryReadState } from './readEntries';
 
-/** True when the fast path can read a table with these headers: cells under blank headers, and debit/credit layouts, are the general reader's. */
+/** True when the fast path can read a table with these headers: cells under blank headers, and debit/credit layouts, are the general reader's (rules 1, 10). */
 export function fastPathApplies(t: RawTable, ix: ColumnIndex): boolean {
   return blankHeaderIndexes(t).length === 0 && (ix['amount'] ?? -1) >= 0;
 }
@@ -19,7 +19,8 @@ export function fastPathApplies(t: RawTable, ix: ColumnIndex): boolean {
  * when the table brings `preparsed`), then what needs the ledger: the customer exists, its currency
  * when the cell is blank, the amount's decimals for that currency, and the document number not a
  * duplicate. That last check is the one step with an effect the general reader would see, so it
- * comes after everything that can still refuse the row.
+ * comes after everything that can still refuse the row. The rules, and which side checks each:
+ * ROW RULES in readEntries.ts (tagged `rule N` here and there).
  */
 export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadState): ((i: number) => boolean) | undefined {
   const source = t.bytes;
@@ -27,7 +28,7 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
   const { bytes, rowStart, delimiter } = source;
   const { store, docs, customerKeys, customers, options } = state;
   const p = source.preparsed;
-  const given = p !== undefined && !LENT.has(p.ok.buffer) && p.ok.length === t.rows.length && sameColumns(p.columns, ix) ? p : undefined;
+  const given = p !== undefined && p.ok.length === t.rows.length && sameColumns(p.columns, ix) ? p : undefined;
   const parser = given === undefined ? new EntryRowParser(bytes, rowStart, delimiter, ix, t.headers.length) : undefined;
   const one = newPreparsedEntries(1, ix);
 
@@ -40,15 +41,15 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
     return store.currencyCode(currency);
   });
 
-  const chunks = given?.chunks;
-  /** Rows before this are read ahead (all of them when no one reads by chunks). */
-  let readyUntil = chunks === undefined ? t.rows.length : 0;
+  const readAhead = given?.readAhead;
+  /** Rows before this are read (all of them when none are still being read). */
+  let readyUntil = readAhead === undefined ? t.rows.length : 0;
 
   return (i) => {
     let p: PreparsedEntries = one;
     let k = 0;
     if (given !== undefined) {
-      if (chunks !== undefined && i >= readyUntil) readyUntil = chunks.ready(i);
+      if (readAhead !== undefined && i >= readyUntil) readyUntil = readAhead.ready(i);
       p = given;
       k = i;
     } else (parser as EntryRowParser).parse(i, one, 0);
@@ -56,27 +57,27 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
 
     const cells = k * CELLS_PER_ROW;
     // Customer ids are unique and listed first in customerKeys: a key past them is an unknown id.
-    const customer = customerKeys.findHashed(bytes, p.cells[cells + 6] as number, p.cells[cells + 7] as number, p.customerHash[k] as number);
-    if (customer < 0 || customer >= customerCount) return false;
+    const customer = customerKeys.findHashed(bytes, p.cells[cells + CELL.customer] as number, p.cells[cells + CELL.customer + 1] as number, p.customerHash[k] as number);
+    if (customer < 0 || customer >= customerCount) return false; // rule 4 (known)
     const currencyIndex = p.currency[k] as number;
     const currency = currencyIndex < 0 ? (defaultCode[customer] as number) : currencyIndex; // a position in CURRENCY_CODES: the store's code
-    if (currency < 0) return false;
+    if (currency < 0) return false; // rule 9 (the customer's or default currency)
     const exponent = exponentOf(currency);
     const decimals = p.decimals[k] as number;
-    if (decimals > exponent) return false;
+    if (decimals > exponent) return false; // rule 10 (decimals)
     const amount = (p.digits[k] as number) * 10 ** (exponent - decimals);
     if (!Number.isSafeInteger(amount)) return false;
 
-    const document = store.documents.internHashed(bytes, p.cells[cells] as number, p.cells[cells + 1] as number, p.documentHash[k] as number);
+    const document = store.documents.internHashed(bytes, p.cells[cells + CELL.document] as number, p.cells[cells + CELL.document + 1] as number, p.documentHash[k] as number);
     const type = p.type[k] as number;
     const posting = p.posting[k] as number;
     const due = p.due[k] as number;
-    if (docs.check(document, rowNumberOf(t, i), customer, type, currency, due) !== undefined) return false; // a duplicate: the general reader reports it
+    if (docs.check(document, rowNumberOf(t, i), customer, type, currency, due) !== undefined) return false; // rule 12: a duplicate, the general reader reports it
 
-    const appliesFrom = p.cells[cells + 2] as number;
-    const appliesTo = p.cells[cells + 3] as number;
-    const matchingFrom = p.cells[cells + 4] as number;
-    const matchingTo = p.cells[cells + 5] as number;
+    const appliesFrom = p.cells[cells + CELL.appliesTo] as number;
+    const appliesTo = p.cells[cells + CELL.appliesTo + 1] as number;
+    const matchingFrom = p.cells[cells + CELL.matching] as number;
+    const matchingTo = p.cells[cells + CELL.matching + 1] as number;
     store.push(
       customer,
       currency,
@@ -91,21 +92,6 @@ export function fastEntryReader(t: RawTable, ix: ColumnIndex, state: EntryReadSt
     );
     return true;
   };
-}
-
-/** Rows read ahead whose memory has been lent (lendReadAhead), by their first array's memory (a copy of the object has the same): what they held is gone. */
-const LENT = new WeakSet<ArrayBufferLike>();
-
-/**
- * Once a table's rows are stored, the memory its rows were read ahead into (tens of MB on a large
- * file, written already) is of no more use to it: lent for computations on the ledger (Scratch),
- * unless another thread might still write it. A table read again reads its rows itself.
- */
-export function lendReadAhead(t: RawTable): ArrayBufferLike[] {
-  const p = t.bytes?.preparsed;
-  if (p === undefined || LENT.has(p.ok.buffer) || (p.chunks !== undefined && !p.chunks.settled())) return [];
-  LENT.add(p.ok.buffer);
-  return [p.cells, p.digits, p.customerHash, p.posting, p.due, p.documentHash, p.currency, p.ok, p.type, p.decimals].map((a) => a.buffer);
 }
 
 function sameColumns(a: ColumnIndex, b: ColumnIndex): boolean {

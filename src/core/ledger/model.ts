@@ -74,6 +74,4 @@ export interface Ledger {
   readonly issues: readonly Issue[];
   /** True when a table could not be read at all: every statement is blocked. */
   readonly unreadable: boolean;
-  /** Memory reading no longer needs, lent to each computation on this ledger in turn (Scratch). */
-  readonly spare?: readonly ArrayBufferLike[];
 }

@@ -5,11 +5,10 @@ import { CURRENCY_CODES, currencyExponent, currencyPosition } from '../money/cur
 import { parseDecimalToMinor, type Minor } from '../money/money';
 import { ByteKeys } from '../collections/byteKeys';
 import { grownTo } from '../collections/grow';
-import { Scratch, scratchBytes } from '../collections/scratch';
 import { memo } from '../collections/memo';
 import { ENTRY_TYPES, parseEntryType, parseStatus, type EntryStatus, type EntryType } from './entryTypes';
 import { EntryStore, TYPE_CODES } from './entryStore';
-import { fastEntryReader, lendReadAhead } from './fastEntryReader';
+import { fastEntryReader } from './fastEntryReader';
 import { blankHeaderIndexes, cell, cellBeyondHeaders, locate, mapHeaders, type ColumnIndex } from './headerMap';
 import type { Customer } from './model';
 import { isBlankRow, rowNumberOf, type RawTable } from './rawTable';
@@ -54,19 +53,13 @@ export class DocumentsSeen {
   /** Due dates of further instalments, by key; most documents have none. */
   private readonly moreDues = new Map<number, Day[]>();
 
-  constructor(expected: number, memory = new Scratch()) {
+  constructor(expected: number) {
     const n = Math.max(16, expected);
-    this.rows = memory.int32(n);
-    this.customers = memory.int32(n);
-    this.types = memory.uint8(n);
-    this.currencies = memory.int32(n);
-    this.dues = memory.int32(n);
-  }
-
-  /** The bytes the constructor takes from `memory`. */
-  static bytesFor(expected: number): number {
-    const n = Math.max(16, expected);
-    return 4 * scratchBytes(4 * n) + scratchBytes(n);
+    this.rows = new Int32Array(n);
+    this.customers = new Int32Array(n);
+    this.types = new Uint8Array(n);
+    this.currencies = new Int32Array(n);
+    this.dues = new Int32Array(n);
   }
 
   /**
@@ -134,27 +127,18 @@ export class CurrencyKeys {
   }
 }
 
-/** What the entries' store, their document keys and DocumentsSeen take of a Scratch for `rows` rows. */
-export function storeMemoryBytes(rows: number): number {
-  return ByteKeys.bytesFor(rows) + EntryStore.bytesFor(rows) + DocumentsSeen.bytesFor(rows);
-}
-
 /** Reads every entries table (a workbook may have several sheets); document numbers are unique across all. */
 export function readEntries(
   tables: readonly RawTable[],
   customers: readonly Customer[],
   options: EntryReadOptions,
-): { entries: EntryStore; issues: Issue[]; usable: boolean; docs: DocumentsSeen; customerKeys: ByteKeys; spare: ArrayBufferLike[] } {
+): { entries: EntryStore; issues: Issue[]; usable: boolean; docs: DocumentsSeen; customerKeys: ByteKeys } {
   const issues: Issue[] = [];
   const rows = tables.reduce((n, t) => n + t.rows.length, 0);
   const customerKeys = new ByteKeys(customers.length);
   for (const c of customers) customerKeys.internText(c.id); // ids are unique: readCustomers refuses a second one
-  // The columns in memory another thread has already written (a page fault per 4 KiB spared here), when it has.
-  const given = tables.length === 1 ? tables[0]?.bytes?.preparsed?.chunks?.storeMemory?.(storeMemoryBytes(rows)) : undefined;
-  const memory = new Scratch(given === undefined ? [] : [given], true);
-  const documents = new ByteKeys(rows, memory);
-  const store = new EntryStore(rows, customers, documents, new ByteKeys(1024), [], memory);
-  const state: EntryReadState = { store, docs: new DocumentsSeen(rows, memory), customerKeys, customers, options, currencyKeys: new CurrencyKeys() };
+  const store = new EntryStore(rows, customers, new ByteKeys(rows), new ByteKeys(1024), []);
+  const state: EntryReadState = { store, docs: new DocumentsSeen(rows), customerKeys, customers, options, currencyKeys: new CurrencyKeys() };
   let usable = true;
   for (const t of tables) {
     const first = store.length;
@@ -162,7 +146,7 @@ export function readEntries(
     if (index === undefined) usable = false;
     else store.origins.push({ first, table: t, index });
   }
-  return { entries: store, issues, usable, docs: state.docs, customerKeys, spare: tables.flatMap(lendReadAhead) };
+  return { entries: store, issues, usable, docs: state.docs, customerKeys };
 }
 
 /** Per-row state the issue helpers read; one object reused for every row (a million closures cost seconds). */
@@ -175,6 +159,34 @@ interface RowContext {
 function cellAt(r: readonly string[], k: number): string {
   return k < 0 ? '' : (r[k] ?? '');
 }
+
+/*
+ * ROW RULES: what makes an entry row good, and which side implements each rule. The general reader
+ * (readRow below) implements all of them and reports every failure. The CSV fast path stores a row
+ * only when it is plainly good, and hands any other row to the general reader, so for each rule it
+ * either checks the same or refuses more. "parser" is EntryRowParser.read (entryRowParser.ts: the row
+ * alone, possibly on another thread), "fast" is fastEntryReader (fastEntryReader.ts: needs the
+ * ledger). Each rule is tagged `rule N` on both sides: change one side, then check the other.
+ *
+ *  N  rule                                      general reader (readRow)              fast path
+ *  1  cells under blank headers or past them:   extra-cells                           fastPathApplies (none) + parser (cell count = headers)
+ *  2  quoted cells are unquoted; cells trimmed  String.trim                           parser.cell: no quotes in a cell read; ASCII spaces only, a non-ASCII edge refused
+ *  3  status blank or posted; void/draft        ignored-status (info), unknown-status parser: blank or posted, else general
+ *  4  customer id present and known             missing-value, unknown-customer       parser: present; fast: known
+ *  5  type present and known                    missing-value, unknown-type           parser
+ *  6  document number present                   missing-value                         parser
+ *  7  posting date: ISO, or typed with an order missing-value, bad-date               parser: ISO only
+ *  8  due date: blank = posting date, else 7    bad-date                              parser: ISO only
+ *  9  currency: cell, else customer's, else     missing-currency, unknown-currency    parser: known or blank; fast: the customer's or default
+ *     --currency; known
+ * 10  amount: exact decimal, at most the        amount issues; debit/credit columns   fastPathApplies (an amount column) + parser (-digits.digits,
+ *     currency's decimals                                                             ≤ 15 digits) + fast (decimals ≤ exponent, safe integer)
+ * 11  amount's sign as the type wants           sign-mismatch                         parser
+ * 12  document number not a duplicate (same     duplicate-document                    fast: DocumentsSeen.check, last (its one effect)
+ *     customer, type, currency, another due
+ *     date: an instalment)
+ * 13  applies_to, matching code: trimmed text   (stored; blank = none)                parser (ranges), fast (interned)
+ */
 
 /** Reads one table's rows into the store; its column positions, or undefined when the table cannot be read. */
 function readEntryTable(t: RawTable, state: EntryReadState, issues: Issue[]): ColumnIndex | undefined {
@@ -208,12 +220,12 @@ function readEntryTable(t: RawTable, state: EntryReadState, issues: Issue[]): Co
     ctx.row = row;
     ctx.customerId = customerId;
     ctx.issues = undefined;
-    if (r.length > t.headers.length || blankHeaders.length > 0) {
+    if (r.length > t.headers.length || blankHeaders.length > 0) { // rule 1
       const beyond = cellBeyondHeaders(t, r, blankHeaders);
       if (beyond !== undefined) bad('extra-cells', beyond.column, beyond.value);
     }
 
-    const statusText = cellAt(r, cStatus).trim();
+    const statusText = cellAt(r, cStatus).trim(); // rule 3
     const status: EntryStatus | undefined = statusOf(statusText);
     if (status === undefined) bad('unknown-status', 'status', statusText);
     else if (status !== 'posted') {
@@ -221,34 +233,34 @@ function readEntryTable(t: RawTable, state: EntryReadState, issues: Issue[]): Co
       return;
     }
 
-    const customerKey = customerId === '' ? -1 : customerKeys.internText(customerId);
+    const customerKey = customerId === '' ? -1 : customerKeys.internText(customerId); // rule 4
     const customer = customerKey >= 0 && customerKey < known ? state.customers[customerKey] : undefined;
     if (customerId === '') bad('missing-value', 'customer_id', '');
     else if (customer === undefined) bad('unknown-customer', 'customer_id', customerId);
 
-    const typeText = cellAt(r, cType);
+    const typeText = cellAt(r, cType); // rule 5
     const type = typeText === '' ? undefined : typeOf(typeText);
     if (typeText.trim() === '') bad('missing-value', 'type', '');
     else if (type === undefined) bad('unknown-type', 'type', typeText.trim());
 
-    const documentNo = cellAt(r, cDoc).trim();
+    const documentNo = cellAt(r, cDoc).trim(); // rule 6
     if (documentNo === '') bad('missing-value', 'document_no', '');
 
-    const postingText = cellAt(r, cPosting);
+    const postingText = cellAt(r, cPosting); // rule 7
     const posting = dayOf(postingText);
     if (posting === undefined) {
       if (postingText.trim() === '') bad('missing-value', 'posting_date', '');
       else bad('bad-date', 'posting_date', postingText);
     }
 
-    const dueText = cellAt(r, cDue);
+    const dueText = cellAt(r, cDue); // rule 8
     let due = posting;
     if (dueText !== '' && dueText.trim() !== '') {
       due = dayOf(dueText);
       if (due === undefined) bad('bad-date', 'due_date', dueText);
     }
 
-    let currency = currencyOf(cellAt(r, cCurrency));
+    let currency = currencyOf(cellAt(r, cCurrency)); // rule 9
     if (currency === '') currency = customer?.currency ?? options.defaultCurrency ?? '';
     const exponent = currency === '' ? undefined : currencyExponent(currency);
     // (an unknown customer has no currency to fall back on; its row is already an error)
@@ -256,13 +268,13 @@ function readEntryTable(t: RawTable, state: EntryReadState, issues: Issue[]): Co
     else if (currency !== '' && exponent === undefined) bad('unknown-currency', 'currency', currency);
 
     let amount: Minor | undefined;
-    if (exponent !== undefined) {
+    if (exponent !== undefined) { // rule 10
       // The usual case without a closure per row: an amount column whose cell parses.
       const parsed = hasAmount ? parseDecimalToMinor(cellAt(r, cAmount), exponent) : undefined;
       amount = parsed?.ok === true ? parsed.minor : readAmount(r, ix, hasAmount, exponent, currency, bad);
     }
 
-    if (amount !== undefined && type !== undefined) {
+    if (amount !== undefined && type !== undefined) { // rule 11
       const side = ENTRY_TYPES[type].side;
       if (side !== 'either' && amount !== 0 && (side === 'debit') !== amount > 0) {
         bad('sign-mismatch', hasAmount ? 'amount' : side === 'debit' ? 'credit' : 'debit', cell(r, ix, hasAmount ? 'amount' : side === 'debit' ? 'credit' : 'debit'), {
@@ -275,7 +287,7 @@ function readEntryTable(t: RawTable, state: EntryReadState, issues: Issue[]): Co
     }
 
     let documentKey = -1;
-    if (documentNo !== '' && type !== undefined && due !== undefined) {
+    if (documentNo !== '' && type !== undefined && due !== undefined) { // rule 12
       documentKey = store.documents.internText(documentNo);
       const firstRow = docs.check(documentKey, row, customerKey, TYPE_CODES[type], state.currencyKeys.of(currency), due);
       if (firstRow !== undefined) bad('duplicate-document', 'document_no', documentNo, { firstRow });
@@ -287,7 +299,7 @@ function readEntryTable(t: RawTable, state: EntryReadState, issues: Issue[]): Co
       return;
     }
     // Checked above: an entry has a known customer, a type, a document number, dates and an amount.
-    const appliesTo = cellAt(r, cAppliesTo).trim();
+    const appliesTo = cellAt(r, cAppliesTo).trim(); // rule 13
     const matchingCode = cellAt(r, cMatching).trim();
     store.push(
       customerKey,

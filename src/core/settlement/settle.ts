@@ -1,7 +1,6 @@
 import { formatIsoDay, type Day } from '../calendar/day';
 import { amountIssueCode, makeIssue, type Issue, type IssueLocation } from '../issues/issue';
 import { groupIndices } from '../collections/groupIndices';
-import { Scratch } from '../collections/scratch';
 import { entriesByCustomer, type EntriesByCustomer } from '../ledger/entriesByCustomer';
 import type { EntryStore } from '../ledger/entryStore';
 import type { ApplicationRow, Ledger } from '../ledger/model';
@@ -63,8 +62,8 @@ function sortOldestFirst(s: EntryStore, list: Int32Array): void {
 }
 
 /** True when no two applies_to entries can reach the same entry (see settle). */
-function linksAreIndependent(s: EntryStore, byDoc: DocumentLists, linking: Int32Array, scratch: Scratch): boolean {
-  const named = scratch.uint8(byDoc.listCount);
+function linksAreIndependent(s: EntryStore, byDoc: DocumentLists, linking: Int32Array): boolean {
+  const named = new Uint8Array(byDoc.listCount);
   for (let k = 0; k < linking.length; k++) {
     const l = byDoc.namedBy(linking[k] as number);
     if (named[l] === 1) return false;
@@ -94,10 +93,10 @@ class DocumentLists {
   readonly from: Int32Array;
   readonly to: Int32Array;
 
-  constructor(ledger: Ledger, byAge: (a: number, b: number) => number, scratch: Scratch) {
+  constructor(ledger: Ledger, byAge: (a: number, b: number) => number) {
     const s = ledger.entries;
     const n = s.length;
-    const listOf = scratch.int32(s.documents.count).fill(-1);
+    const listOf = new Int32Array(s.documents.count).fill(-1);
     this.listOf = listOf;
     let lists = 0;
     const name = (k: number): number => {
@@ -109,17 +108,17 @@ class DocumentLists {
     this.appliesToKey = s.appliesTo;
     for (let i = 0; i < n; i++) name(s.appliesTo[i] as number);
     const applications = ledger.applications;
-    this.from = scratch.int32(applications.length);
-    this.to = scratch.int32(applications.length);
+    this.from = new Int32Array(applications.length);
+    this.to = new Int32Array(applications.length);
     for (let i = 0; i < applications.length; i++) {
       const a = applications[i] as ApplicationRow;
       this.from[i] = name(a.from === '' ? -1 : s.documents.findText(a.from));
       this.to[i] = name(a.to === '' ? -1 : s.documents.findText(a.to));
     }
     // The named documents' entries in runs, in entry order, then each run by age.
-    const keys = scratch.int32(n);
+    const keys = new Int32Array(n);
     for (let i = 0; i < n; i++) keys[i] = listOf[s.document[i] as number] as number;
-    const { starts, items } = groupIndices(keys, lists, scratch);
+    const { starts, items } = groupIndices(keys, lists);
     for (let l = 0; l < lists; l++) if ((starts[l + 1] as number) - (starts[l] as number) > 1) sortPart(items, starts[l] as number, starts[l + 1] as number, byAge);
     this.starts = starts;
     this.items = items;
@@ -154,20 +153,19 @@ class DocumentLists {
  *
  * Works on the ledger's columns (entry indices, typed arrays): a million entry objects chased in
  * random order cost more than the settling itself. `byCustomer`: the entries posted by `asOf` by
- * customer, when the caller already has them. `scratch`: where the working arrays, and `remaining`,
- * are taken from (see Scratch for how long they last).
+ * customer, when the caller already has them.
  */
-export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity, byCustomer?: EntriesByCustomer, scratch = new Scratch()): Settlement {
+export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity, byCustomer?: EntriesByCustomer): Settlement {
   const s = ledger.entries;
   const n = s.length;
   const { amount, posting, matching, currency, customer } = s;
-  const remaining = scratch.float64(n); // minor units: integers, exact in a double
+  const remaining = new Float64Array(n); // minor units: integers, exact in a double
   for (let i = 0; i < n; i++) remaining[i] = Math.abs(amount[i] as number);
   const explicit = new AllocationColumns(ledger.applications.length);
   let recording = true; // the explicit applications only: those dated after D are undone below
   const issues: Issue[] = [];
   const byAge = ageOrder(s);
-  const byDoc = new DocumentLists(ledger, byAge, scratch);
+  const byDoc = new DocumentLists(ledger, byAge);
 
   /**
    * Settles as much of debit d by credit c as both have left (and `cap` allows), dated `date` or
@@ -197,7 +195,7 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
     }
   };
 
-  applyExplicit(ledger, byDoc, remaining, issues, move, scratch);
+  applyExplicit(ledger, byDoc, remaining, issues, move);
   // Explicit applications come first, so undoing the ones dated after D leaves the state at D.
   explicit.keepOnly((i) => {
     if ((explicit.date[i] as number) <= asOf) return true;
@@ -212,12 +210,12 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
   const whereAppliesTo = appliesToPlace(s);
   let linkCount = 0;
   for (let i = 0; i < n; i++) if ((s.appliesTo[i] as number) >= 0) linkCount++;
-  const linking = scratch.int32(linkCount);
+  const linking = new Int32Array(linkCount);
   for (let i = 0, k = 0; i < n; i++) if ((s.appliesTo[i] as number) >= 0) linking[k++] = i;
   // Oldest first decides only between entries that reach the same entries: two naming one document,
   // or one naming a document whose entry names another. Without such pairs (a payment per invoice,
   // the usual case) every order gives the same allocations, and only the problems' order needs sorting.
-  const independent = linksAreIndependent(s, byDoc, linking, scratch);
+  const independent = linksAreIndependent(s, byDoc, linking);
   if (!independent) sortOldestFirst(s, linking);
   const linkIssues: { e: number; issue: Issue }[] = [];
   const report = (e: number, issue: Issue): void => {
@@ -262,8 +260,8 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
   // Matching codes (lettrage): entries of one customer and currency sharing a code settle each other.
   // Then FIFO: what is still open, customer by customer and currency by currency. Both walk each
   // customer's entries (in ledger order), so no sort of the whole ledger is needed.
-  const own = byCustomer ?? entriesByCustomer(s, ledger.customers.length, asOf, scratch);
-  // Scratch lists reused for every customer: fifty thousand customers' small arrays, filters and
+  const own = byCustomer ?? entriesByCustomer(s, ledger.customers.length, asOf);
+  // Lists reused for every customer: fifty thousand customers' small arrays, filters and
   // sorts made more garbage than the settling itself.
   let longest = 0;
   for (let c = 0; c < ledger.customers.length; c++) longest = Math.max(longest, (own.starts[c + 1] as number) - (own.starts[c] as number));
@@ -332,9 +330,9 @@ function sortPart(list: Int32Array, from: number, to: number, order: (a: number,
  * number per row and a native sort of numbers does it; otherwise (or with a date missing: −∞) the
  * comparison does.
  */
-export function inDateOrder(dates: Float64Array, rows: Int32Array, scratch = new Scratch()): Int32Array {
+export function inDateOrder(dates: Float64Array, rows: Int32Array): Int32Array {
   const n = dates.length;
-  const order = scratch.int32(n);
+  const order = new Int32Array(n);
   let low = Infinity;
   let high = -Infinity;
   let rowsRise = true;
@@ -347,7 +345,7 @@ export function inDateOrder(dates: Float64Array, rows: Int32Array, scratch = new
   if (n < 2 || !rowsRise || !Number.isFinite(low) || !Number.isFinite(high) || (high - low + 1) * n >= 2 ** 52) {
     return order.sort((x, y) => (dates[x] as number) - (dates[y] as number) || (rows[x] as number) - (rows[y] as number) || x - y);
   }
-  const packed = scratch.float64(n);
+  const packed = new Float64Array(n);
   for (let i = 0; i < n; i++) packed[i] = ((dates[i] as number) - low) * n + i;
   packed.sort();
   for (let k = 0; k < n; k++) order[k] = (packed[k] as number) % n;
@@ -367,7 +365,7 @@ function appliesToPlace(s: EntryStore): (e: number) => IssueLocation & { custome
 type Move = (credit: number, debit: number, date?: Day, cap?: Minor) => Minor;
 
 /** The applications table: each row checked for documents, sides, currency, customer, dates and amounts. */
-function applyExplicit(ledger: Ledger, byDoc: DocumentLists, remaining: Float64Array, issues: Issue[], move: Move, scratch: Scratch): void {
+function applyExplicit(ledger: Ledger, byDoc: DocumentLists, remaining: Float64Array, issues: Issue[], move: Move): void {
   const s = ledger.entries;
   const { posting, amount } = s;
   const items = byDoc.items;
@@ -386,14 +384,14 @@ function applyExplicit(ledger: Ledger, byDoc: DocumentLists, remaining: Float64A
   const exponentOf = (e: number): number => (exponents[s.currency[e] as number] ??= currencyExponent(s.currencyOf(e)) as number);
   // In date order, so an over-application is blamed on the row that overdraws on its own date.
   const applications = ledger.applications;
-  const dates = scratch.float64(applications.length);
-  const rows = scratch.int32(applications.length);
+  const dates = new Float64Array(applications.length);
+  const rows = new Int32Array(applications.length);
   for (let i = 0; i < applications.length; i++) {
     const a = applications[i] as ApplicationRow;
     dates[i] = a.date ?? latestPosting(byDoc.from[i] as number, byDoc.to[i] as number);
     rows[i] = a.row;
   }
-  const order = inDateOrder(dates, rows, scratch);
+  const order = inDateOrder(dates, rows);
   /** Where application a's problem is, blamed on customer `who` (by default the one of its first document's entry). */
   const at = (a: ApplicationRow, column: string, value: string, who: string | undefined) => {
     const cell = a.origin === undefined ? undefined : cellAddress(a.origin.table, a.row, a.origin.index[column] ?? -1);

@@ -1,5 +1,4 @@
 import { startOfMonth } from '../calendar/day';
-import { Scratch } from '../collections/scratch';
 import { makeAger } from '../aging/agingSpec';
 import type { Issue } from '../issues/issue';
 import type { EntryStore } from '../ledger/entryStore';
@@ -15,10 +14,8 @@ import { exclusionReason } from './selection';
 /** The whole run: settle, then one statement per selected customer, blocked where its input is bad. */
 export function computeStatements(ledger: Ledger, options: ComputeOptions): ComputeResult {
   // Entries posted after D play no part at D, not even as an empty currency section for selection.
-  // The working arrays (tens of MB on a large ledger) in memory the ledger lends, none of them kept in the result.
-  const scratch = new Scratch(ledger.spare);
-  const byCustomerIndex = entriesByCustomer(ledger.entries, ledger.customers.length, options.asOf, scratch);
-  const settlement = settle(ledger, options.allocate, options.asOf, byCustomerIndex, scratch);
+  const byCustomerIndex = entriesByCustomer(ledger.entries, ledger.customers.length, options.asOf);
+  const settlement = settle(ledger, options.allocate, options.asOf, byCustomerIndex);
   const issues: Issue[] = [...ledger.issues, ...settlement.issues];
   const from = options.from ?? (options.style === 'activity' ? startOfMonth(options.asOf) : undefined);
   const ager = makeAger(options.aging, options.asOf);

@@ -206,8 +206,12 @@ export interface CsvIndex {
   readonly unterminatedQuoteAt: number | undefined;
 }
 
-/** Finds every row of a CSV file's bytes (a quoted line end stays inside its row). `shared`: the index in memory another thread can see without a copy. */
-export function indexCsvRows(input: Uint8Array, delimiter?: number, shared = false): CsvIndex {
+/**
+ * Finds every row of a CSV file's bytes (a quoted line end stays inside its row). `exact` copies the
+ * index's arrays at their exact size (a worker's message copies the whole buffer behind a view); an
+ * adapter may copy them where another thread sees them without a copy.
+ */
+export function indexCsvRows(input: Uint8Array, delimiter?: number, exact: (a: Int32Array) => Int32Array = (a) => a.slice()): CsvIndex {
   const skip = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
   const bytes = input.subarray(skip);
   const d = delimiter ?? detectDelimiterBytes(bytes);
@@ -227,13 +231,6 @@ export function indexCsvRows(input: Uint8Array, delimiter?: number, shared = fal
     i = skipLineEnd(bytes, stop);
   }
   rowStart.push(n);
-  // Copies at their exact size: a worker's message copies the whole buffer behind a view.
-  const exact = (a: Int32Array): Int32Array => {
-    if (!shared) return a.slice();
-    const copy = new Int32Array(new SharedArrayBuffer(a.byteLength));
-    copy.set(a);
-    return copy;
-  };
   return { skip, delimiter: d, rowStart: exact(rowStart.done()), lines: exact(lines.done()), unterminatedQuoteAt };
 }
 

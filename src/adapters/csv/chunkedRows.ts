@@ -2,24 +2,17 @@
  * Rows read ahead in chunks by two threads while one of them stores the rows in order: the store
  * pass does not wait for the whole file to be read ahead, and whichever thread is free reads the
  * next chunk. The board is an Int32Array both threads see (shared memory): [0] the next chunk to
- * claim, [1] rows per chunk, [2] helping threads still reading, [3] the store's memory (below),
- * then one state per chunk.
+ * claim, [1] rows per chunk, then one state per chunk from CHUNK_BOARD_HEAD on.
  *
- * The store's memory: the helper, before it reads rows, writes (zeroes) the memory the entries'
- * store will take (readEntries: storeMemoryBytes), so that the first write of each of its pages, a
- * page fault, is not on the storing thread's time; the storing thread takes it once it is ready.
+ * Node only (SharedArrayBuffer, Atomics.wait): the engine sees none of it, only `ready(i)` (the
+ * entries' PreparsedEntries.readAhead).
  */
 
 /** Rows per chunk: about 1.4 MB of a typical entries file, 15 ms of reading. */
 export const CHUNK_ROWS = 16_384;
 
-/** Board positions: the states start at CHUNK_BOARD_HEAD (exported for tests that set a board up by hand). */
-export const CHUNK_BOARD_HEAD = 4;
-const BUSY = 2;
-const MEMORY = 3;
-const MEMORY_PREPARING = 0;
-const MEMORY_READY = 1;
-const MEMORY_NONE = 2;
+/** Board positions: the states start here. */
+export const CHUNK_BOARD_HEAD = 2;
 /** Claimed or not, not read yet. */
 const NOT_DONE = 0;
 export const CHUNK_DONE = 2;
@@ -30,12 +23,6 @@ export const RELEASED = 3;
  * stalled: it is read here. Reading a chunk twice is harmless: both readers write the same values.
  */
 const PATIENCE_MS = 1_000;
-/**
- * How long the storing thread waits for the store's memory: the helper writes it at about 1–3 ms per
- * MB, and waiting for the rest costs about what writing it here would; a helper that has not got
- * there by then (a busy machine) is not waited for.
- */
-const MEMORY_PATIENCE_MS = 250;
 
 export type ChunkBoard = Int32Array;
 
@@ -44,18 +31,6 @@ export function newChunkBoard(rows: number, chunkRows = CHUNK_ROWS): ChunkBoard 
   const board = new Int32Array(new SharedArrayBuffer((CHUNK_BOARD_HEAD + Math.ceil(rows / chunkRows)) * 4));
   board[1] = chunkRows;
   return board;
-}
-
-/** The helper's side: writes the store's memory, then says it is ready (or, failing, that there is none). */
-export function prepareStoreMemory(board: ChunkBoard, memory: SharedArrayBuffer): void {
-  let state = MEMORY_NONE;
-  try {
-    new Uint8Array(memory).fill(0); // zeroes already: what counts is that each page is written once here
-    state = MEMORY_READY;
-  } finally {
-    Atomics.store(board, MEMORY, state); // after the writes: whoever sees READY sees them done
-    Atomics.notify(board, MEMORY);
-  }
 }
 
 /** Reads rows [from, to) into the shared arrays. */
@@ -77,14 +52,11 @@ function claim(board: ChunkBoard): number {
 /** The helping thread's loop: chunks until none is left. A failure releases its chunk to the storing thread. */
 export function readChunksUntilNoneLeft(board: ChunkBoard, rows: number, read: ReadRows): void {
   let k = -1;
-  Atomics.add(board, BUSY, 1); // before any claim: see ChunkedRows.settled
   try {
     while ((k = claim(board)) >= 0) readChunk(board, rows, k, read);
   } catch {
     // (unless the storing thread, tired of waiting, has read it meanwhile)
     if (k >= 0 && Atomics.compareExchange(board, CHUNK_BOARD_HEAD + k, NOT_DONE, RELEASED) === NOT_DONE) Atomics.notify(board, CHUNK_BOARD_HEAD + k);
-  } finally {
-    Atomics.sub(board, BUSY, 1);
   }
 }
 
@@ -101,34 +73,11 @@ export class ChunkedRows {
     private readonly board: ChunkBoard,
     private readonly rows: number,
     read: ReadRows,
-    /** The store's memory the helper prepares (prepareStoreMemory), if any. */
-    private memory?: SharedArrayBuffer,
   ) {
     this.read = (from, to) => {
       this.readHere++;
       read(from, to);
     };
-  }
-
-  /**
-   * The store's memory, once the helper has written it all, if it is at least `bytes`; handed out
-   * once (the store lives in it from then on). Waits for the helper at most MEMORY_PATIENCE_MS.
-   */
-  storeMemory(bytes: number): SharedArrayBuffer | undefined {
-    const memory = this.memory;
-    this.memory = undefined;
-    if (memory === undefined || memory.byteLength < bytes) return undefined;
-    Atomics.wait(this.board, MEMORY, MEMORY_PREPARING, MEMORY_PATIENCE_MS);
-    return Atomics.load(this.board, MEMORY) === MEMORY_READY ? memory : undefined;
-  }
-
-  /**
-   * True when no other thread writes the shared arrays any more, nor ever will: every chunk is
-   * claimed and no helping thread is busy (a helper counts itself busy before it claims, so one that
-   * comes later finds nothing to claim). A stalled helper keeps this false.
-   */
-  settled(): boolean {
-    return Atomics.load(this.board, 0) >= this.board.length - CHUNK_BOARD_HEAD && Atomics.load(this.board, BUSY) === 0;
   }
 
   /** Rows [i, returned) are read ahead. */
