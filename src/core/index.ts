@@ -39,3 +39,4 @@ export * from './tables/tableBuilder';
 export * from './tables/csvBytes';
 export * from './tables/detectHeader';
 export * from './report/settings';
+export * from './workbook';

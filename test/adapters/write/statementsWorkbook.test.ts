@@ -4,9 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../../../src/adapters/csv/parseCsv';
-import { SheetNamer } from '../../../src/adapters/xlsx/write/sheetNames';
-import { statementsWorkbook, writeStatementsWorkbook } from '../../../src/adapters/xlsx/writeStatementsWorkbook';
-import type { ComputeResult, Issue } from '../../../src/core';
+import { writeStatementsWorkbook } from '../../../src/adapters/xlsx/writeStatementsWorkbook';
+import { SheetNamer, statementsWorkbookModel, type ComputeResult, type Issue } from '../../../src/core';
 import { compute, utc } from './fixture';
 
 let dir: string;
@@ -188,14 +187,14 @@ describe('statements workbook (exceljs, read back)', () => {
     const ws = sheet(wb, 'Aged receivables');
     expect(ws.getRow(ws.rowCount).getCell(1).value).toBe('2 of 4 statements have a sheet; use the CSV or PDF output for the others.');
 
-    const zero = statementsWorkbook(compute(), { maxSheets: 0 });
-    expect(zero.workbook.worksheets.length).toBe(2);
-    expect(zero.sheets).toBe(0);
-    expect(() => statementsWorkbook(compute(), { maxSheets: -1 })).toThrow(RangeError);
+    const zero = await writeAndRead(compute(), 'zero.xlsx', { maxSheets: 0 });
+    expect(zero.wb.worksheets.map((w) => w.name)).toEqual(['Aged receivables', 'Issues']);
+    expect(zero.written.sheets).toBe(0);
+    expect(() => statementsWorkbookModel(compute(), { maxSheets: -1 })).toThrow(RangeError);
 
-    const all = statementsWorkbook(compute(), { maxSheets: 4 });
-    const last = all.workbook.getWorksheet('Aged receivables');
-    expect(last?.getRow(last.rowCount).getCell(1).value).not.toMatch(/statements have a sheet/);
+    const all = await writeAndRead(compute(), 'all.xlsx', { maxSheets: 4 });
+    const last = sheet(all.wb, 'Aged receivables');
+    expect(last.getRow(last.rowCount).getCell(1).value).not.toMatch(/statements have a sheet/);
   });
 
   it('summary runs (no lines), other aging columns and an empty run still make a valid workbook', async () => {

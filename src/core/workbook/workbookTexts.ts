@@ -1,4 +1,5 @@
-import type { Language, Severity, TableName } from '../../../core';
+import type { Language } from '../i18n/language';
+import type { Severity, TableName } from '../issues/issue';
 
 /** Workbook texts not (yet) in core's StatementLabels. */
 export interface WorkbookTexts {
