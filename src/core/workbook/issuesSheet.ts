@@ -3,18 +3,16 @@ import { LABELS } from '../report/labels';
 import type { ComputeResult } from '../statements/model';
 import type { SheetModel } from './model';
 import { num, SheetBuilder, text, type Placed } from './sheetBuilder';
-import { WORKBOOK_TEXTS } from './workbookTexts';
 
 /** "Issues": every input problem with its place (table, row, column, cell), in an Excel table. */
 export function issuesSheet(name: string, result: ComputeResult, language: Language): SheetModel {
   const labels = LABELS[language];
-  const texts = WORKBOOK_TEXTS[language];
-  const headers = [labels.severity, texts.code, texts.table, texts.row, texts.column, texts.cell, labels.customer, labels.message];
+  const headers = [labels.severity, labels.code, labels.table, labels.row, labels.column, labels.cell, labels.customer, labels.message];
   const t = (s: string | undefined): Placed => ({ value: s === undefined ? { kind: 'blank' } : text(s) });
   const rows: Placed[][] = result.issues.map((issue) => [
-    t(texts.severities[issue.severity]),
+    t(labels.severities[issue.severity]),
     t(issue.code),
-    t(texts.tables[issue.table] ?? issue.table),
+    t(labels.tables[issue.table] ?? issue.table),
     { value: issue.row === undefined ? { kind: 'blank' } : num(issue.row) },
     t(issue.column),
     t(issue.cell),
@@ -23,7 +21,7 @@ export function issuesSheet(name: string, result: ComputeResult, language: Langu
   ]);
   const sheet = new SheetBuilder(name);
   sheet.table('Issues', 1, headers, rows);
-  if (rows.length === 0) sheet.put(2, 1, text(texts.noIssues));
+  if (rows.length === 0) sheet.put(2, 1, text(labels.noIssues));
   headers.forEach((h, i) => sheet.see(i + 1, text(h)));
   for (const row of rows) row.forEach((cell, j) => sheet.see(j + 1, cell.value));
 

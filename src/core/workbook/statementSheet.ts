@@ -1,5 +1,5 @@
 import type { Minor } from '../money/money';
-import type { DocumentSection, StatementDocument } from '../report/statementDocument';
+import type { DocumentLine, DocumentSection, StatementDocument } from '../report/statementDocument';
 import { dateFormat, INTEGER_FORMAT, moneyFormat } from './formats';
 import { BLANK, NORMAL_MARGINS, type CellValue, type SheetModel } from './model';
 import { BOLD, date, money, num, SheetBuilder, text, TOTAL, type Placed } from './sheetBuilder';
@@ -12,16 +12,19 @@ export interface CompanyBlock {
 
 /** Columns of the line table; metadata labels sit in OPEN_COL (right-aligned) with values in BALANCE_COL. */
 const LINE_COLUMNS = 10;
+const AMOUNT_COL = 6;
 const OPEN_COL = 8;
 const BALANCE_COL = 9;
 const RIGHT = { horizontal: 'right' } as const;
 
 /**
  * One customer's statement as a sheet: the company block, the title, the customer's name and address
- * beside the customer no., statement date and period, then per currency its lines (an Excel table
- * named `<tableBase>_<n>`), balance, overdue amount and aging. Printed portrait, one page wide.
+ * beside the customer no., statement date and period, then per currency what the statement document
+ * says, in its order: the opening-balance row, the lines (an Excel table named `<tableBase>_<n>`), the
+ * closing total with the line totals, the overdue amount, the overdue list (`<overdueBase>_<n>`) with
+ * its total, the aging with its total. Printed portrait, one page wide.
  */
-export function statementSheet(name: string, tableBase: string, doc: StatementDocument, company: CompanyBlock | undefined): SheetModel {
+export function statementSheet(name: string, tableBase: string, overdueBase: string, doc: StatementDocument, company: CompanyBlock | undefined): SheetModel {
   const L = doc.labels;
   const dateFmt = dateFormat(doc.language);
   const sheet = new SheetBuilder(name);
@@ -58,31 +61,52 @@ export function statementSheet(name: string, tableBase: string, doc: StatementDo
   headers.forEach((h, i) => sheet.see(i + 1, text(h)));
   let firstTableHeader: number | undefined;
 
+  const lineRows = (lines: readonly DocumentLine[], m: (x: Minor) => Placed): Placed[][] => {
+    const d = (day: number): Placed => ({ value: date(day), format: dateFmt });
+    return lines.map((l) => [
+      d(l.date), { value: text(l.typeLabel) }, { value: text(l.documentNo) }, { value: text(l.reference) }, d(l.dueDate),
+      m(l.amount), m(l.applied), m(l.open), m(l.balance),
+      { value: l.daysOverdue > 0 ? num(l.daysOverdue) : BLANK, format: INTEGER_FORMAT },
+    ]);
+  };
+  /** Lines as an Excel table at row `top`; returns the next free row. */
+  const lineTable = (name: string, top: number, rows: Placed[][]): number => {
+    sheet.table(name, top, headers, rows);
+    for (const row of rows) row.forEach((cell, j) => sheet.see(j + 1, cell.value, cell.format));
+    return top + 1 + rows.length;
+  };
+
   doc.sections.forEach((section, k) => {
     const format = moneyFormat(section.currency);
     const m = (x: Minor): Placed => ({ value: money(x, section.currency), format });
     sheet.put(r, 1, text(L.currency), undefined, BOLD);
     sheet.put(r++, 2, text(section.currency), undefined, BOLD);
 
-    if (doc.style === 'activity' || section.openingBalance !== 0) amountRow(sheet, r++, L.openingBalance, m(section.openingBalance), false);
-
+    if (section.opening !== undefined) amountRow(sheet, r++, L.openingBalance, m(section.opening.balance), false);
     if (section.lines.length > 0) {
-      const top = r;
-      firstTableHeader ??= top;
-      const d = (day: number): Placed => ({ value: date(day), format: dateFmt });
-      const rows: Placed[][] = section.lines.map((l) => [
-        d(l.date), { value: text(l.typeLabel) }, { value: text(l.documentNo) }, { value: text(l.reference) }, d(l.dueDate),
-        m(l.amount), m(l.applied), m(l.open), m(l.balance),
-        l.daysOverdue > 0 ? { value: num(l.daysOverdue), format: INTEGER_FORMAT } : { value: BLANK, format: INTEGER_FORMAT },
-      ]);
-      sheet.table(`${tableBase}_${k + 1}`, top, headers, rows);
-      for (const row of rows) row.forEach((cell, j) => sheet.see(j + 1, cell.value, cell.format));
-      r = top + 1 + rows.length;
+      firstTableHeader ??= r;
+      r = lineTable(`${tableBase}_${k + 1}`, r, lineRows(section.lines, m));
     }
 
-    amountRow(sheet, r++, doc.style === 'activity' ? L.closingBalance : L.balanceDue, m(section.closingBalance), true);
+    // The closing total, with the lines' amount, paid/credited and open totals under their columns.
+    amountRow(sheet, r, doc.closingLabel, m(section.closingBalance), true);
+    if (section.lines.length > 0) {
+      const { amount, applied, open } = section.lineTotals;
+      [amount, applied, open].forEach((x, i) => sheet.place(r, AMOUNT_COL + i, { ...m(x), style: TOTAL }));
+    }
+    r++;
     amountRow(sheet, r++, L.overdue, m(section.overdue), false);
     r++;
+
+    // The overdue list (open items due before the statement date) with its total, when there is one.
+    if (section.overdueLines.length > 0) {
+      sheet.put(r++, 1, text(L.overdueItems), undefined, BOLD);
+      r = lineTable(`${overdueBase}_${k + 1}`, r, lineRows(section.overdueLines, m));
+      sheet.put(r, 1, text(L.total), undefined, BOLD);
+      sheet.place(r++, OPEN_COL, { ...m(section.overdue), style: TOTAL });
+      r++;
+    }
+
     r = agingBlock(sheet, r, doc, section);
     r++;
   });
@@ -108,7 +132,7 @@ function agingBlock(sheet: SheetBuilder, r: number, doc: StatementDocument, sect
   const format = moneyFormat(section.currency);
   sheet.put(r++, 1, text(doc.labels.aging), undefined, BOLD);
   const labels = [...doc.agingLabels, doc.labels.total];
-  const amounts = [...section.aging, section.closingBalance];
+  const amounts = [...section.aging, section.agingTotal];
   labels.forEach((label, i) => {
     const amount = money(amounts[i] ?? 0, section.currency);
     sheet.put(r, i + 1, text(label), undefined, { ...BOLD, ...RIGHT, border: { bottom: 'thin' } });

@@ -49,7 +49,7 @@ export function statementsWorkbookModel(result: ComputeResult, options: Statemen
   const sheets = [agedReceivablesSheet(summaryName, result, language, note), issuesSheet(issuesName, result, language)];
   shown.forEach((statement, i) => {
     const name = namer.name(`${statement.customerId} ${statement.customer?.name ?? ''}`);
-    sheets.push(statementSheet(name, `Lines_${i + 1}`, statementDocument(result, statement), options.company));
+    sheets.push(statementSheet(name, `Lines_${i + 1}`, `Overdue_${i + 1}`, statementDocument(result, statement), options.company));
   });
   return { workbook: { sheets }, sheets: shown.length, omitted: ok.length - shown.length };
 }
