@@ -1,9 +1,6 @@
 import {
   a1,
-  dateFormat,
-  moneyFormat,
   moneyNumber,
-  SheetNamer,
   statementDocument,
   statementsWorkbookModel,
   tableRange,
@@ -11,6 +8,8 @@ import {
   type ComputeResult,
   type SheetModel,
 } from '../../src/core';
+import { dateFormat, moneyFormat } from '../../src/core/workbook/formats';
+import { SheetNamer } from '../../src/core/workbook/sheetNames';
 import { AS_OF, compute, utc } from '../adapters/write/fixture';
 
 /** The workbook model alone: no exceljs, no file, what any writer (exceljs, Office.js) is given. */
@@ -170,6 +169,12 @@ describe('statements workbook model', () => {
     expect(row(summary, summary.rows.length)).toEqual(['1 of 4 statements have a sheet; use the CSV or PDF output for the others.']);
     expect(cell(summary, summary.rows.length, 1)?.style).toEqual({ bold: true, color: 'C00000' });
     expect(() => statementsWorkbookModel(compute(), { maxSheets: 1.5 })).toThrow(RangeError);
+  });
+  it('prints on the paper the settings name', () => {
+    const paper = (options: Parameters<typeof statementsWorkbookModel>[1]) =>
+      statementsWorkbookModel(compute(), options).workbook.sheets.filter((s) => s.pageSetup !== undefined).map((s) => s.pageSetup?.paper);
+    expect(paper({})).toEqual(['A4', 'A4', 'A4', 'A4', 'A4']);
+    expect(paper({ paper: 'Letter' })).toEqual(['Letter', 'Letter', 'Letter', 'Letter', 'Letter']);
   });
 });
 

@@ -22,7 +22,7 @@ export async function workbookAsXlsx(model: WorkbookModel): Promise<Uint8Array> 
 type XlsxValue = string | number | boolean | Date | null;
 
 /** Money as the number a sheet holds, a day as the UTC midnight exceljs turns into its serial. */
-export function xlsxValue(value: CellValue): XlsxValue {
+function xlsxValue(value: CellValue): XlsxValue {
   switch (value.kind) {
     case 'blank':
       return null;

@@ -3,7 +3,7 @@ import { LABELS } from '../report/labels';
 import { AGED_COLUMN, agedReceivablesTable, type AgedCell } from '../report/agedReceivables';
 import type { ComputeResult } from '../statements/model';
 import { dateFormat, moneyFormat } from './formats';
-import { BLANK, NORMAL_MARGINS, type SheetModel } from './model';
+import { BLANK, NORMAL_MARGINS, type PageSetup, type SheetModel } from './model';
 import { BOLD, date, money, SheetBuilder, text, TOTAL, type Placed } from './sheetBuilder';
 
 function placed(cell: AgedCell): Placed {
@@ -18,7 +18,7 @@ function placed(cell: AgedCell): Placed {
  * the aging caption and, when some statements have no sheet, a note. Printed landscape, one page
  * wide (any number of pages tall), with the header row on every page.
  */
-export function agedReceivablesSheet(name: string, result: ComputeResult, language: Language, note: string | undefined): SheetModel {
+export function agedReceivablesSheet(name: string, result: ComputeResult, language: Language, note: string | undefined, paper: PageSetup['paper']): SheetModel {
   const labels = LABELS[language];
   const table = agedReceivablesTable(result, language);
   const sheet = new SheetBuilder(name);
@@ -57,6 +57,6 @@ export function agedReceivablesSheet(name: string, result: ComputeResult, langua
     columnWidths: table.headers.map((_, i) => sheet.widthOf(i + 1, 8, 48)),
     frozen: { rows: 1, columns: 2 },
     printTitleRows: { first: 1, last: 1 },
-    pageSetup: { paper: 'A4', orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, margins: NORMAL_MARGINS },
+    pageSetup: { paper, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, margins: NORMAL_MARGINS },
   });
 }

@@ -1,7 +1,7 @@
 import type { Minor } from '../money/money';
 import type { DocumentLine, DocumentSection, StatementDocument } from '../report/statementDocument';
 import { dateFormat, INTEGER_FORMAT, moneyFormat } from './formats';
-import { BLANK, NORMAL_MARGINS, type CellValue, type SheetModel } from './model';
+import { BLANK, NORMAL_MARGINS, type CellValue, type PageSetup, type SheetModel } from './model';
 import { BOLD, date, money, num, SheetBuilder, text, TOTAL, type Placed } from './sheetBuilder';
 
 /** The sender printed at the top of every statement. */
@@ -20,11 +20,20 @@ const RIGHT = { horizontal: 'right' } as const;
 /**
  * One customer's statement as a sheet: the company block, the title, the customer's name and address
  * beside the customer no., statement date and period, then per currency what the statement document
- * says, in its order: the opening-balance row, the lines (an Excel table named `<tableBase>_<n>`), the
- * closing total with the line totals, the overdue amount, the overdue list (`<overdueBase>_<n>`) with
+ * says, in its order: the opening-balance row, the lines (an Excel table named `<tableBase.lines>_<n>`), the
+ * closing total with the line totals, the overdue amount, the overdue list (`<tableBase.overdue>_<n>`) with
  * its total, the aging with its total. Printed portrait, one page wide.
  */
-export function statementSheet(name: string, tableBase: string, overdueBase: string, doc: StatementDocument, company: CompanyBlock | undefined): SheetModel {
+export interface StatementSheetLayout {
+  readonly name: string;
+  /** Bases of the Excel table names, unique in the workbook: `<lines>_<n>` and `<overdue>_<n>` for the nth currency. */
+  readonly tableBase: { readonly lines: string; readonly overdue: string };
+  readonly company: CompanyBlock | undefined;
+  readonly paper: PageSetup['paper'];
+}
+
+export function statementSheet(doc: StatementDocument, layout: StatementSheetLayout): SheetModel {
+  const { name, company } = layout;
   const L = doc.labels;
   const dateFmt = dateFormat(doc.language);
   const sheet = new SheetBuilder(name);
@@ -85,7 +94,7 @@ export function statementSheet(name: string, tableBase: string, overdueBase: str
     if (section.opening !== undefined) amountRow(sheet, r++, L.openingBalance, m(section.opening.balance), false);
     if (section.lines.length > 0) {
       firstTableHeader ??= r;
-      r = lineTable(`${tableBase}_${k + 1}`, r, lineRows(section.lines, m));
+      r = lineTable(`${layout.tableBase.lines}_${k + 1}`, r, lineRows(section.lines, m));
     }
 
     // The closing total, with the lines' amount, paid/credited and open totals under their columns.
@@ -101,7 +110,7 @@ export function statementSheet(name: string, tableBase: string, overdueBase: str
     // The overdue list (open items due before the statement date) with its total, when there is one.
     if (section.overdueLines.length > 0) {
       sheet.put(r++, 1, text(L.overdueItems), undefined, BOLD);
-      r = lineTable(`${overdueBase}_${k + 1}`, r, lineRows(section.overdueLines, m));
+      r = lineTable(`${layout.tableBase.overdue}_${k + 1}`, r, lineRows(section.overdueLines, m));
       sheet.put(r, 1, text(L.total), undefined, BOLD);
       sheet.place(r++, OPEN_COL, { ...m(section.overdue), style: TOTAL });
       r++;
@@ -117,7 +126,7 @@ export function statementSheet(name: string, tableBase: string, overdueBase: str
   return sheet.build({
     columnWidths: Array.from({ length: columns }, (_, i) => sheet.widthOf(i + 1, 10, 40)),
     ...(oneTable === undefined ? {} : { frozen: { rows: oneTable, columns: 0 }, printTitleRows: { first: oneTable, last: oneTable } }),
-    pageSetup: { paper: 'A4', orientation: 'portrait', fitToWidth: 1, fitToHeight: 0, margins: NORMAL_MARGINS },
+    pageSetup: { paper: layout.paper, orientation: 'portrait', fitToWidth: 1, fitToHeight: 0, margins: NORMAL_MARGINS },
   });
 }
 

@@ -17,6 +17,8 @@ export interface StatementsWorkbookOptions {
   readonly language?: Language | undefined;
   /** The sender printed at the top of every statement. */
   readonly company?: CompanyBlock | undefined;
+  /** Paper the sheets are set up to print on (default A4), as the statement settings say. */
+  readonly paper?: 'A4' | 'Letter' | undefined;
 }
 
 export interface StatementsWorkbook {
@@ -46,10 +48,12 @@ export function statementsWorkbookModel(result: ComputeResult, options: Statemen
   const shown = ok.slice(0, maxSheets);
   const note = ok.length > shown.length ? labels.moreSheets(shown.length, ok.length) : undefined;
 
-  const sheets = [agedReceivablesSheet(summaryName, result, language, note), issuesSheet(issuesName, result, language)];
+  const paper = options.paper ?? 'A4';
+  const sheets = [agedReceivablesSheet(summaryName, result, language, note, paper), issuesSheet(issuesName, result, language)];
   shown.forEach((statement, i) => {
     const name = namer.name(`${statement.customerId} ${statement.customer?.name ?? ''}`);
-    sheets.push(statementSheet(name, `Lines_${i + 1}`, `Overdue_${i + 1}`, statementDocument(result, statement), options.company));
+    const tableBase = { lines: `Lines_${i + 1}`, overdue: `Overdue_${i + 1}` };
+    sheets.push(statementSheet(statementDocument(result, statement), { name, tableBase, company: options.company, paper }));
   });
   return { workbook: { sheets }, sheets: shown.length, omitted: ok.length - shown.length };
 }

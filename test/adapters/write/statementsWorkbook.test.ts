@@ -246,6 +246,9 @@ describe('statements workbook (exceljs, read back)', () => {
     expect(sheetXml).toMatch(/<pageSetUpPr [^>]*fitToPage="1"/);
     const workbookXml = zip.file('xl/workbook.xml')?.asText() ?? '';
     expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Aged receivables&apos;!$1:$1</definedName>`);
+
+    const letter = await writeAndRead(compute(), 'letter.xlsx', { paper: 'Letter' });
+    expect(new PizZip(await fs.readFile(letter.file)).file('xl/worksheets/sheet1.xml')?.asText()).toMatch(/<pageSetup [^>]*paperSize="1"/);
   });
 
   it(
