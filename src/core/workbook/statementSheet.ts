@@ -17,13 +17,6 @@ const OPEN_COL = 8;
 const BALANCE_COL = 9;
 const RIGHT = { horizontal: 'right' } as const;
 
-/**
- * One customer's statement as a sheet: the company block, the title, the customer's name and address
- * beside the customer no., statement date and period, then per currency what the statement document
- * says, in its order: the opening-balance row, the lines (an Excel table named `<tableBase.lines>_<n>`), the
- * closing total with the line totals, the overdue amount, the overdue list (`<tableBase.overdue>_<n>`) with
- * its total, the aging with its total. Printed portrait, one page wide.
- */
 export interface StatementSheetLayout {
   readonly name: string;
   /** Bases of the Excel table names, unique in the workbook: `<lines>_<n>` and `<overdue>_<n>` for the nth currency. */
@@ -32,6 +25,13 @@ export interface StatementSheetLayout {
   readonly paper: PageSetup['paper'];
 }
 
+/**
+ * One customer's statement as a sheet: the company block, the title, the customer's name and address
+ * beside the customer no., statement date and period, then per currency what the statement document
+ * says, in its order: the opening-balance row, the lines (an Excel table named `<tableBase.lines>_<n>`), the
+ * closing total with the line totals, the overdue amount, the overdue list (`<tableBase.overdue>_<n>`) with
+ * its total, the aging with its total. Printed portrait, one page wide.
+ */
 export function statementSheet(doc: StatementDocument, layout: StatementSheetLayout): SheetModel {
   const { name, company } = layout;
   const L = doc.labels;
