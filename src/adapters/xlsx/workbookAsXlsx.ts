@@ -38,7 +38,12 @@ function xlsxValue(value: CellValue): XlsxValue {
   }
 }
 
+/** OOXML paper size codes. */
+const PAPER_SIZE = { A4: 9, Letter: 1 } as const;
+
 function writeSheet(ws: Worksheet, sheet: SheetModel): void {
+  // exceljs writes a table's cells itself: it is given the model's values, and every cell's format
+  // and style are written over them below.
   for (const table of sheet.tables) {
     const rows: XlsxValue[][] = [];
     for (let r = 0; r < table.dataRows; r++) {
@@ -71,7 +76,7 @@ function writeSheet(ws: Worksheet, sheet: SheetModel): void {
   const page = sheet.pageSetup;
   if (page !== undefined) {
     Object.assign(ws.pageSetup, {
-      paperSize: page.paper === 'A4' ? 9 : 1,
+      paperSize: PAPER_SIZE[page.paper],
       orientation: page.orientation,
       fitToPage: true,
       fitToWidth: page.fitToWidth,
