@@ -170,6 +170,13 @@ describe('statements workbook model', () => {
     expect(cell(summary, summary.rows.length, 1)?.style).toEqual({ bold: true, color: 'C00000' });
     expect(() => statementsWorkbookModel(compute(), { maxSheets: 1.5 })).toThrow(RangeError);
   });
+  it('leaves the overdue list out when the settings say so, like the PDF and Word documents', () => {
+    const ws = sheetOf(compute(), 'A Alpha Ltd', { showOverdueSection: false });
+    expect(ws.rows.some((cells) => cells[0]?.value.kind === 'text' && cells[0].value.text === 'Overdue items')).toBe(false);
+    expect(ws.tables.map((t) => t.name)).toEqual(['Lines_1_1', 'Lines_1_2']);
+    expect(row(ws, findRow(ws, 'Overdue'))).toEqual(['Overdue', '', '', '', '', '', '', '', '120000 EUR']);
+  });
+
   it('prints on the paper the settings name', () => {
     const paper = (options: Parameters<typeof statementsWorkbookModel>[1]) =>
       statementsWorkbookModel(compute(), options).workbook.sheets.filter((s) => s.pageSetup !== undefined).map((s) => s.pageSetup?.paper);

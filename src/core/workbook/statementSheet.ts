@@ -23,6 +23,7 @@ export interface StatementSheetLayout {
   readonly tableBase: { readonly lines: string; readonly overdue: string };
   readonly company: CompanyBlock | undefined;
   readonly paper: PageSetup['paper'];
+  readonly showOverdueSection: boolean;
 }
 
 /**
@@ -30,7 +31,7 @@ export interface StatementSheetLayout {
  * beside the customer no., statement date and period, then per currency what the statement document
  * says, in its order: the opening-balance row, the lines (an Excel table named `<tableBase.lines>_<n>`), the
  * closing total with the line totals, the overdue amount, the overdue list (`<tableBase.overdue>_<n>`) with
- * its total, the aging with its total. Printed portrait, one page wide.
+ * its total unless the settings leave it out, the aging with its total. Printed portrait, one page wide.
  */
 export function statementSheet(doc: StatementDocument, layout: StatementSheetLayout): SheetModel {
   const { name, company } = layout;
@@ -108,7 +109,7 @@ export function statementSheet(doc: StatementDocument, layout: StatementSheetLay
     r++;
 
     // The overdue list (open items due before the statement date) with its total, when there is one.
-    if (section.overdueLines.length > 0) {
+    if (layout.showOverdueSection && section.overdueLines.length > 0) {
       sheet.put(r++, 1, text(L.overdueItems), undefined, BOLD);
       r = lineTable(`${layout.tableBase.overdue}_${k + 1}`, r, lineRows(section.overdueLines, m));
       sheet.put(r, 1, text(L.total), undefined, BOLD);

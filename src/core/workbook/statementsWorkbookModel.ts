@@ -19,6 +19,8 @@ export interface StatementsWorkbookOptions {
   readonly company?: CompanyBlock | undefined;
   /** Paper the sheets are set up to print on (default A4), as the statement settings say. */
   readonly paper?: 'A4' | 'Letter' | undefined;
+  /** Whether statement sheets show the overdue list (default true), as the statement settings' `showOverdueSection` says for every document. */
+  readonly showOverdueSection?: boolean | undefined;
 }
 
 export interface StatementsWorkbook {
@@ -53,7 +55,7 @@ export function statementsWorkbookModel(result: ComputeResult, options: Statemen
   shown.forEach((statement, i) => {
     const name = namer.name(`${statement.customerId} ${statement.customer?.name ?? ''}`);
     const tableBase = { lines: `Lines_${i + 1}`, overdue: `Overdue_${i + 1}` };
-    sheets.push(statementSheet(statementDocument(result, statement), { name, tableBase, company: options.company, paper }));
+    sheets.push(statementSheet(statementDocument(result, statement), { name, tableBase, company: options.company, paper, showOverdueSection: options.showOverdueSection ?? true }));
   });
   return { workbook: { sheets }, sheets: shown.length, omitted: ok.length - shown.length };
 }
