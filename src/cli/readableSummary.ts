@@ -14,6 +14,7 @@ function table(rows: string[][], rightAligned: ReadonlySet<number>): string {
  */
 export function computeResultAsText(r: ComputeResult, language: Language, maxIssues = 50): string {
   const L = LABELS[language];
+  const S = L.summary;
   const aged = agedReceivablesTable(r, language);
   const emailColumn = aged.headers.length - 2;
   const shown = (cells: readonly AgedCell[]): string[] =>
@@ -26,19 +27,19 @@ export function computeResultAsText(r: ComputeResult, language: Language, maxIss
   for (const total of aged.totals) rows.push(shown(total.cells));
   const head = rows[0] ?? [];
   const right = new Set(head.map((_, i) => i).filter((i) => i >= 3 && i < head.length - 1));
-  const out = [`${L.statementsAsOf} ${formatDayForPeople(r.asOf, language)} (${L.styles[r.style]})`, '', table(rows, right), ''];
+  const out = [`${S.statementsAsOf} ${formatDayForPeople(r.asOf, language)} (${S.styles[r.style]})`, '', table(rows, right), ''];
   if (r.excluded.length > 0) {
-    out.push(`${L.leftOut}${colon(language)} ${r.excluded.length}`);
+    out.push(`${S.leftOut}${colon(language)} ${r.excluded.length}`);
     for (const e of r.excluded.slice(0, maxIssues)) out.push(`  ${e.customerId}${colon(language)} ${L.exclusions[e.reason]}`);
-    if (r.excluded.length > maxIssues) out.push(`  … ${r.excluded.length - maxIssues} ${L.more}`);
+    if (r.excluded.length > maxIssues) out.push(`  … ${r.excluded.length - maxIssues} ${S.more}`);
     out.push('');
   }
   const problems = r.issues;
-  if (problems.length === 0) out.push(L.noInputProblems);
+  if (problems.length === 0) out.push(S.noInputProblems);
   else {
-    out.push(`${L.inputProblems}${colon(language)} ${problems.length}`);
+    out.push(`${S.inputProblems}${colon(language)} ${problems.length}`);
     for (const i of problems.slice(0, maxIssues)) out.push(`  [${L.severities[i.severity]}] ${i.message[language]}`);
-    if (problems.length > maxIssues) out.push(`  … ${problems.length - maxIssues} ${L.more}`);
+    if (problems.length > maxIssues) out.push(`  … ${problems.length - maxIssues} ${S.more}`);
   }
   return out.join('\n') + '\n';
 }

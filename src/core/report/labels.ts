@@ -74,13 +74,15 @@ export interface StatementLabels {
   /** Why a customer gets no statement. */
   readonly exclusions: Readonly<Record<ExclusionReason, string>>;
   /** The run summary printed in a terminal: "Statements as of 31 Oct 2026 (open items)". */
-  readonly statementsAsOf: string;
-  readonly styles: Readonly<Record<StatementStyle, string>>;
-  readonly leftOut: string;
-  readonly inputProblems: string;
-  readonly noInputProblems: string;
-  /** "… 3 more". */
-  readonly more: string;
+  readonly summary: {
+    readonly statementsAsOf: string;
+    readonly styles: Readonly<Record<StatementStyle, string>>;
+    readonly leftOut: string;
+    readonly inputProblems: string;
+    readonly noInputProblems: string;
+    /** "… 3 more". */
+    readonly more: string;
+  };
   readonly page: (n: number, of: number) => string;
   readonly moreSheets: (shown: number, total: number) => string;
 }
@@ -110,8 +112,10 @@ export const LABELS: Readonly<Record<Language, StatementLabels>> = {
       'not in group': 'not in the selected group',
       'unknown customer': 'asked for, but not in the ledger',
     },
-    statementsAsOf: 'Statements as of', styles: { 'open-item': 'open items', activity: 'activity' },
-    leftOut: 'Left out', inputProblems: 'Input problems', noInputProblems: 'No input problems.', more: 'more',
+    summary: {
+      statementsAsOf: 'Statements as of', styles: { 'open-item': 'open items', activity: 'activity' },
+      leftOut: 'Left out', inputProblems: 'Input problems', noInputProblems: 'No input problems.', more: 'more',
+    },
     page: (n, of) => `Page ${n} of ${of}`,
     moreSheets: (shown, total) => `${shown} of ${total} statements have a sheet; use the CSV or PDF output for the others.`,
   },
@@ -139,8 +143,10 @@ export const LABELS: Readonly<Record<Language, StatementLabels>> = {
       'not in group': 'hors du groupe choisi',
       'unknown customer': 'demandé, mais absent du grand livre',
     },
-    statementsAsOf: 'Relevés au', styles: { 'open-item': 'pièces ouvertes', activity: 'mouvements' },
-    leftOut: 'Écartés', inputProblems: 'Problèmes dans les données', noInputProblems: 'Aucun problème dans les données.', more: 'de plus',
+    summary: {
+      statementsAsOf: 'Relevés au', styles: { 'open-item': 'pièces ouvertes', activity: 'mouvements' },
+      leftOut: 'Écartés', inputProblems: 'Problèmes dans les données', noInputProblems: 'Aucun problème dans les données.', more: 'de plus',
+    },
     page: (n, of) => `Page ${n} sur ${of}`,
     moreSheets: (shown, total) => `${shown} relevés sur ${total} ont un onglet ; utilisez les sorties CSV ou PDF pour les autres.`,
   },
