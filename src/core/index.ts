@@ -45,3 +45,4 @@ export * from './tables/customersFromEntries';
 export * from './tables/sheetFinder';
 export * from './tables/tableFinder';
 export * from './report/settings';
+export * from './workbook';
