@@ -66,7 +66,7 @@ const fixture = (name: string) => parseCsv(fs.readFileSync(path.join(LEDGER, nam
 const customerRows = fixture('customers.csv');
 const languages = new Map(customerRows.slice(1).map((r) => [r[0] ?? '', (r[customerRows[0]?.indexOf('language') ?? -1] ?? 'en') as Language]));
 const entryRows = fixture('entries.csv');
-const documents = new Set(entryRows.slice(1).map((r) => r[entryRows[0]?.indexOf('document_no') ?? -1] ?? ''));
+const documents = new Set(entryRows.slice(1).map((r) => r[entryRows[0]?.indexOf('document_no') ?? -1] ?? '').filter((x) => x !== ''));
 
 const isZero = (amount: string) => !/[1-9]/.test(amount);
 const sum = (amounts: readonly string[]) => (amounts.reduce((t, x) => t + Math.round(Number(x) * 100), 0) / 100).toFixed(2);

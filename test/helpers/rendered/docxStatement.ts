@@ -117,13 +117,17 @@ export function readDocxStatement(file: string, language: Language, documents: R
     } else if (section === undefined) {
       continue;
     } else if (table === 'lines') {
-      const document = cells.find((x) => documents.has(x));
+      const document = cells.find((x) => x !== '' && documents.has(x));
       if (cells.some((x) => c.isOpening(x))) section.opening = amountOf(cellFromEnd(cells, fromEnd(header, c.balance)), language);
-      else if (document !== undefined) {
+      else if (c.isTotal(first)) {
+        // The table's total row: its balance column is the closing balance.
+        const closing = amountOf(cellFromEnd(cells, fromEnd(header, c.balance)), language);
+        if (closing !== undefined) section.closing.push(closing);
+      } else if (document !== undefined) {
         section.lines.push({ documentNo: document, open: amountOf(cellFromEnd(cells, fromEnd(header, c.open)), language), balance: amountOf(cellFromEnd(cells, fromEnd(header, c.balance)), language) });
       }
     } else if (table === 'overdue' && section.overdueItems !== undefined) {
-      const document = cells.find((x) => documents.has(x));
+      const document = cells.find((x) => x !== '' && documents.has(x));
       const open = amountOf(cellFromEnd(cells, fromEnd(header, c.open)), language);
       if (document !== undefined && open !== undefined) section.overdueItems.items.push({ documentNo: document, open });
       else if (c.isTotal(first)) section.overdueItems.total = amountsIn(cells.join('  '), language).at(-1);
