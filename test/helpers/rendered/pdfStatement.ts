@@ -19,8 +19,9 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function readPdfStatement(file: string, language: Language, documents: ReadonlySet<string>): StatementView {
   const c = captions(language);
   const view: StatementView = new Map();
-  const overdueHeading = new RegExp(`^${escape(c.overdueItems)}\\s*\\(([A-Z]{3})\\)$`, 'i');
-  const agingHeading = new RegExp(`^${escape(c.aging)}\\s*\\(([A-Z]{3})\\)$`, 'i');
+  // "Overdue items (GBP)", "Aging (GBP)"; a heading without its currency belongs to the section it is in.
+  const overdueHeading = new RegExp(`^${escape(c.overdueItems)}(?:\\s*[(:\u2013-]\\s*([A-Z]{3})\\)?)?$`, 'i');
+  const agingHeading = new RegExp(`^${escape(c.aging)}(?:\\s*[(:\u2013-]\\s*([A-Z]{3})\\)?)?$`, 'i');
   let section: SectionView | undefined;
   let block: 'lines' | 'overdue' | 'aging' = 'lines';
   for (const raw of pdfText(file).split('\n')) {
@@ -30,7 +31,9 @@ export function readPdfStatement(file: string, language: Language, documents: Re
     const overdue = overdueHeading.exec(text);
     const aging = agingHeading.exec(text);
     if (heading !== null || overdue !== null || aging !== null) {
-      section = sectionOf(view, (heading ?? overdue ?? aging)?.[1] ?? '');
+      const currency = (heading ?? overdue ?? aging)?.[1];
+      section = currency !== undefined ? sectionOf(view, currency) : section;
+      if (section === undefined) continue;
       block = heading !== null ? 'lines' : overdue !== null ? 'overdue' : 'aging';
       if (block === 'overdue') section.overdueItems = { items: [], total: undefined };
       continue;
