@@ -49,10 +49,10 @@ const PLACES: Readonly<Record<'GBP' | 'USD' | 'EUR' | 'JPY' | 'fr', readonly Pla
     { city: 'Bristol', country: 'United Kingdom', postcodes: ['BS1 4DJ', 'BS1 5TR'], street: (n) => `${n} Corn Street` },
   ],
   USD: [
-    { city: 'Boston, MA', country: 'USA', postcodes: ['02116', '02110'], street: (n) => `${n} Boylston Street` },
-    { city: 'San Francisco, CA', country: 'USA', postcodes: ['94105', '94103'], street: (n) => `${n} Market Street` },
-    { city: 'Chicago, IL', country: 'USA', postcodes: ['60601', '60606'], street: (n) => `${n} North Michigan Avenue` },
-    { city: 'Seattle, WA', country: 'USA', postcodes: ['98101', '98104'], street: (n) => `${n} Pine Street` },
+    { city: 'Boston', country: 'USA', postcodes: ['02116', '02110'], street: (n) => `${n} Boylston Street` },
+    { city: 'San Francisco', country: 'USA', postcodes: ['94105', '94103'], street: (n) => `${n} Market Street` },
+    { city: 'Chicago', country: 'USA', postcodes: ['60601', '60606'], street: (n) => `${n} North Michigan Avenue` },
+    { city: 'Seattle', country: 'USA', postcodes: ['98101', '98104'], street: (n) => `${n} Pine Street` },
   ],
   EUR: [
     { city: 'Dublin', country: 'Ireland', postcodes: ['D02 X285', 'D02 KX03'], street: (n) => `${n} Grafton Street` },
