@@ -12,8 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import PizZip from 'pizzip';
-import { LABELS, type Language } from '../src/core';
-import { TEMPLATE_LABELS } from '../src/adapters/documents/docx/templateData';
+import { LABELS, withColon, type Language } from '../src/core';
 
 // ---------------------------------------------------------------------------------------------------
 // WordprocessingML helpers
@@ -178,8 +177,9 @@ export function docxPackage(bodyXml: string, footerXml = '', title = 'Statement'
 
 function texts(language: Language) {
   const L = LABELS[language];
-  const colon = language === 'fr' ? '\u00a0:' : ':';
-  return { ...L, ...TEMPLATE_LABELS[language], colon };
+  // The colon as the language writes it after a label (no-break space in French), from core's punctuation rule.
+  const colon = withColon('', language, true);
+  return { ...L, statementNumber: L.statementNo, page: L.pageWord, of: L.pageOf, colon };
 }
 
 /** The statement template in one language: fixed texts typed in that language, data as tags. */
@@ -257,9 +257,11 @@ export function statementTemplateBody(language: Language): { body: string; foote
   );
   const textCell = (i: number, content: string | readonly string[]) => cell(widths[i] as number, typeof content === 'string' ? para(content, { style: 'StmtTableText' }) : content);
   const numberCell = (i: number, content: string) => cell(widths[i] as number, para(content, { style: 'StmtTableNumber' }));
+  // As the PDF: the period's first day, the label over the next seven columns, the balance in the balance column.
   const openingRow = row([
-    cell(widths.slice(0, 8).reduce((a, b) => a + b, 0), para(`{#showOpeningBalance}${t.openingBalance}`, { style: 'StmtTableTotal' }), { span: 8 }),
-    cell(widths[8] as number, para('{openingBalancePlain}', { style: 'StmtTableTotalNumber' })),
+    textCell(0, '{#showOpeningBalance}{openingDate}'),
+    cell(widths.slice(1, 8).reduce((a, b) => a + b, 0), para(t.openingBalance, { style: 'StmtTableText' }), { span: 7 }),
+    numberCell(8, '{openingBalancePlain}'),
     cell(widths[9] as number, para('{/showOpeningBalance}', { style: 'StmtTableText' })),
   ]);
   const lineRow = row([
@@ -280,18 +282,21 @@ export function statementTemplateBody(language: Language): { body: string; foote
   const totalRow = row([totalCell(0, t.total, 5), totalCell(5, '{totalAmount}'), totalCell(6, '{totalApplied}'), totalCell(7, '{totalOpen}'), totalCell(8, '{closingBalancePlain}'), totalCell(9, '')]);
   const linesTable = table(widths, [headerRow, openingRow, lineRow, totalRow], { rules: true });
 
-  const overdueWidths = [1600, 1400, 1200, 1400];
+  // The overdue list with the PDF's columns, and its total (the section's overdue amount).
+  const overdueWidths = [1200, 1400, 1800, 1200, 1000, 1400];
   const overdueTable = table(
     overdueWidths,
     [
-      row([t.document, t.dueDate, t.daysOverdue, t.open].map((h, i) => cell(overdueWidths[i] as number, para(h, { style: i >= 2 ? 'StmtTableHeaderNumber' : 'StmtTableHeader' }), { fill: NAVY })), { header: true }),
+      row([t.date, t.document, t.reference, t.dueDate, t.daysOverdue, t.open].map((h, i) => cell(overdueWidths[i] as number, para(h, { style: i >= 4 ? 'StmtTableHeaderNumber' : 'StmtTableHeader' }), { fill: NAVY })), { header: true }),
       row([
-        cell(1600, para('{#overdueLines}{document}', { style: 'StmtTableText' })),
-        cell(1400, para('{dueDate}', { style: 'StmtTableText' })),
-        cell(1200, para('{daysOverdue}', { style: 'StmtTableNumber' })),
+        cell(1200, para('{#overdueLines}{date}', { style: 'StmtTableText' })),
+        cell(1400, para('{document}', { style: 'StmtTableText' })),
+        cell(1800, para('{reference}', { style: 'StmtTableText' })),
+        cell(1200, para('{dueDate}', { style: 'StmtTableText' })),
+        cell(1000, para('{daysOverdue}', { style: 'StmtTableNumber' })),
         cell(1400, para('{open}{/overdueLines}', { style: 'StmtTableNumber' })),
       ]),
-      row([cell(4200, para(t.total, { style: 'StmtTableTotal' }), { span: 3, borderTop: true }), cell(1400, para('{overduePlain}', { style: 'StmtTableTotalNumber' }), { borderTop: true })]),
+      row([cell(6600, para(t.total, { style: 'StmtTableTotal' }), { span: 5, borderTop: true }), cell(1400, para('{overdue}', { style: 'StmtTableTotalNumber' }), { borderTop: true })]),
     ],
     { rules: true },
   );
@@ -310,13 +315,12 @@ export function statementTemplateBody(language: Language): { body: string; foote
     tagPara('{#sections}'),
     para([run(`${t.currency}${c} `), run('{currency}')], { style: 'StmtHeading' }),
     linesTable,
-    para([run(`${t.balanceDue}${c} `), run('{balanceDue}')], { style: 'StmtBalanceDue' }),
-    tagPara('{#hasOverdue}'),
-    para([run(`${t.ofWhichOverdue}${c} `), run('{overdue}')], { align: 'right' }),
-    tagPara('{/hasOverdue}'),
+    // The totals as the PDF prints them: "Balance due" (or "Closing balance"), then "Overdue", even when zero.
+    para([run(`{closingLabel}${c} `), run('{closingBalance}')], { style: 'StmtBalanceDue' }),
+    para([run(`${t.overdue}${c} `), run('{overdue}')], { align: 'right' }),
     tagPara('{#showOverdue}'),
     tagPara('{#hasOverdueLines}'),
-    para(t.overdueItems, { style: 'StmtSubheading' }),
+    para([run(`${t.overdueItems} (`), run('{currency}'), run(')')], { style: 'StmtSubheading' }),
     overdueTable,
     tagPara('{/hasOverdueLines}'),
     tagPara('{/showOverdue}'),

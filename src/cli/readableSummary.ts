@@ -1,9 +1,4 @@
-import { colon, formatAmount, makeAger, EXCLUSION_LABELS, formatDayForPeople, type ComputeResult, type Language } from '../core';
-
-const T = {
-  en: { title: 'Statements as of', customer: 'Customer', name: 'Name', currency: 'Cur.', balance: 'Balance', overdue: 'Overdue', status: 'Status', ok: 'ok', blocked: 'BLOCKED', excluded: 'Left out', issues: 'Input problems', none: 'No input problems.', more: 'more', style: { 'open-item': 'open items', activity: 'activity' }, severity: { error: 'error', warning: 'warning', info: 'note' } },
-  fr: { title: 'Relevés au', customer: 'Client', name: 'Nom', currency: 'Dev.', balance: 'Solde', overdue: 'Échu', status: 'État', ok: 'ok', blocked: 'BLOQUÉ', excluded: 'Écartés', issues: "Problèmes dans les données", none: 'Aucun problème dans les données.', more: 'de plus', style: { 'open-item': 'pièces ouvertes', activity: 'mouvements' }, severity: { error: 'erreur', warning: 'avertissement', info: 'note' } },
-};
+import { agedReceivablesTable, colon, formatAmount, formatDayForPeople, LABELS, type AgedCell, type ComputeResult, type Language } from '../core';
 
 function table(rows: string[][], rightAligned: ReadonlySet<number>): string {
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length))) ?? [];
@@ -12,37 +7,39 @@ function table(rows: string[][], rightAligned: ReadonlySet<number>): string {
     .join('\n');
 }
 
-/** The aged-receivables view for a terminal: one row per customer and currency. */
+/**
+ * The aged-receivables view for a terminal: core's aged-receivables table (one row per customer
+ * and currency, then the totals per currency) without its E-mail column, the left-out customers
+ * with their reasons, and the input problems.
+ */
 export function computeResultAsText(r: ComputeResult, language: Language, maxIssues = 50): string {
-  const t = T[language];
-  const labels = makeAger(r.aging, r.asOf).labels(language);
-  const head = [t.customer, t.name, t.currency, t.balance, t.overdue, ...labels, t.status];
-  const rows: string[][] = [head];
-  for (const s of r.statements) {
-    const name = (s.customer?.name ?? '').slice(0, 28);
-    if (s.status === 'blocked') {
-      rows.push([s.customerId, name, '', '', '', ...labels.map(() => ''), t.blocked]);
-      continue;
-    }
-    for (const sec of s.sections) {
-      const a = (m: number) => formatAmount(m, sec.currency, language);
-      rows.push([s.customerId, name, sec.currency, a(sec.closingBalance), a(sec.overdue), ...sec.aging.map(a), t.ok]);
-    }
-  }
+  const L = LABELS[language];
+  const S = L.summary;
+  const aged = agedReceivablesTable(r, language);
+  const emailColumn = aged.headers.length - 2;
+  const shown = (cells: readonly AgedCell[]): string[] =>
+    cells
+      .filter((_, i) => i !== emailColumn)
+      .map((c, i) => (c === null ? '' : typeof c === 'string' ? (i === 1 ? c.slice(0, 28) : c) : formatAmount(c.minor, c.currency, language)));
+  const rows: string[][] = [aged.headers.filter((_, i) => i !== emailColumn)];
+  for (const row of aged.rows) if (row.status !== 'excluded') rows.push(shown(row.cells));
+  if (aged.totals.length > 0) rows.push(rows[0]?.map(() => '') ?? []);
+  for (const total of aged.totals) rows.push(shown(total.cells));
+  const head = rows[0] ?? [];
   const right = new Set(head.map((_, i) => i).filter((i) => i >= 3 && i < head.length - 1));
-  const out = [`${t.title} ${formatDayForPeople(r.asOf, language)} (${t.style[r.style]})`, '', table(rows, right), ''];
+  const out = [`${S.statementsAsOf} ${formatDayForPeople(r.asOf, language)} (${S.styles[r.style]})`, '', table(rows, right), ''];
   if (r.excluded.length > 0) {
-    out.push(`${t.excluded}${colon(language)} ${r.excluded.length}`);
-    for (const e of r.excluded.slice(0, maxIssues)) out.push(`  ${e.customerId}${colon(language)} ${EXCLUSION_LABELS[e.reason][language]}`);
-    if (r.excluded.length > maxIssues) out.push(`  … ${r.excluded.length - maxIssues} ${t.more}`);
+    out.push(`${S.leftOut}${colon(language)} ${r.excluded.length}`);
+    for (const e of r.excluded.slice(0, maxIssues)) out.push(`  ${e.customerId}${colon(language)} ${L.exclusions[e.reason]}`);
+    if (r.excluded.length > maxIssues) out.push(`  … ${r.excluded.length - maxIssues} ${S.more}`);
     out.push('');
   }
   const problems = r.issues;
-  if (problems.length === 0) out.push(t.none);
+  if (problems.length === 0) out.push(S.noInputProblems);
   else {
-    out.push(`${t.issues}${colon(language)} ${problems.length}`);
-    for (const i of problems.slice(0, maxIssues)) out.push(`  [${t.severity[i.severity]}] ${i.message[language]}`);
-    if (problems.length > maxIssues) out.push(`  … ${problems.length - maxIssues} ${t.more}`);
+    out.push(`${S.inputProblems}${colon(language)} ${problems.length}`);
+    for (const i of problems.slice(0, maxIssues)) out.push(`  [${L.severities[i.severity]}] ${i.message[language]}`);
+    if (problems.length > maxIssues) out.push(`  … ${problems.length - maxIssues} ${S.more}`);
   }
   return out.join('\n') + '\n';
 }

@@ -12,21 +12,29 @@ const EOL = '\r\n';
 
 /**
  * One customer's statement as CSV, for reconciling with the customer's own books: a header row, then
- * one block of rows per currency (each row carries its currency). Amounts are unsigned in the debit
- * or credit column; balance and open amount are signed. UTF-8 with BOM (so Excel reads the accents),
- * CRLF line ends and RFC 4180 quoting. fr: ";" delimiter, decimal comma, dd/mm/yyyy dates;
- * en: ",", decimal point, ISO dates. Numbers have no thousands separator, so they read back as numbers.
+ * one block of rows per currency (each row carries its currency), starting with the document's
+ * opening-balance row when it has one. Amounts are unsigned in the debit or credit column; balance
+ * and open amount are signed. An open-item statement also has the paid/credited column after the
+ * credit, signed like the amount, so every row adds up: debit − credit − paid/credited = open (an
+ * invoice of 468.06 half paid: 468.06, blank, 234.03, open 234.03). The activity statement's rows are
+ * movements, whose open amount is not what they add up to: its columns stay as they are.
+ * UTF-8 with BOM (so Excel reads the accents), CRLF line ends and RFC 4180 quoting. fr: ";"
+ * delimiter, decimal comma, dd/mm/yyyy dates; en: ",", decimal point, ISO dates. Numbers have no
+ * thousands separator, so they read back as numbers.
  */
 export function reconciliationCsv(doc: StatementDocument, options: ReconciliationCsvOptions = {}): string {
   const language = doc.language;
   const delimiter = options.delimiter ?? (language === 'fr' ? ';' : ',');
   const L = doc.labels;
-  const rows: string[][] = [[L.currency, L.date, L.type, L.document, L.reference, L.dueDate, L.debit, L.credit, L.balance, L.open, L.matchingCode]];
+  const withApplied = doc.style === 'open-item';
+  /** The columns after Credit: Paid/credited (open items only), Balance, Open, Matching. */
+  const tail = (applied: string, balance: string, open: string, matching: string): string[] => (withApplied ? [applied, balance, open, matching] : [balance, open, matching]);
+  const rows: string[][] = [[L.currency, L.date, L.type, L.document, L.reference, L.dueDate, L.debit, L.credit, ...tail(L.applied, L.balance, L.open, L.matchingCode)]];
   for (const section of doc.sections) {
     const exponent = currencyExponent(section.currency) ?? 2;
     const num = (minor: Minor) => decimal(minor, exponent, language);
-    if (doc.style === 'activity' || section.openingBalance !== 0) {
-      rows.push([section.currency, doc.from === undefined ? '' : day(doc.from, language), L.openingBalance, '', '', '', '', '', num(section.openingBalance), '', '']);
+    if (section.opening !== undefined) {
+      rows.push([section.currency, day(section.opening.date, language), L.openingBalance, '', '', '', '', '', ...tail('', num(section.opening.balance), '', '')]);
     }
     for (const l of section.lines) {
       rows.push([
@@ -38,9 +46,7 @@ export function reconciliationCsv(doc: StatementDocument, options: Reconciliatio
         day(l.dueDate, language),
         l.amount >= 0 ? num(l.amount) : '',
         l.amount < 0 ? num(-l.amount) : '',
-        num(l.balance),
-        num(l.open),
-        l.matchingCode,
+        ...tail(num(l.applied), num(l.balance), num(l.open), l.matchingCode),
       ]);
     }
   }
@@ -68,7 +74,7 @@ function day(d: Day, language: Language): string {
  * and a cell that is exactly a plain number (/^-?\d+([.,]\d+)?$/: optional minus, digits, optional
  * decimal part, nothing else) is parsed as a number by every spreadsheet, never as an expression.
  * Such cells are written as they are, so "-12.50" stays a number a reconciliation can add up; the
- * money columns that can be negative (balance, open amount) produce only this shape, and debit and
+ * money columns that can be negative (paid/credited, balance, open amount) produce only this shape, and debit and
  * credit are unsigned. Anything else starting with "-", such as "-2+3" or "-A1", is text and quoted.
  */
 const PLAIN_NUMBER = /^-?\d+([.,]\d+)?$/;

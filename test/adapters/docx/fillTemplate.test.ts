@@ -26,14 +26,14 @@ describe('fillTemplate with the shipped templates', () => {
     const out = fillTemplate(template('statement.docx'), 'statement.docx', dataA());
     const xml = part(out);
     const text = paragraphs(xml);
-    expect(text).toEqual(expect.arrayContaining(['Northwind Accounting SARL', 'Statement of account', '31 Oct 2026', 'ST-202610-A', 'Alpha Ltd', 'Currency: EUR', 'Currency: USD', 'Balance due: €1,550.00', 'Balance due: $50.00', 'of which overdue: €1,300.00']));
+    expect(text).toEqual(expect.arrayContaining(['Northwind Accounting SARL', 'Statement of account', '31 Oct 2026', 'ST-202610-A', 'Alpha Ltd', 'Currency: EUR', 'Currency: USD', 'Balance due: €1,550.00', 'Balance due: $50.00', 'Overdue: €1,300.00', 'Overdue: $50.00', 'Overdue items (EUR)']));
     expect(text).toContain('12 rue de la Paix\n75002 Paris');
     expect(text).toContain('Contact: Jane Smith');
     expect(text).toContain('Thank you for your business.\nPlease pay overdue items now.');
     expect(text.some((p) => /^Aged at 31 Oct 2026 by due date/.test(p))).toBe(true);
     expect(text).not.toContain('Period:');
 
-    const lines = rows(xml).filter((r) => /^\d\d [A-Z][a-z]{2} \d{4}$/.test(r[0] ?? ''));
+    const lines = rows(xml).filter((r) => r.length === 10 && /^\d\d [A-Z][a-z]{2} \d{4}$/.test(r[0] ?? ''));
     expect(lines).toEqual([
       ['15 Jun 2026', 'Invoice', 'A1', 'PO-77\nOctober services', '15 Jul 2026', '1,234.56', '34.56', '1,200.00', '1,200.00', '108'],
       ['10 Sep 2026', 'Invoice', 'A2', '', '10 Oct 2026', '100.00', '0.00', '100.00', '1,300.00', '21'],
@@ -44,7 +44,10 @@ describe('fillTemplate with the shipped templates', () => {
     expect(all).toContainEqual(['Total', '1,584.56', '34.56', '1,550.00', '1,550.00', '']);
     expect(all).toContainEqual(['EUR', '€1,550.00', '€1,300.00']);
     expect(all).toContainEqual(['USD', '$50.00', '$50.00']);
-    expect(all).toContainEqual(['A1', '15 Jul 2026', '108', '1,200.00']);
+    // The overdue list as the PDF lays it out: date, document, reference, due date, days, open; its total with the symbol.
+    expect(all).toContainEqual(['15 Jun 2026', 'A1', 'PO-77', '15 Jul 2026', '108', '1,200.00']);
+    expect(all).toContainEqual(['10 Sep 2026', 'A2', '', '10 Oct 2026', '21', '100.00']);
+    expect(all).toContainEqual(['Total', '€1,300.00']);
     expect(all.filter((r) => r[0] === 'Over 90')).toEqual([['Over 90', '€1,200.00'], ['Over 90', '$0.00']]);
     expect(all).toContainEqual(['Current', '€250.00']);
     expect(all).toContainEqual(['61-90', '$50.00']);
@@ -61,9 +64,9 @@ describe('fillTemplate with the shipped templates', () => {
     const xml = part(out);
     expect(xml).toContain('Société Générale &amp; Fils &lt;Paris&gt;');
     const text = paragraphs(xml).map(plainSpaces);
-    expect(text).toEqual(expect.arrayContaining(['Relevé de compte', '31/10/2026', 'ST-202610-F', 'Société Générale & Fils <Paris>', 'Devise : EUR', 'Solde dû : 2 900,00 €', 'dont échu : 1 900,00 €', 'Merci de votre confiance.\nMerci de régler les pièces échues.']));
+    expect(text).toEqual(expect.arrayContaining(['Relevé de compte', '31/10/2026', 'ST-202610-F', 'Société Générale & Fils <Paris>', 'Devise : EUR', 'Solde dû : 2 900,00 €', 'Échu : 1 900,00 €', 'Merci de votre confiance.\nMerci de régler les pièces échues.']));
     expect(text).not.toContain('Contact :'); // no contact: the paragraph is gone
-    const lines = rows(xml).map((r) => r.map(plainSpaces)).filter((r) => /^\d\d\/\d\d\/\d{4}$/.test(r[0] ?? ''));
+    const lines = rows(xml).map((r) => r.map(plainSpaces)).filter((r) => r.length === 10 && /^\d\d\/\d\d\/\d{4}$/.test(r[0] ?? ''));
     expect(lines).toEqual([
       ['01/07/2026', 'Facture', 'F1', 'BC-12\nPrestations juillet', '31/07/2026', '1 999,99', '0,00', '1 999,99', '1 999,99', '92'],
       ['01/10/2026', 'Avoir', 'F2', '', '01/10/2026', '-99,99', '0,00', '-99,99', '1 900,00', ''],
@@ -83,8 +86,11 @@ describe('fillTemplate with the shipped templates', () => {
     const xml = part(fillTemplate(template('statement.docx'), 'statement.docx', data));
     const all = rows(xml);
     expect(all).toContainEqual(['Period:', '01 Oct 2026 – 31 Oct 2026']);
-    expect(all).toContainEqual(['Opening balance', '1,300.00', '']);
-    expect(paragraphs(xml)).toContain('Statement of activity');
+    expect(all).toContainEqual(['01 Oct 2026', 'Opening balance', '1,300.00', '']);
+    expect(paragraphs(xml)).toEqual(expect.arrayContaining(['Statement of activity', 'Closing balance: €1,550.00', 'Overdue: €1,300.00', 'Overdue items (EUR)']));
+    // The open items at the date, not the period's movements: A1 and A2 were posted before it.
+    expect(all).toContainEqual(['15 Jun 2026', 'A1', 'PO-77', '15 Jul 2026', '108', '1,200.00']);
+    expect(all).toContainEqual(['Total', '€1,300.00']);
   });
 
   it('no "undefined", no leftover tag, no loop-tag paragraph in any filled part, en and fr, full and empty settings', () => {

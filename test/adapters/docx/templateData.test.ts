@@ -19,13 +19,14 @@ describe('statementTemplateData', () => {
     const d = statementTemplateData(doc('A'), SETTINGS) as Data;
     expect(d['language']).toBe('en');
     expect(d['title']).toBe('Statement of account');
+    expect(d['closingLabel']).toBe('Balance due');
     expect(d['statementDate']).toBe('31 Oct 2026');
     expect(d['statementNumber']).toBe('ST-202610-A');
     expect(d['hasPeriod']).toBe(false);
     expect(d['period']).toBe('');
     expect(d['company']).toMatchObject({ name: 'Northwind Accounting SARL', address: '12 rue de la Paix\n75002 Paris', vatNumber: 'FR12345678901', iban: 'FR76 3000 6000 0112 3456 7890 189', bic: 'BNPAFRPPXXX', bankName: 'Banque Exemple', hasBank: true });
     expect(d['customer']).toEqual({ no: 'A', name: 'Alpha Ltd', addressLines: ['1 High Street', 'EC1A 1BB London'], address: '1 High Street\nEC1A 1BB London', contact: 'Jane Smith', hasContact: true, email: 'ap@alpha.example; cfo@alpha.example' });
-    expect(d['labels']).toMatchObject({ dueDate: 'Due date', balanceDue: 'Balance due', vatNumber: 'VAT no.' });
+    expect(d['labels']).toMatchObject({ dueDate: 'Due date', balanceDue: 'Balance due', vatNumber: 'VAT no.', statementNumber: 'Statement no.', page: 'Page', of: 'of', ofWhichOverdue: 'of which overdue' });
     expect(Object.values(d['labels'] as object).every((v) => typeof v === 'string')).toBe(true);
     expect(d['message']).toBe('Thank you for your business.\nPlease pay overdue items now.');
     expect(d['sections'].map((s: Data) => s['currency'])).toEqual(['EUR', 'USD']);
@@ -59,11 +60,13 @@ describe('statementTemplateData', () => {
     expect(f['overdue']).toBe(`1${NNBSP}900,00${NBSP}€`);
   });
 
-  it('an opening-balance row belongs in the table for activity statements and for open items with a balance brought forward', () => {
+  it('an opening-balance row belongs in the table whenever the statement has a period, dated its first day, even at zero', () => {
     const sections = (o: Parameters<typeof doc>[1]) => (statementTemplateData(doc('A', o), SETTINGS) as Data)['sections'] as Data[];
-    expect(sections({}).map((x) => x['showOpeningBalance'])).toEqual([false, false]);
+    expect(sections({}).map((x) => [x['showOpeningBalance'], x['openingDate']])).toEqual([[false, ''], [false, '']]);
     const broughtForward = sections({ from: parseIsoDay('2026-10-01') as number });
-    expect(broughtForward[0]).toMatchObject({ showOpeningBalance: true, openingBalance: '€1,300.00' });
+    expect(broughtForward[0]).toMatchObject({ showOpeningBalance: true, openingBalance: '€1,300.00', openingDate: '01 Oct 2026' });
+    // Nothing before the period: still a row, of zero.
+    expect(sections({ from: parseIsoDay('2020-01-01') as number }).map((x) => [x['showOpeningBalance'], x['openingBalance']])).toEqual([[true, '€0.00'], [true, '$0.00']]);
     expect(sections({ style: 'activity', from: parseIsoDay('2026-10-01') as number }).every((x) => x['showOpeningBalance'] === true)).toBe(true);
   });
 
@@ -82,7 +85,7 @@ describe('statementTemplateData', () => {
     expect(d['agingCaption']).toMatch(/31\/10\/2026/);
   });
 
-  it('activity statement: period, opening balance, no partial overdue list', () => {
+  it('activity statement: period, opening balance, the overdue list of the open items at the date (not the movements)', () => {
     const from = parseIsoDay('2026-10-01') as number;
     const d = statementTemplateData(doc('A', { style: 'activity', from }), SETTINGS) as Data;
     expect(d).toMatchObject({ isActivity: true, hasPeriod: true, title: 'Statement of activity', period: '01 Oct 2026 – 31 Oct 2026', periodFrom: '01 Oct 2026', periodTo: '31 Oct 2026' });
@@ -90,8 +93,10 @@ describe('statementTemplateData', () => {
     expect(eur['openingBalance']).toBe('€1,300.00');
     expect(eur['lines'].map((l: Data) => l['document'])).toEqual(['A3']);
     expect(eur['closingBalance']).toBe('€1,550.00');
-    expect(eur['overdueLines']).toEqual([]);
+    expect(eur['overdueLines'].map((l: Data) => [l['document'], l['open']])).toEqual([['A1', '1,200.00'], ['A2', '100.00']]);
+    expect(eur['overdue']).toBe('€1,300.00');
     expect(eur['showOverdue']).toBe(true);
+    expect(d['closingLabel']).toBe('Closing balance');
   });
 
   it('every value is a string, a boolean or a list; nothing undefined, null or "undefined"', () => {

@@ -149,8 +149,25 @@ describe('statement PDF options', () => {
     expect(text).toMatch(loose('05 Oct 2026 Payment PAY-2001 05 Oct 2026 -200.00 -200.00 0.00 1,534.56'));
     expect(text).toMatch(loose('28 Oct 2026 Invoice INV-1003 PO-80 27 Nov 2026 2,000.00 0.00 2,000.00 3,500.00'));
     expect(text).toMatch(loose('Closing balance €3,500.00'));
-    // The lines of an activity statement miss older overdue items, so no overdue list that would not add up.
-    expect(text).not.toMatch(/Overdue items/);
+    // The overdue list is the open items at the statement date, also INV-1001 posted before the period.
+    const overdue = text.slice(text.indexOf('Overdue items (EUR)'), text.indexOf('Aging (EUR)'));
+    expect(overdue).toMatch(loose('15 Jul 2026 INV-1001 PO-77 14 Aug 2026 78 1,234.56'));
+    expect(overdue).toMatch(loose('20 Sep 2026 INV-1002 PO-78 20 Oct 2026 11 300.00'));
+    expect(overdue).toMatch(loose('25 Oct 2026 CN-3001 RMA-5 25 Oct 2026 -34.56'));
+    expect(overdue).not.toMatch(/PAY-2001|INV-1003/);
+    expect(overdue).toMatch(loose('Total €1,500.00'));
+  });
+
+  it('open items with --from: the older open items brought forward in an opening row, and still in the overdue list', async () => {
+    const doc = goldenDocument('C001', { from: parseIsoDay('2026-10-01') as number });
+    const text = plainSpaces(pdfText(writePdf(tempDir(), 'from.pdf', await statementAsPdf(doc, SETTINGS))));
+    expect(text).toMatch(loose('Period: 01 Oct 2026 – 31 Oct 2026'));
+    expect(text).toMatch(loose('01 Oct 2026 Opening balance 1,534.56'));
+    expect(text).not.toMatch(/15 Jul 2026 Invoice INV-1001/);
+    expect(text).toMatch(loose('Balance due €3,500.00'));
+    const overdue = text.slice(text.indexOf('Overdue items (EUR)'), text.indexOf('Aging (EUR)'));
+    expect(overdue).toMatch(loose('15 Jul 2026 INV-1001 PO-77 14 Aug 2026 78 1,234.56'));
+    expect(overdue).toMatch(loose('Total €1,500.00'));
   });
 
   it('showOverdueSection: false leaves the overdue list out but keeps the Overdue total', async () => {

@@ -17,13 +17,14 @@ const lines = (csv: string) => csv.split('\r\n');
 describe('reconciliation CSV', () => {
   it('English: BOM, comma, decimal point, ISO dates, debit/credit unsigned, one block per currency', () => {
     const csv = reconciliationCsv(docOf('A'));
-    expect(csv.startsWith('\ufeffCurrency,Date,Type,Document,Reference,Due date,Debit,Credit,Balance,Open,Matching\r\n')).toBe(true);
+    expect(csv.startsWith('\ufeffCurrency,Date,Type,Document,Reference,Due date,Debit,Credit,Paid/credited,Balance,Open,Matching\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(lines(csv.slice(1))).toEqual([
-      'Currency,Date,Type,Document,Reference,Due date,Debit,Credit,Balance,Open,Matching',
-      'EUR,2026-01-15,Invoice,A1,PO-77,2026-02-14,1234.56,,1200.00,1200.00,',
-      'EUR,2026-06-10,Invoice,A2,,2026-07-10,100.00,,1300.00,100.00,',
-      'USD,2026-05-01,Invoice,A3,,2026-05-31,50.00,,50.00,50.00,',
+      'Currency,Date,Type,Document,Reference,Due date,Debit,Credit,Paid/credited,Balance,Open,Matching',
+      // 1,234.56 − 34.56 paid = 1,200.00 open: the row adds up.
+      'EUR,2026-01-15,Invoice,A1,PO-77,2026-02-14,1234.56,,34.56,1200.00,1200.00,',
+      'EUR,2026-06-10,Invoice,A2,,2026-07-10,100.00,,0.00,1300.00,100.00,',
+      'USD,2026-05-01,Invoice,A3,,2026-05-31,50.00,,0.00,50.00,50.00,',
       '',
     ]);
   });
@@ -31,29 +32,41 @@ describe('reconciliation CSV', () => {
   it('French: semicolon, decimal comma, dd/mm/yyyy, credits in the credit column, negative open amounts stay numbers', () => {
     const csv = reconciliationCsv(docOf('F'));
     expect(lines(csv)).toEqual([
-      '\ufeffDevise;Date;Type;Pièce;Référence;Échéance;Débit;Crédit;Solde;Restant dû;Lettrage',
-      `EUR;01/04/2026;Facture;F1;"'=HYPERLINK(""http://evil.example"")";30/04/2026;999,99;;999,99;999,99;L1`,
-      'EUR;01/06/2026;Avoir;F2;;01/06/2026;;99,99;900,00;-99,99;',
+      '\ufeffDevise;Date;Type;Pièce;Référence;Échéance;Débit;Crédit;Réglé/avoir;Solde;Restant dû;Lettrage',
+      `EUR;01/04/2026;Facture;F1;"'=HYPERLINK(""http://evil.example"")";30/04/2026;999,99;;0,00;999,99;999,99;L1`,
+      'EUR;01/06/2026;Avoir;F2;;01/06/2026;;99,99;0,00;900,00;-99,99;',
       '',
     ]);
     // The delimiter can be forced: then the decimal comma needs quotes.
-    expect(lines(reconciliationCsv(docOf('F'), { delimiter: ',' }))[2]).toBe('EUR,01/06/2026,Avoir,F2,,01/06/2026,,"99,99","900,00","-99,99",');
-    expect(lines(reconciliationCsv(docOf('A'), { delimiter: ';' }))[1]).toBe('EUR;2026-01-15;Invoice;A1;PO-77;2026-02-14;1234.56;;1200.00;1200.00;');
+    expect(lines(reconciliationCsv(docOf('F'), { delimiter: ',' }))[2]).toBe('EUR,01/06/2026,Avoir,F2,,01/06/2026,,"99,99","0,00","900,00","-99,99",');
+    expect(lines(reconciliationCsv(docOf('A'), { delimiter: ';' }))[1]).toBe('EUR;2026-01-15;Invoice;A1;PO-77;2026-02-14;1234.56;;34.56;1200.00;1200.00;');
   });
 
   it('currencies keep their digits (JPY none, KWD three)', () => {
-    expect(lines(reconciliationCsv(docOf('J')))[1]).toBe('JPY,2026-06-01,Invoice,J1,,2026-06-15,5000,,5000,5000,');
-    expect(lines(reconciliationCsv(docOf('K')))[1]).toBe('KWD,2026-06-29,Invoice,K1,,2026-07-29,1.234,,1.234,1.234,');
+    expect(lines(reconciliationCsv(docOf('J')))[1]).toBe('JPY,2026-06-01,Invoice,J1,,2026-06-15,5000,,0,5000,5000,');
+    expect(lines(reconciliationCsv(docOf('K')))[1]).toBe('KWD,2026-06-29,Invoice,K1,,2026-07-29,1.234,,0.000,1.234,1.234,');
   });
 
-  it('activity statements start each currency with the opening balance', () => {
+  it('activity statements start each currency with the opening balance, and keep their columns (no paid/credited)', () => {
     const csv = reconciliationCsv(docOf('A', { style: 'activity', from: day('2026-06-01') }));
+    expect(lines(csv)[0]).toBe('\ufeffCurrency,Date,Type,Document,Reference,Due date,Debit,Credit,Balance,Open,Matching');
     expect(lines(csv).slice(1, 5)).toEqual([
       'EUR,2026-06-01,Opening balance,,,,,,1234.56,,',
       'EUR,2026-06-10,Invoice,A2,,2026-07-10,100.00,,1334.56,100.00,',
       'EUR,2026-06-20,Payment,AP1,,2026-06-20,,34.56,1300.00,0.00,',
       'USD,2026-06-01,Opening balance,,,,,,50.00,,', // A3 was posted in May
     ]);
+  });
+
+  it('open items with --from: the opening-balance row of the document, with the paid/credited column, even at zero', () => {
+    const csv = reconciliationCsv(docOf('A', { from: day('2026-06-01') }));
+    expect(lines(csv).slice(1)).toEqual([
+      'EUR,2026-06-01,Opening balance,,,,,,,1200.00,,', // A1, still 1,200.00 open, brought forward
+      'EUR,2026-06-10,Invoice,A2,,2026-07-10,100.00,,0.00,1300.00,100.00,',
+      'USD,2026-06-01,Opening balance,,,,,,,50.00,,',
+      '',
+    ]);
+    expect(lines(reconciliationCsv(docOf('A', { from: day('2020-01-01') })))[1]).toBe('EUR,2020-01-01,Opening balance,,,,,,,0.00,,');
   });
 
   const HOSTILE: [string, string][] = [
@@ -86,9 +99,9 @@ describe('reconciliation CSV', () => {
       expect(parsed.length).toBe(HOSTILE.length + 1);
       HOSTILE.forEach(([, expected], i) => {
         const row = parsed[i + 1] ?? [];
-        expect([row[3], row[4], row[10]]).toEqual([expected, expected, expected]);
+        expect([row[3], row[4], row[11]]).toEqual([expected, expected, expected]);
         // Negative amounts: unsigned credit; negative balance and open are plain numbers, not quoted.
-        expect([row[6], row[7], row[8], row[9]]).toEqual(['', `${i + 1}.00`, `-${i + 1}.00`, `-${i + 1}.00`]);
+        expect([row[6], row[7], row[8], row[9], row[10]]).toEqual(['', `${i + 1}.00`, '0.00', `-${i + 1}.00`, `-${i + 1}.00`]);
       });
       // No cell a spreadsheet would evaluate: whatever starts with = + - @ is a plain number or was quoted.
       for (const row of parsed) for (const cell of row) if (/^[=+\-@\t\r]/.test(cell)) expect(cell).toMatch(/^-?\d+([.,]\d+)?$/);
@@ -110,6 +123,7 @@ describe('reconciliation CSV', () => {
   it('headers come from the customer language labels', () => {
     const header = lines(reconciliationCsv(docOf('F')))[0]?.slice(1).split(';');
     const L = LABELS.fr;
-    expect(header).toEqual([L.currency, L.date, L.type, L.document, L.reference, L.dueDate, L.debit, L.credit, L.balance, L.open, L.matchingCode]);
+    expect(header).toEqual([L.currency, L.date, L.type, L.document, L.reference, L.dueDate, L.debit, L.credit, L.applied, L.balance, L.open, L.matchingCode]);
+    expect(header?.[8]).toBe('Réglé/avoir');
   });
 });

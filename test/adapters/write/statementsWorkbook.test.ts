@@ -1,12 +1,12 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import PizZip from 'pizzip';
 import { parseCsv } from '../../../src/adapters/csv/parseCsv';
-import { SheetNamer } from '../../../src/adapters/xlsx/write/sheetNames';
-import { statementsWorkbook, writeStatementsWorkbook } from '../../../src/adapters/xlsx/writeStatementsWorkbook';
-import type { ComputeResult, Issue } from '../../../src/core';
+import { writeStatementsWorkbook } from '../../../src/adapters/xlsx/writeStatementsWorkbook';
+import { statementsWorkbookModel, type ComputeResult, type Issue } from '../../../src/core';
 import { compute, utc } from './fixture';
 
 let dir: string;
@@ -105,8 +105,15 @@ describe('statements workbook (exceljs, read back)', () => {
     expect(rowValues(a, eur + 3, 10)).toEqual([utc('2026-06-10'), 'Invoice', 'A2', '', utc('2026-07-10'), 100, 0, 100, 1300, '']);
     expect(a.getRow(eur + 2).getCell(1).numFmt).toBe('yyyy-mm-dd');
     expect(a.getRow(eur + 2).getCell(6).numFmt).toBe('#,##0.00 "EUR";-#,##0.00 "EUR"');
-    expect(rowValues(a, eur + 4, 9)).toEqual(['Balance due', '', '', '', '', '', '', '', 1300]);
+    // The closing total carries the lines' amount, paid/credited and open totals under their columns.
+    expect(rowValues(a, eur + 4, 9)).toEqual(['Balance due', '', '', '', '', 1334.56, 34.56, 1300, 1300]);
+    expect(a.getRow(eur + 4).getCell(6).border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'double' } });
     expect(rowValues(a, eur + 5, 9)).toEqual(['Overdue', '', '', '', '', '', '', '', 1200]);
+    // The overdue list: the open items due before the statement date, with their total (= Overdue).
+    expect(rowValues(a, eur + 7, 1)).toEqual(['Overdue items']);
+    expect(rowValues(a, eur + 9, 10)).toEqual([utc('2026-01-15'), 'Invoice', 'A1', 'PO-77', utc('2026-02-14'), 1234.56, 34.56, 1200, 1200, 136]);
+    expect(rowValues(a, eur + 10, 9)).toEqual(['Total', '', '', '', '', '', '', 1200, '']);
+    expect(tableOf(a, 'Overdue_1_1')).toEqual({ ref: `A${eur + 8}:J${eur + 9}`, columns: rowValues(a, eur + 1, 10) });
     const aging = findRow(a, 'Aging');
     expect(rowValues(a, aging + 1, 6)).toEqual(['Current', '1-30', '31-60', '61-90', 'Over 90', 'Total']);
     expect(rowValues(a, aging + 2, 6)).toEqual([100, 0, 0, 0, 1200, 1300]);
@@ -129,7 +136,8 @@ describe('statements workbook (exceljs, read back)', () => {
     expect(f.getRow(head + 1).getCell(4).type).toBe(ExcelJS.ValueType.String); // text, never a formula
     expect(f.getRow(head + 1).getCell(1).numFmt).toBe('dd/mm/yyyy');
     expect(rowValues(f, head + 2, 9)).toEqual([utc('2026-06-01'), 'Avoir', 'F2', '', utc('2026-06-01'), -99.99, 0, -99.99, 900]);
-    expect(rowValues(f, head + 3, 9)).toEqual(['Solde dû', '', '', '', '', '', '', '', 900]);
+    expect(rowValues(f, head + 3, 9)).toEqual(['Solde dû', '', '', '', '', 900, 0, 900, 900]);
+    expect(rowValues(f, findRow(f, 'Pièces échues') + 2, 10)).toEqual([utc('2026-04-01'), 'Facture', 'F1', '=HYPERLINK("http://evil.example")', utc('2026-04-30'), 999.99, 0, 999.99, 999.99, 61]);
     // One currency: the line header stays in view and is printed on every page.
     expect(f.views[0]).toMatchObject({ state: 'frozen', ySplit: head });
     expect(f.pageSetup.printTitlesRow).toBe(`${head}:${head}`);
@@ -188,14 +196,14 @@ describe('statements workbook (exceljs, read back)', () => {
     const ws = sheet(wb, 'Aged receivables');
     expect(ws.getRow(ws.rowCount).getCell(1).value).toBe('2 of 4 statements have a sheet; use the CSV or PDF output for the others.');
 
-    const zero = statementsWorkbook(compute(), { maxSheets: 0 });
-    expect(zero.workbook.worksheets.length).toBe(2);
-    expect(zero.sheets).toBe(0);
-    expect(() => statementsWorkbook(compute(), { maxSheets: -1 })).toThrow(RangeError);
+    const zero = await writeAndRead(compute(), 'zero.xlsx', { maxSheets: 0 });
+    expect(zero.wb.worksheets.map((w) => w.name)).toEqual(['Aged receivables', 'Issues']);
+    expect(zero.written.sheets).toBe(0);
+    expect(() => statementsWorkbookModel(compute(), { maxSheets: -1 })).toThrow(RangeError);
 
-    const all = statementsWorkbook(compute(), { maxSheets: 4 });
-    const last = all.workbook.getWorksheet('Aged receivables');
-    expect(last?.getRow(last.rowCount).getCell(1).value).not.toMatch(/statements have a sheet/);
+    const all = await writeAndRead(compute(), 'all.xlsx', { maxSheets: 4 });
+    const last = sheet(all.wb, 'Aged receivables');
+    expect(last.getRow(last.rowCount).getCell(1).value).not.toMatch(/statements have a sheet/);
   });
 
   it('summary runs (no lines), other aging columns and an empty run still make a valid workbook', async () => {
@@ -215,26 +223,6 @@ describe('statements workbook (exceljs, read back)', () => {
     expect(rowValues(ws, 1, 3)).toEqual(['Customer no.', 'Customer', 'Currency']);
   });
 
-  it('sheet names: at most 31 characters, no forbidden characters, unique ignoring case', () => {
-    const namer = new SheetNamer();
-    namer.reserve('Aged receivables');
-    namer.reserve('Issues');
-    const names = [
-      'C1 Alpha', 'c1 ALPHA', 'C1 alpha', 'Aged Receivables', 'ISSUES', 'History', "'quoted'", 'a:b\\c/d?e*f[g]h',
-      'X'.repeat(40), 'X'.repeat(40), `${'Y'.repeat(30)}😀😀`, '', '   ', 'tab\tand\nnewline', '\u202eevil', "C014 Margie's Travel", "K6 'Quoted",
-    ].map((n) => namer.name(n));
-    expect(names).toEqual([
-      'C1 Alpha', 'c1 ALPHA (2)', 'C1 alpha (3)', 'Aged Receivables (2)', 'ISSUES (2)', 'History (2)', 'quoted', 'a_b_c_d_e_f_g_h',
-      'X'.repeat(31), `${'X'.repeat(27)} (2)`, 'Y'.repeat(30), 'Sheet', 'Sheet (2)', 'tab and newline', 'evil', 'C014 Margie\u2019s Travel', 'K6 \u2019Quoted',
-    ]);
-    for (const n of names) {
-      expect(n.length).toBeGreaterThan(0);
-      expect(n.length).toBeLessThanOrEqual(31);
-      expect(n).not.toMatch(/[:\\/?*[\]']/);
-    }
-    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
-  });
-
   it('many customers with the same long name get distinct sheets', async () => {
     const base = compute();
     const a = base.statements[0];
@@ -246,6 +234,41 @@ describe('statements workbook (exceljs, read back)', () => {
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(12);
     expect(names.every((n) => n.length <= 31)).toBe(true);
   });
+
+  it('aged receivables prints landscape, one page wide, with the header row on every page (the sheet XML)', async () => {
+    const { file } = await writeAndRead(compute(), 'print.xlsx', { company: COMPANY });
+    const zip = new PizZip(await fs.readFile(file));
+    const sheetXml = zip.file('xl/worksheets/sheet1.xml')?.asText() ?? '';
+    expect(sheetXml).toMatch(/<pageSetup [^>]*orientation="landscape"/);
+    expect(sheetXml).toMatch(/<pageSetup [^>]*paperSize="9"/);
+    expect(sheetXml).toMatch(/<pageSetup [^>]*fitToWidth="1"/);
+    expect(sheetXml).toMatch(/<pageSetup [^>]*fitToHeight="0"/);
+    expect(sheetXml).toMatch(/<pageSetUpPr [^>]*fitToPage="1"/);
+    const workbookXml = zip.file('xl/workbook.xml')?.asText() ?? '';
+    expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Aged receivables&apos;!$1:$1</definedName>`);
+
+    const letter = await writeAndRead(compute(), 'letter.xlsx', { paper: 'Letter' });
+    expect(new PizZip(await fs.readFile(letter.file)).file('xl/worksheets/sheet1.xml')?.asText()).toMatch(/<pageSetup [^>]*paperSize="1"/);
+  });
+
+  it(
+    'LibreOffice prints the aged receivables with every column on the first page',
+    async () => {
+      const result = compute();
+      const file = path.join(dir, 'print-lo.xlsx');
+      await writeStatementsWorkbook(result, file, { company: COMPANY });
+      const out = path.join(dir, 'print-lo');
+      const profile = `file://${path.join(os.tmpdir(), `lo-${process.pid}-${Date.now()}-pdf`)}`;
+      await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', out, file]);
+      await fs.rm(new URL(profile), { recursive: true, force: true });
+      const page1 = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', path.join(out, 'print-lo.pdf'), '-'], { encoding: 'utf8' });
+      // The last aging column and the columns after it are on page 1, beside the first ones.
+      const header = page1.split('\n').find((l) => l.includes('Customer no.')) ?? '';
+      expect(header).toMatch(/Customer no\..*Over 90.*E-mail.*Status/);
+      expect(page1).toContain('Kuwait Trading Company With A Very Long Name');
+    },
+    120_000,
+  );
 
   it(
     'LibreOffice opens the workbook and shows the totals per currency',

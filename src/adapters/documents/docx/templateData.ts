@@ -4,7 +4,6 @@
  * list, never undefined or null. Pure: no Node APIs, so the task pane can build the same data.
  */
 import {
-  addMinor,
   formatAmount,
   formatCurrencyAmount,
   formatDayForPeople,
@@ -19,32 +18,16 @@ import {
   type StatementSettings,
 } from '../../../core';
 
-/** Texts a template needs beyond core's statement labels (company block, payment details, footer). */
-export interface TemplateLabels {
-  readonly statementNumber: string;
-  readonly registration: string;
-  readonly vatNumber: string;
-  readonly phone: string;
-  readonly bank: string;
-  readonly iban: string;
-  readonly bic: string;
-  readonly paymentDetails: string;
-  readonly contact: string;
-  readonly ofWhichOverdue: string;
-  readonly page: string;
-  readonly of: string;
-}
-
-/** Captions from core's LABELS (the same wording as the PDF), plus the few a template needs besides. */
-function templateLabels(language: Language, extra: Pick<TemplateLabels, 'ofWhichOverdue' | 'page' | 'of'>): TemplateLabels {
+/**
+ * The `{labels.…}` of a template: every text label of core's LABELS (the one wording of every
+ * renderer), plus the names older templates use for three of them (`statementNumber`, `page`, `of`).
+ */
+export function templateLabels(language: Language): Record<string, string> {
   const l = LABELS[language];
-  return { statementNumber: l.statementNo, registration: l.registration, vatNumber: l.vatNumber, phone: l.phone, bank: l.bank, iban: l.iban, bic: l.bic, paymentDetails: l.paymentDetails, contact: l.contact, ...extra };
+  const labels: Record<string, string> = {};
+  for (const [key, value] of Object.entries(l)) if (typeof value === 'string') labels[key] = value;
+  return { ...labels, statementNumber: l.statementNo, page: l.pageWord, of: l.pageOf };
 }
-
-export const TEMPLATE_LABELS: Readonly<Record<Language, TemplateLabels>> = {
-  en: templateLabels('en', { ofWhichOverdue: 'of which overdue', page: 'Page', of: 'of' }),
-  fr: templateLabels('fr', { ofWhichOverdue: 'dont échu', page: 'Page', of: 'sur' }),
-};
 
 /** One row of a section's lines table. Amounts without currency symbol (the section names the currency). */
 export interface TemplateLine {
@@ -76,13 +59,15 @@ export interface TemplateAgingBucket {
 export interface TemplateSection {
   readonly currency: string;
   readonly openingBalance: string;
+  /** The opening-balance row's date (the period's first day); empty when there is no such row. */
+  readonly openingDate: string;
   readonly closingBalance: string;
   readonly balanceDue: string;
   readonly overdue: string;
   readonly openingBalancePlain: string;
   readonly closingBalancePlain: string;
   readonly overduePlain: string;
-  /** An opening-balance row belongs in the table: activity statements, and any with a balance brought forward. */
+  /** An opening-balance row belongs in the table: whenever the statement has a period (core's `openingRow`). */
   readonly showOpeningBalance: boolean;
   readonly hasOverdue: boolean;
   readonly showOverdue: boolean;
@@ -113,13 +98,8 @@ export function statementTemplateData(doc: StatementDocument, settings: Statemen
   const periodTo = day(doc.asOf);
   const company = settings.company;
   const message = settings.message[language] ?? '';
-  // Complete only when the lines are every open item as of the statement date.
-  const linesAreOpenItems = doc.style === 'open-item' && doc.from === undefined;
-
-  const sections = doc.sections.map((s) => sectionData(s, doc, settings.showOverdueSection, linesAreOpenItems));
-  const labels: Record<string, string> = {};
-  for (const [key, value] of Object.entries(doc.labels)) if (typeof value === 'string') labels[key] = value;
-  Object.assign(labels, TEMPLATE_LABELS[language]);
+  const sections = doc.sections.map((s) => sectionData(s, doc, settings.showOverdueSection));
+  const labels = templateLabels(language);
 
   const data: Record<string, unknown> = {
     language,
@@ -127,6 +107,7 @@ export function statementTemplateData(doc: StatementDocument, settings: Statemen
     isActivity: doc.style === 'activity',
     isOpenItem: doc.style === 'open-item',
     title: doc.title,
+    closingLabel: doc.closingLabel,
     statementDate: day(doc.asOf),
     statementDateIso: asOfIso,
     statementNumber: statementNumber(settings, asOfIso, doc.customer.id),
@@ -175,33 +156,24 @@ export function statementTemplateData(doc: StatementDocument, settings: Statemen
   return data;
 }
 
-function sectionData(s: DocumentSection, doc: StatementDocument, showOverdueSection: boolean, linesAreOpenItems: boolean): TemplateSection {
+function sectionData(s: DocumentSection, doc: StatementDocument, showOverdueSection: boolean): TemplateSection {
   const { language, agingLabels } = doc;
   const money = (m: Minor) => formatCurrencyAmount(m, s.currency, language);
   const plain = (m: Minor) => formatAmount(m, s.currency, language);
   const lines = s.lines.map((l) => lineData(l, s.currency, language));
-  // DESIGN.md §4: open items due before D, unapplied credits included, so the list adds up to the Overdue total (as in the PDF).
-  const overdueLines = linesAreOpenItems ? s.lines.filter((l) => l.open !== 0 && l.dueDate < doc.asOf).map((l) => lineData(l, s.currency, language)) : [];
-  let totalAmount = 0;
-  let totalApplied = 0;
-  let totalOpen = 0;
-  for (const l of s.lines) {
-    totalAmount = addMinor(totalAmount, l.amount);
-    totalApplied = addMinor(totalApplied, l.applied);
-    totalOpen = addMinor(totalOpen, l.open);
-  }
-  let agingTotal = 0;
-  for (const a of s.aging) agingTotal = addMinor(agingTotal, a);
+  // The document's overdue list, in every style and period: it adds up to {overdue}, as in the PDF.
+  const overdueLines = s.overdueLines.map((l) => lineData(l, s.currency, language));
   const section: Record<string, unknown> = {
     currency: s.currency,
     openingBalance: money(s.openingBalance),
+    openingDate: s.opening === undefined ? '' : formatDayForPeople(s.opening.date, language),
     closingBalance: money(s.closingBalance),
     balanceDue: money(s.closingBalance),
     overdue: money(s.overdue),
     openingBalancePlain: plain(s.openingBalance),
     closingBalancePlain: plain(s.closingBalance),
     overduePlain: plain(s.overdue),
-    showOpeningBalance: doc.style === 'activity' || s.openingBalance !== 0,
+    showOpeningBalance: s.opening !== undefined,
     hasOverdue: s.overdue !== 0,
     showOverdue: showOverdueSection && s.overdue !== 0,
     hasOverdueLines: overdueLines.length > 0,
@@ -209,11 +181,11 @@ function sectionData(s: DocumentSection, doc: StatementDocument, showOverdueSect
     lines,
     lineCount: String(lines.length),
     hasLines: lines.length > 0,
-    totalAmount: plain(totalAmount),
-    totalApplied: plain(totalApplied),
-    totalOpen: plain(totalOpen),
+    totalAmount: plain(s.lineTotals.amount),
+    totalApplied: plain(s.lineTotals.applied),
+    totalOpen: plain(s.lineTotals.open),
     aging: s.aging.map((a, i) => ({ label: agingLabels[i] ?? '', amount: money(a), amountPlain: plain(a) })),
-    agingTotal: money(agingTotal),
+    agingTotal: money(s.agingTotal),
   };
   s.aging.forEach((a, i) => (section[`aging${i + 1}`] = money(a)));
   return section as unknown as TemplateSection;

@@ -1,17 +1,18 @@
 import type { Content, ContentSection, ContextPageSize, CustomTableLayout, DynamicContent, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
+  currencyHeading,
   formatAmount,
   formatCurrencyAmount,
   formatDayForPeople,
   formatIsoDay,
   statementNumber,
+  withColon,
   type DocumentLine,
   type DocumentSection,
   type StatementDocument,
   type StatementSettings,
 } from '../../../core';
 import { PDF_FONT_FAMILY } from './fonts';
-import { PDF_LABELS, type PdfLabels } from './pdfLabels';
 
 /**
  * The standard-layout statement as a pdfmake document definition. Pure (no Node or DOM APIs), so the
@@ -150,11 +151,11 @@ function totalRow(label: string, value: string): TableCell[] {
   ];
 }
 
-function sectionTable(doc: StatementDocument, section: DocumentSection, widths: number[], pdf: PdfLabels): Content {
+function sectionTable(doc: StatementDocument, section: DocumentSection, widths: number[]): Content {
   const l = doc.labels;
   const f = formatters(doc, section.currency);
   const header: TableCell[][] = [
-    [{ text: pdf.currencyHeading(l.currency, section.currency), bold: true, fontSize: BASE_SIZE + 1, margin: [0, 8, 0, 3], colSpan: 10 }, ...spanned(9)],
+    [{ text: currencyHeading(doc.language, section.currency, true), bold: true, fontSize: BASE_SIZE + 1, margin: [0, 8, 0, 3], colSpan: 10 }, ...spanned(9)],
     [
       cell(l.date, { bold: true }),
       cell(l.type, { bold: true }),
@@ -169,32 +170,24 @@ function sectionTable(doc: StatementDocument, section: DocumentSection, widths: 
     ],
   ];
   const body: TableCell[][] = [];
-  if (doc.style === 'activity' || section.openingBalance !== 0) {
+  if (section.opening !== undefined) {
     body.push([
-      cell(doc.from !== undefined ? f.day(doc.from) : ''),
+      cell(f.day(section.opening.date)),
       cell(l.openingBalance, { colSpan: 7 }),
       ...spanned(6),
-      cell(f.amount(section.openingBalance), { align: 'right' }),
+      cell(f.amount(section.opening.balance), { align: 'right' }),
       cell(''),
     ]);
   }
   for (const line of section.lines) body.push(lineRow(line, f));
-  const totals = [
-    totalRow(doc.style === 'activity' ? l.closingBalance : l.balanceDue, f.money(section.closingBalance)),
-    totalRow(l.overdue, f.money(section.overdue)),
-  ];
+  const totals = [totalRow(doc.closingLabel, f.money(section.closingBalance)), totalRow(l.overdue, f.money(section.overdue))];
   return keptTable(widths, header, body, totals);
 }
 
-/**
- * Overdue items (DESIGN.md §4: open items with due date < D; unapplied credits show no days). Shown
- * only when the listed items add up to the section's Overdue total, i.e. when the lines hold every
- * open item: an activity statement (or one with an opening balance) may leave older ones out.
- */
+/** The document's overdue list (open items at the statement date due before it; unapplied credits show no days) and its total. */
 function overdueTable(doc: StatementDocument, section: DocumentSection, width: number): Content | undefined {
-  const lines = section.lines.filter((x) => x.open !== 0 && x.dueDate < doc.asOf);
-  const total = lines.reduce((sum, x) => sum + x.open, 0);
-  if (lines.length === 0 || total !== section.overdue) return undefined;
+  const lines = section.overdueLines;
+  if (lines.length === 0) return undefined;
   const l = doc.labels;
   const f = formatters(doc, section.currency);
   const widths = scaled(OVERDUE_WEIGHTS, width);
@@ -218,16 +211,15 @@ function overdueTable(doc: StatementDocument, section: DocumentSection, width: n
     cell(x.daysOverdue > 0 ? String(x.daysOverdue) : '', { align: 'right' }),
     cell(f.amount(x.open), { align: 'right' }),
   ]);
-  const totals = [[cell(l.total, { bold: true, align: 'right', colSpan: 5 }), ...spanned(4), cell(f.money(total), { bold: true, align: 'right' })]];
+  const totals = [[cell(l.total, { bold: true, align: 'right', colSpan: 5 }), ...spanned(4), cell(f.money(section.overdue), { bold: true, align: 'right' })]];
   return keptTable(widths, header, body, totals);
 }
 
 function agingBlock(doc: StatementDocument, section: DocumentSection): Content {
   const l = doc.labels;
   const f = formatters(doc, section.currency);
-  const total = section.aging.reduce((sum, x) => sum + x, 0);
   const heads = [...doc.agingLabels, l.total].map((t) => cell(t, { bold: true, align: 'right' }));
-  const values = [...section.aging, total].map((x, i) => cell(f.money(x), { align: 'right', bold: i === section.aging.length }));
+  const values = [...section.aging, section.agingTotal].map((x, i) => cell(f.money(x), { align: 'right', bold: i === section.aging.length }));
   return {
     unbreakable: true,
     stack: [
@@ -242,43 +234,49 @@ function agingBlock(doc: StatementDocument, section: DocumentSection): Content {
   };
 }
 
-function labelled(label: string, value: string, pdf: PdfLabels): Content {
-  return { text: [{ text: `${pdf.colon(label)} `, color: GREY }, value] };
+/** "Label: " with the language's colon, joined by a no-break space in French so it never wraps apart. */
+function colonOf(doc: StatementDocument): (label: string) => string {
+  return (label) => withColon(label, doc.language, true);
 }
 
-function headerBlock(doc: StatementDocument, settings: StatementSettings, options: PdfDefinitionOptions, pdf: PdfLabels, isoAsOf: string): Content {
+function labelled(label: string, value: string, colon: (label: string) => string): Content {
+  return { text: [{ text: `${colon(label)} `, color: GREY }, value] };
+}
+
+function headerBlock(doc: StatementDocument, settings: StatementSettings, options: PdfDefinitionOptions, isoAsOf: string): Content {
   const c = settings.company;
   const l = doc.labels;
+  const colon = colonOf(doc);
   const company: Content[] = [];
   if (options.logoDataUrl !== undefined && options.logoDataUrl !== '') company.push({ image: 'logo', fit: [140, 48], margin: [0, 0, 0, 6] });
   if (c.name !== '') company.push({ text: c.name, bold: true, fontSize: BASE_SIZE + 3 });
   for (const line of c.addressLines) company.push({ text: line });
-  if (c.registration !== '') company.push({ text: `${pdf.colon(pdf.registration)} ${c.registration}`, color: GREY, margin: [0, 2, 0, 0] });
-  if (c.vatNumber !== '') company.push({ text: `${pdf.colon(pdf.vatNumber)} ${c.vatNumber}`, color: GREY });
-  const reach = [c.email, c.phone !== '' ? `${pdf.colon(pdf.phone)} ${c.phone}` : ''].filter((x) => x !== '');
+  if (c.registration !== '') company.push({ text: `${colon(l.registration)} ${c.registration}`, color: GREY, margin: [0, 2, 0, 0] });
+  if (c.vatNumber !== '') company.push({ text: `${colon(l.vatNumber)} ${c.vatNumber}`, color: GREY });
+  const reach = [c.email, c.phone !== '' ? `${colon(l.phone)} ${c.phone}` : ''].filter((x) => x !== '');
   if (reach.length > 0) company.push({ text: reach.join('   '), color: GREY });
 
   const facts: Content[] = [
     { text: doc.title, bold: true, fontSize: 15, margin: [0, 0, 0, 6] },
-    labelled(l.statementDate, formatDayForPeople(doc.asOf, doc.language), pdf),
+    labelled(l.statementDate, formatDayForPeople(doc.asOf, doc.language), colon),
   ];
-  if (doc.from !== undefined) facts.push(labelled(l.period, `${formatDayForPeople(doc.from, doc.language)} – ${formatDayForPeople(doc.asOf, doc.language)}`, pdf));
-  facts.push(labelled(pdf.statementNo, statementNumber(settings, isoAsOf, doc.customer.id), pdf));
-  facts.push(labelled(l.customerNo, doc.customer.id, pdf));
+  if (doc.from !== undefined) facts.push(labelled(l.period, `${formatDayForPeople(doc.from, doc.language)} – ${formatDayForPeople(doc.asOf, doc.language)}`, colon));
+  facts.push(labelled(l.statementNo, statementNumber(settings, isoAsOf, doc.customer.id), colon));
+  facts.push(labelled(l.customerNo, doc.customer.id, colon));
 
   const customer: Content[] = [
-    { text: pdf.to, color: GREY, fontSize: TABLE_SIZE },
+    { text: l.statementFor, color: GREY, fontSize: TABLE_SIZE },
     { text: doc.customer.name !== '' ? doc.customer.name : doc.customer.id, bold: true, fontSize: BASE_SIZE + 1.5 },
     ...doc.customer.addressLines.map((line): Content => ({ text: line })),
   ];
-  if (doc.customer.contact !== '') customer.push({ text: `${pdf.colon(pdf.contact)} ${doc.customer.contact}`, margin: [0, 2, 0, 0] });
+  if (doc.customer.contact !== '') customer.push({ text: `${colon(l.contact)} ${doc.customer.contact}`, margin: [0, 2, 0, 0] });
 
   const bank: Content[] = [];
   if (c.bank.name !== '' || c.bank.iban !== '' || c.bank.bic !== '') {
-    bank.push({ text: pdf.paymentDetails, color: GREY, fontSize: TABLE_SIZE });
-    if (c.bank.name !== '') bank.push(labelled(pdf.bank, c.bank.name, pdf));
-    if (c.bank.iban !== '') bank.push(labelled(pdf.iban, c.bank.iban, pdf));
-    if (c.bank.bic !== '') bank.push(labelled(pdf.bic, c.bank.bic, pdf));
+    bank.push({ text: l.paymentDetails, color: GREY, fontSize: TABLE_SIZE });
+    if (c.bank.name !== '') bank.push(labelled(l.bank, c.bank.name, colon));
+    if (c.bank.iban !== '') bank.push(labelled(l.iban, c.bank.iban, colon));
+    if (c.bank.bic !== '') bank.push(labelled(l.bic, c.bank.bic, colon));
   }
   return {
     stack: [
@@ -296,13 +294,12 @@ function headerBlock(doc: StatementDocument, settings: StatementSettings, option
 
 /** The body of one statement (everything but the page footer). */
 function statementContent(doc: StatementDocument, settings: StatementSettings, options: PdfDefinitionOptions): Content[] {
-  const pdf = PDF_LABELS[doc.language];
   const isoAsOf = formatIsoDay(doc.asOf);
   const width = contentWidth(settings);
   const widths = scaled(COLUMN_WEIGHTS, width);
-  const content: Content[] = [headerBlock(doc, settings, options, pdf, isoAsOf)];
+  const content: Content[] = [headerBlock(doc, settings, options, isoAsOf)];
   for (const section of doc.sections) {
-    content.push(sectionTable(doc, section, widths, pdf));
+    content.push(sectionTable(doc, section, widths));
     if (settings.showOverdueSection) {
       const overdue = overdueTable(doc, section, width);
       if (overdue !== undefined) content.push(overdue);
