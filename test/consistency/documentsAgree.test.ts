@@ -162,6 +162,7 @@ describe.each(RUNS.map((r) => r.name))('%s', (name) => {
         overdue: [...new Set(v?.overdue)],
         overdueItems: v?.overdueItems === undefined ? undefined : { items: v.overdueItems.items, total: v.overdueItems.total },
         aging: v?.aging,
+        agingTotal: v?.agingTotal,
       });
       const pdf = shown(views.PDF);
       for (const door of ['Word', 'sheet'] as const) {
