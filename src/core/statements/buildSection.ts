@@ -100,8 +100,10 @@ function daysOverdue(open: Minor, due: Day, asOf: Day): number {
 
 /** The overdue items: those before the period, then the lines' own (open and due before D), in statement order. */
 function overdueItemsOf(earlier: OverdueItem[], lines: readonly StatementLine[], asOf: Day): OverdueItem[] {
+  // The lines are in statement order already: only items from before the period need a sort.
+  const mustSort = earlier.length > 0;
   const items = earlier;
   for (const l of lines) if (l.open !== 0 && l.entry.due < asOf) items.push({ entry: l.entry, applied: l.applied, open: l.open, daysOverdue: l.daysOverdue });
-  if (earlier.length > 0) items.sort((a, b) => statementOrder(a.entry, b.entry));
+  if (mustSort) items.sort((a, b) => statementOrder(a.entry, b.entry));
   return items;
 }
