@@ -35,10 +35,61 @@ const customers: Customer[] = [];
 EN_NAMES.forEach((name, i) => customers.push({ id: `C${String(i + 1).padStart(3, '0')}`, name, fr: false, currency: name.includes('KK') || name.includes('Osaka') ? 'JPY' : pick(['GBP', 'USD', 'EUR', 'GBP', 'USD']) }));
 FR_NAMES.forEach((name, i) => customers.push({ id: `F${String(i + 1).padStart(3, '0')}`, name, fr: true, currency: i === 4 ? 'USD' : 'EUR' }));
 
+/**
+ * Places whose street, postcodes, city and country belong together. A customer lives in its
+ * currency's country (English customers billed in euros in Ireland, in yen in Japan); French
+ * customers in France.
+ */
+interface Place { readonly city: string; readonly country: string; readonly postcodes: readonly string[]; readonly street: (n: number) => string }
+const PLACES: Readonly<Record<'GBP' | 'USD' | 'EUR' | 'JPY' | 'fr', readonly Place[]>> = {
+  GBP: [
+    { city: 'London', country: 'United Kingdom', postcodes: ['EC1A 1BB', 'EC2V 7HH', 'WC2N 5DU'], street: (n) => `${n} High Holborn` },
+    { city: 'Leeds', country: 'United Kingdom', postcodes: ['LS1 4AP', 'LS2 7EY'], street: (n) => `${n} Briggate` },
+    { city: 'Manchester', country: 'United Kingdom', postcodes: ['M1 1AE', 'M2 3WQ'], street: (n) => `${n} Deansgate` },
+    { city: 'Bristol', country: 'United Kingdom', postcodes: ['BS1 4DJ', 'BS1 5TR'], street: (n) => `${n} Corn Street` },
+  ],
+  USD: [
+    { city: 'Boston', country: 'USA', postcodes: ['02116', '02110'], street: (n) => `${n} Boylston Street` },
+    { city: 'San Francisco', country: 'USA', postcodes: ['94105', '94103'], street: (n) => `${n} Market Street` },
+    { city: 'Chicago', country: 'USA', postcodes: ['60601', '60606'], street: (n) => `${n} North Michigan Avenue` },
+    { city: 'Seattle', country: 'USA', postcodes: ['98101', '98104'], street: (n) => `${n} Pine Street` },
+  ],
+  EUR: [
+    { city: 'Dublin', country: 'Ireland', postcodes: ['D02 X285', 'D02 KX03'], street: (n) => `${n} Grafton Street` },
+    { city: 'Cork', country: 'Ireland', postcodes: ['T12 W8DE', 'T12 XY2N'], street: (n) => `${n} Patrick Street` },
+  ],
+  JPY: [
+    { city: 'Tokyo', country: 'Japan', postcodes: ['100-0005'], street: (n) => `1-${1 + (n % 9)}-${1 + (n % 12)} Marunouchi, Chiyoda-ku` },
+    { city: 'Osaka', country: 'Japan', postcodes: ['530-0001'], street: (n) => `${1 + (n % 4)}-${1 + (n % 9)}-${1 + (n % 12)} Umeda, Kita-ku` },
+  ],
+  fr: [
+    { city: 'Paris', country: 'France', postcodes: ['75011', '75012'], street: (n) => `${n} rue du Faubourg Saint-Antoine` },
+    { city: 'Lyon', country: 'France', postcodes: ['69002'], street: (n) => `${n} rue de la République` },
+    { city: 'Bordeaux', country: 'France', postcodes: ['33000'], street: (n) => `${n} rue Sainte-Catherine` },
+    { city: 'Lille', country: 'France', postcodes: ['59000', '59800'], street: (n) => `${n} rue Nationale` },
+  ],
+};
+
+/**
+ * Street, postcode, city and country of a customer. It draws from rnd() exactly as many times as the
+ * sample always has (English 4, French 3), so every entry after the customers stays the same.
+ */
+function address(c: Customer): [string, string, string, string] {
+  const n = 1 + Math.floor(rnd() * (c.fr ? 90 : 200));
+  const postcodeDraw = rnd();
+  const placeDraw = rnd();
+  if (!c.fr) rnd(); // the draw that once picked a country
+  const places = c.fr ? PLACES.fr : PLACES[c.currency as 'GBP' | 'USD' | 'EUR' | 'JPY'];
+  const place = c.currency === 'JPY' ? places[c.name.includes('Osaka') ? 1 : 0] : places[Math.floor(placeDraw * places.length)];
+  if (place === undefined) throw new Error(`no place for ${c.id} (${c.currency})`);
+  const postcode = place.postcodes[Math.floor(postcodeDraw * place.postcodes.length)] as string;
+  return [place.street(n), postcode, place.city, place.country];
+}
+
 const customerRows: Row[] = [['Customer No.', 'Name', 'E-mail', 'Language', 'Currency', 'Address', 'Post Code', 'City', 'Country', 'Send Statements', 'Group']];
 for (const c of customers) {
   const slug = c.name.toLowerCase().normalize('NFD').replace(/[^a-z]+/g, '');
-  customerRows.push([c.id, c.name, c.id === 'C026' ? null : `accounts@${slug.slice(0, 18)}.example`, c.fr ? 'fr' : 'en', c.currency, c.fr ? `${1 + Math.floor(rnd() * 90)} rue de la République` : `${1 + Math.floor(rnd() * 200)} High Street`, c.fr ? `750${10 + Math.floor(rnd() * 10)}` : `EC${1 + Math.floor(rnd() * 4)}A 1BB`, c.fr ? pick(['Paris', 'Lyon', 'Bordeaux', 'Lille']) : pick(['London', 'Leeds', 'Boston', 'Tokyo']), c.fr ? 'France' : pick(['United Kingdom', 'USA']), c.id === 'C025' ? 'no' : c.fr ? 'oui' : 'yes', pick(['retail', 'wholesale', 'export'])]);
+  customerRows.push([c.id, c.name, c.id === 'C026' ? null : `accounts@${slug.slice(0, 18)}.example`, c.fr ? 'fr' : 'en', c.currency, ...address(c), c.id === 'C025' ? 'no' : c.fr ? 'oui' : 'yes', pick(['retail', 'wholesale', 'export'])]);
 }
 
 const enEntries: Row[] = [['Receivables ledger — customers in English'], ['Exported 2026-10-31'], [], ['Customer No.', 'Type', 'Document No.', 'Posting Date', 'Due Date', 'Amount', 'Currency', 'Description', 'Your Reference', 'Applies-to Doc. No.', 'Status']];
