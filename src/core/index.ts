@@ -32,6 +32,7 @@ export * from './statements/asJson';
 export * from './schedule/monthlySchedule';
 export * from './report/labels';
 export * from './report/statementDocument';
+export * from './report/agedReceivables';
 export * from './tables/gridValue';
 export * from './tables/coerce';
 export * from './tables/excelSerial';

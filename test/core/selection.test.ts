@@ -6,7 +6,7 @@ const customer: Customer = {
 };
 
 function section(currency: string, closingBalance: number, o: Partial<Section> = {}): Section {
-  return { currency, openingBalance: 0, closingBalance, overdue: 0, aging: [closingBalance], lines: [], lineCount: 1, hasActivity: true, ...o };
+  return { currency, openingBalance: 0, closingBalance, overdue: 0, aging: [closingBalance], lines: [], overdueItems: [], lineCount: 1, hasActivity: true, ...o };
 }
 
 const exponents: Record<string, number> = { EUR: 2, JPY: 0, KWD: 3 };

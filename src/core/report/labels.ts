@@ -1,6 +1,11 @@
 import type { Language } from '../i18n/language';
+import type { Severity, TableName } from '../issues/issue';
+import type { ExclusionReason } from '../statements/selection';
 
-/** Every fixed text a rendered statement shows, in each language. */
+/**
+ * Every fixed text a rendered statement, the aged-receivables table and the statements workbook
+ * show, in each language: the one label source of every renderer (PDF, Word, sheets, CSV, text).
+ */
 export interface StatementLabels {
   readonly statementTitle: string;
   readonly activityTitle: string;
@@ -51,6 +56,22 @@ export interface StatementLabels {
   readonly iban: string;
   readonly bic: string;
   readonly statementFor: string;
+  /** "of which overdue" after a balance (Word templates). */
+  readonly ofWhichOverdue: string;
+  /** "Page" and "of" for a template's own page field ("Page {PAGE} of {NUMPAGES}"). */
+  readonly pageWord: string;
+  readonly pageOf: string;
+  /** Captions of the issues table. */
+  readonly code: string;
+  readonly table: string;
+  readonly row: string;
+  readonly column: string;
+  readonly cell: string;
+  readonly noIssues: string;
+  readonly severities: Readonly<Record<Severity, string>>;
+  readonly tables: Readonly<Record<TableName, string>>;
+  /** Why a customer gets no statement. */
+  readonly exclusions: Readonly<Record<ExclusionReason, string>>;
   readonly page: (n: number, of: number) => string;
   readonly moreSheets: (shown: number, total: number) => string;
 }
@@ -66,6 +87,20 @@ export const LABELS: Readonly<Record<Language, StatementLabels>> = {
     status: 'Status', ok: 'ok', blocked: 'blocked', excluded: 'left out', issues: 'Issues', severity: 'Severity', location: 'Where', message: 'Message',
     statementNo: 'Statement no.', registration: 'Registration no.', vatNumber: 'VAT no.', phone: 'Phone', contact: 'Contact',
     paymentDetails: 'Payment details', bank: 'Bank', iban: 'IBAN', bic: 'BIC', statementFor: 'Statement for',
+    ofWhichOverdue: 'of which overdue', pageWord: 'Page', pageOf: 'of',
+    code: 'Code', table: 'Table', row: 'Row', column: 'Column', cell: 'Cell', noIssues: 'No issues.',
+    severities: { error: 'error', warning: 'warning', info: 'info' },
+    tables: { customers: 'customers', entries: 'entries', applications: 'applications' },
+    exclusions: {
+      'zero balance': 'zero balance',
+      'no activity': 'no entries in the period and zero balance',
+      'credit balance': 'credit balance',
+      'below minimum balance': 'balance below the minimum',
+      'nothing overdue': 'nothing overdue',
+      'opted out': 'does not receive statements',
+      'not in group': 'not in the selected group',
+      'unknown customer': 'asked for, but not in the ledger',
+    },
     page: (n, of) => `Page ${n} of ${of}`,
     moreSheets: (shown, total) => `${shown} of ${total} statements have a sheet; use the CSV or PDF output for the others.`,
   },
@@ -79,7 +114,37 @@ export const LABELS: Readonly<Record<Language, StatementLabels>> = {
     status: 'État', ok: 'ok', blocked: 'bloqué', excluded: 'écarté', issues: 'Problèmes', severity: 'Gravité', location: 'Emplacement', message: 'Message',
     statementNo: 'N° de relevé', registration: "N° d'immatriculation", vatNumber: 'N° TVA intracom.', phone: 'Tél.', contact: 'Contact',
     paymentDetails: 'Coordonnées bancaires', bank: 'Banque', iban: 'IBAN', bic: 'BIC', statementFor: 'Relevé adressé à',
+    ofWhichOverdue: 'dont échu', pageWord: 'Page', pageOf: 'sur',
+    code: 'Code', table: 'Table', row: 'Ligne', column: 'Colonne', cell: 'Cellule', noIssues: 'Aucun problème.',
+    severities: { error: 'erreur', warning: 'avertissement', info: 'info' },
+    tables: { customers: 'clients', entries: 'écritures', applications: 'lettrages' },
+    exclusions: {
+      'zero balance': 'solde nul',
+      'no activity': 'aucune écriture sur la période et solde nul',
+      'credit balance': 'solde créditeur',
+      'below minimum balance': 'solde inférieur au minimum',
+      'nothing overdue': 'rien en retard',
+      'opted out': 'ne reçoit pas de relevés',
+      'not in group': 'hors du groupe choisi',
+      'unknown customer': 'demandé, mais absent du grand livre',
+    },
     page: (n, of) => `Page ${n} sur ${of}`,
     moreSheets: (shown, total) => `${shown} relevés sur ${total} ont un onglet ; utilisez les sorties CSV ou PDF pour les autres.`,
   },
 };
+
+const NBSP = '\u00a0';
+
+/**
+ * A label followed by its colon: "Currency:" in English, "Devise :" in French. `noBreak` joins the
+ * French colon with a no-break space, for layouts that wrap (PDF, Word); plain text keeps a space.
+ */
+export function withColon(label: string, language: Language, noBreak = false): string {
+  if (language !== 'fr') return `${label}:`;
+  return `${label}${noBreak ? NBSP : ' '}:`;
+}
+
+/** "Currency: EUR" (the heading of a currency section), with the language's punctuation. */
+export function currencyHeading(language: Language, currency: string, noBreak = false): string {
+  return `${withColon(LABELS[language].currency, language, noBreak)} ${currency}`;
+}

@@ -4,7 +4,7 @@ import { ENTRY_TYPES } from '../ledger/entryTypes';
 import type { EntryStore } from '../ledger/entryStore';
 import type { Entry } from '../ledger/model';
 import type { Minor } from '../money/money';
-import type { Section, StatementLine, StatementStyle } from './model';
+import type { OverdueItem, Section, StatementLine, StatementStyle } from './model';
 
 /** Statement order: posting date; invoice, credit, payment; then document number and due date. */
 export function statementOrder(a: Entry, b: Entry): number {
@@ -50,6 +50,8 @@ export function buildSection(input: SectionInput): Section {
   let movements = 0;
   let lineCount = 0;
   const inPeriod: { entry: Entry; applied: Minor; open: Minor }[] = [];
+  /** Overdue items posted before the period, which no line shows. */
+  const earlierOverdue: OverdueItem[] = [];
   const { store } = input;
   const { posting: postings, due: dues, amount: amounts } = store;
   for (let k = input.start; k < input.end; k++) {
@@ -68,6 +70,7 @@ export function buildSection(input: SectionInput): Section {
     const before = from !== undefined && posting < from;
     if (before) {
       opening += style === 'activity' ? amount : open;
+      if (input.withLines && open !== 0 && due < asOf) earlierOverdue.push({ entry: store.entry(i), applied, open, daysOverdue: daysOverdue(open, due, asOf) });
       continue;
     }
     hasActivity = true;
@@ -83,10 +86,22 @@ export function buildSection(input: SectionInput): Section {
   let balance = opening;
   for (const l of inPeriod) {
     balance += style === 'activity' ? l.entry.amount : l.open;
-    // Only what the customer owes can be late: unapplied credits show 0 days.
-    const daysOverdue = l.open > 0 && l.entry.due < asOf ? asOf - l.entry.due : 0;
-    lines.push({ entry: l.entry, applied: l.applied, open: l.open, balance, daysOverdue });
+    lines.push({ entry: l.entry, applied: l.applied, open: l.open, balance, daysOverdue: daysOverdue(l.open, l.entry.due, asOf) });
   }
+  const overdueItems = overdueItemsOf(earlierOverdue, lines, asOf);
   // Minor units are integers, exact in a double: the order of the sum cannot change it.
-  return { currency: input.currency, openingBalance: opening, closingBalance: opening + movements, overdue, aging, lines, lineCount, hasActivity };
+  return { currency: input.currency, openingBalance: opening, closingBalance: opening + movements, overdue, aging, lines, overdueItems, lineCount, hasActivity };
+}
+
+/** Only what the customer owes can be late: unapplied credits show 0 days. */
+function daysOverdue(open: Minor, due: Day, asOf: Day): number {
+  return open > 0 && due < asOf ? asOf - due : 0;
+}
+
+/** The overdue items: those before the period, then the lines' own (open and due before D), in statement order. */
+function overdueItemsOf(earlier: OverdueItem[], lines: readonly StatementLine[], asOf: Day): OverdueItem[] {
+  const items = earlier;
+  for (const l of lines) if (l.open !== 0 && l.entry.due < asOf) items.push({ entry: l.entry, applied: l.applied, open: l.open, daysOverdue: l.daysOverdue });
+  if (earlier.length > 0) items.sort((a, b) => statementOrder(a.entry, b.entry));
+  return items;
 }

@@ -33,6 +33,15 @@ export interface StatementLine {
   readonly daysOverdue: number;
 }
 
+/** An item still open at the statement date whose due date is before it (DESIGN.md §4, overdue section). */
+export interface OverdueItem {
+  readonly entry: Entry;
+  readonly applied: Minor;
+  readonly open: Minor;
+  /** Statement date − due date for what the customer owes; 0 for an unapplied credit. */
+  readonly daysOverdue: number;
+}
+
 /** One currency of one customer's statement. Never summed across currencies. */
 export interface Section {
   readonly currency: string;
@@ -41,6 +50,12 @@ export interface Section {
   readonly overdue: Minor;
   readonly aging: readonly Minor[];
   readonly lines: readonly StatementLine[];
+  /**
+   * Every open item at D due before D, in statement order, whether its line is in the period or
+   * not (activity lines are movements; `from` leaves older items out of the lines): they add up to
+   * `overdue`. Empty in a summary. Not part of the JSON contract.
+   */
+  readonly overdueItems: readonly OverdueItem[];
   /** How many lines the statement has: `lines.length`, also in a summary, which keeps none. */
   readonly lineCount: number;
   /** True when any entry of the period exists, for "customers with entries" selection. */

@@ -1,6 +1,7 @@
 import type { Localised } from '../i18n/language';
 import type { Customer } from '../ledger/model';
 import type { Minor } from '../money/money';
+import { LABELS } from '../report/labels';
 import type { Section } from './model';
 
 /** Which customers get a statement (DESIGN.md §4). */
@@ -20,16 +21,10 @@ export const DEFAULT_SELECTION: SelectionOptions = { include: 'balance', exclude
 
 export type ExclusionReason = 'zero balance' | 'no activity' | 'credit balance' | 'below minimum balance' | 'nothing overdue' | 'opted out' | 'not in group' | 'unknown customer';
 
-export const EXCLUSION_LABELS: Readonly<Record<ExclusionReason, Localised>> = {
-  'zero balance': { en: 'zero balance', fr: 'solde nul' },
-  'no activity': { en: 'no entries in the period and zero balance', fr: 'aucune écriture sur la période et solde nul' },
-  'credit balance': { en: 'credit balance', fr: 'solde créditeur' },
-  'below minimum balance': { en: 'balance below the minimum', fr: 'solde inférieur au minimum' },
-  'nothing overdue': { en: 'nothing overdue', fr: 'rien en retard' },
-  'opted out': { en: 'does not receive statements', fr: 'ne reçoit pas de relevés' },
-  'not in group': { en: 'not in the selected group', fr: 'hors du groupe choisi' },
-  'unknown customer': { en: 'asked for, but not in the ledger', fr: 'demandé, mais absent du grand livre' },
-};
+/** The reasons in both languages, read from the label source (`LABELS[language].exclusions`). */
+export const EXCLUSION_LABELS: Readonly<Record<ExclusionReason, Localised>> = Object.fromEntries(
+  (Object.keys(LABELS.en.exclusions) as ExclusionReason[]).map((r) => [r, { en: LABELS.en.exclusions[r], fr: LABELS.fr.exclusions[r] }]),
+) as Record<ExclusionReason, Localised>;
 
 /**
  * Why a customer with these sections gets no statement, or undefined if it gets one.
