@@ -1,0 +1,178 @@
+import {
+  computeStatements, DEFAULT_SELECTION,
+  type AgingBasis, type AgingSpec, type ComputeResult, type CustomerStatement, type Day, type Issue, type Localised, type Section, type StatementStyle,
+} from '../core';
+import { FunctionProblem } from './functionErrors';
+import { LedgerCache, type CacheLimits } from './ledgerCache';
+import { MESSAGES } from './messages';
+import { readRangeLedger, usedLength, type BadCell, type RangeLedger } from './rangeLedger';
+import type { WorkbookSettings } from './workbookSettings';
+
+export type Grid = readonly (readonly unknown[])[];
+
+/** The ranges and the currency a function was given. */
+export interface LedgerArguments {
+  readonly entries: Grid;
+  readonly applications?: Grid | undefined;
+  readonly customers?: Grid | undefined;
+  readonly currency?: string | undefined;
+}
+
+/** What one computation is asked: the engine's options less the selection, which the functions fix. */
+export interface Question {
+  readonly asOf: Day;
+  readonly style: StatementStyle;
+  readonly from?: Day | undefined;
+  readonly aging: AgingSpec;
+  /** The bands as given, to tell computations apart. */
+  readonly agingText: string;
+  readonly basis: AgingBasis;
+  /** Totals only (no lines): BALANCE, AGING, AGEDRECEIVABLES. */
+  readonly summary: boolean;
+}
+
+export interface Computed {
+  readonly result: ComputeResult;
+  readonly byId: ReadonlyMap<string, CustomerStatement>;
+}
+
+/** A ledger read from ranges, with the computations already asked of it. */
+export interface LedgerView {
+  readonly read: Extract<RangeLedger, { ok: true }>;
+  readonly badCells: ReadonlyMap<string, readonly BadCell[]>;
+  readonly computed: Map<string, Computed>;
+  /** Each customer's currencies, from its entries (for a blocked customer's rows). */
+  currenciesOf?: Map<string, Set<string>>;
+}
+
+/** Computations kept per ledger (one per as-of date, bands, style and period asked): the oldest goes first. */
+const COMPUTED_PER_LEDGER = 8;
+
+const cache = new LedgerCache<LedgerView | { ok: false; error: Localised }>();
+
+/** How often the functions read a ledger and settled one: what the cache saves (tests count them). */
+export const engineCounts = { reads: 0, computations: 0 };
+
+export function setCacheLimits(limits: CacheLimits): void {
+  cache.setLimits(limits);
+}
+
+export function clearCache(): void {
+  cache.clear();
+}
+
+export function cacheSize(): { ledgers: number; cells: number } {
+  return cache.size;
+}
+
+/**
+ * Every customer who has entries up to the date gets a statement, whatever the CLI's selection
+ * flags would say (zero balance, opt-out): a balance is asked for by the formula, not mailed.
+ */
+const SELECTION = { ...DEFAULT_SELECTION, include: 'either', honourOptOut: false } as const;
+
+function asGrid(v: unknown, argument: string): Grid | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (!Array.isArray(v) || !v.every((row) => Array.isArray(row))) throw new FunctionProblem(MESSAGES.errorArgument(argument, String(v)));
+  return v.slice(0, usedLength(v as Grid)) as Grid;
+}
+
+/** The ledger of these ranges, read once per distinct content (and currency and workbook settings). */
+export function ledgerOf(args: { entries: unknown; applications?: unknown; customers?: unknown; currency?: string | undefined }, settings: WorkbookSettings): LedgerView {
+  const entries = asGrid(args.entries, 'entries');
+  if (entries === undefined || entries.length === 0) throw new FunctionProblem(MESSAGES.noEntries);
+  const applications = asGrid(args.applications, 'applications');
+  const customers = asGrid(args.customers, 'customers');
+  const key = { ranges: [entries, applications, customers], settings: `${args.currency ?? ''}|${settings.date1904 ? 1904 : 1900}|${settings.dateOrder}` };
+  const view = cache.get(key, () => {
+    engineCounts.reads++;
+    const read = readRangeLedger(
+      { entries: { values: entries }, ...(applications !== undefined ? { applications: { values: applications } } : {}), ...(customers !== undefined ? { customers: { values: customers } } : {}) },
+      { date1904: settings.date1904, dateOrder: settings.dateOrder, currency: args.currency },
+    );
+    if (!read.ok) return read;
+    const badCells = new Map<string, BadCell[]>();
+    for (const b of read.badCells) {
+      const id = b.customerId ?? '';
+      const list = badCells.get(id);
+      if (list === undefined) badCells.set(id, [b]);
+      else list.push(b);
+    }
+    return { read, badCells, computed: new Map<string, Computed>() };
+  });
+  if ('ok' in view) throw new FunctionProblem(view.error);
+  return view;
+}
+
+/** The engine's statements for a question, computed once per ledger and question (settling the ledger at that date). */
+export function computedFor(view: LedgerView, q: Question): Computed {
+  const key = `${q.asOf}|${q.style}|${q.from ?? ''}|${q.agingText}|${q.basis}|${q.summary}`;
+  const known = view.computed.get(key);
+  if (known !== undefined) {
+    view.computed.delete(key);
+    view.computed.set(key, known);
+    return known;
+  }
+  engineCounts.computations++;
+  const result = computeStatements(view.read.ledger, {
+    asOf: q.asOf, from: q.from, style: q.style, aging: q.aging, agingBasis: q.basis, allocate: 'none', selection: SELECTION, summary: q.summary,
+  });
+  const byId = new Map<string, CustomerStatement>();
+  for (const s of result.statements) byId.set(s.customerId, s);
+  const computed = { result, byId };
+  view.computed.set(key, computed);
+  if (view.computed.size > COMPUTED_PER_LEDGER) view.computed.delete(view.computed.keys().next().value as string);
+  return computed;
+}
+
+export type CustomerState = { readonly kind: 'ok'; readonly statement: CustomerStatement | undefined; readonly sections: readonly Section[] } | { readonly kind: 'blocked'; readonly problem: Localised };
+
+/** A problem to name: the core's issue, or a cell holding an Excel error. */
+interface Named {
+  readonly row: number | undefined;
+  readonly message: Localised;
+}
+
+/**
+ * A customer as the functions see it: its sections, or blocked with its first bad cell (by row) and
+ * how many more. A customer with no entries up to the date has no sections (its figures are 0).
+ */
+export function customerState(view: LedgerView, computed: Computed, id: string): CustomerState {
+  const statement = computed.byId.get(id);
+  const problems: Named[] = [];
+  if (statement?.status === 'blocked') for (const i of statement.issues) if (i.severity === 'error') problems.push(named(i));
+  for (const b of view.badCells.get(id) ?? []) problems.push({ row: b.row, message: b.message });
+  if (problems.length > 0) {
+    const sorted = problems.map((p, k) => ({ p, k })).sort((a, b) => (a.p.row ?? Infinity) - (b.p.row ?? Infinity) || a.k - b.k);
+    return { kind: 'blocked', problem: MESSAGES.blocked(id, (sorted[0] as { p: Named }).p.message, problems.length - 1) };
+  }
+  return { kind: 'ok', statement, sections: statement?.sections ?? [] };
+}
+
+function named(i: Issue): Named {
+  return { row: i.row, message: i.message };
+}
+
+/** Every customer the functions know, in ledger order: those with statements, and those blocked only by an error cell. */
+export function customerIds(view: LedgerView, computed: Computed): string[] {
+  const ids = computed.result.statements.map((s) => s.customerId);
+  const seen = new Set(ids);
+  for (const id of view.badCells.keys()) if (id !== '' && !seen.has(id)) ids.push(id);
+  return ids;
+}
+
+/** The currencies of a customer's entries, for a blocked customer's rows (its sections are not computed). */
+export function currenciesOf(view: LedgerView, id: string): string[] {
+  if (view.currenciesOf === undefined) {
+    const map = new Map<string, Set<string>>();
+    const store = view.read.ledger.entries;
+    for (let i = 0; i < store.length; i++) {
+      const c = store.customerId(i);
+      const set = map.get(c) ?? new Set<string>();
+      set.add(store.currencyOf(i));
+      map.set(c, set);
+    }
+    view.currenciesOf = map;
+  }
+  return [...(view.currenciesOf.get(id) ?? [])].sort();
+}
