@@ -10,3 +10,6 @@ export function freshRuntime(settings: Partial<WorkbookSettings> = {}, language:
   setWorkbookSettingsSource(async () => ({ date1904: false, dateOrder: 'dmy', ...settings }));
   clearCache();
 }
+
+/** An omitted optional argument: Excel passes null (typed as undefined for the optional parameters' TypeScript signature). */
+export const OMITTED = null as unknown as undefined;
