@@ -1,5 +1,5 @@
 import {
-  computeStatements, DEFAULT_SELECTION,
+  computeStatements, DEFAULT_SELECTION, isKnownCurrency, mapHeaders,
   type AgingBasis, type AgingSpec, type ComputeResult, type CustomerStatement, type Day, type Issue, type Localised, type Section, type StatementStyle,
 } from '../core';
 import { FunctionProblem } from './functionErrors';
@@ -41,6 +41,8 @@ export interface LedgerView {
   readonly read: Extract<RangeLedger, { ok: true }>;
   readonly badCells: ReadonlyMap<string, readonly BadCell[]>;
   readonly computed: Map<string, Computed>;
+  /** The `currency` argument the ledger was read with. */
+  readonly defaultCurrency: string | undefined;
   /** Each customer's currencies, from its entries (for a blocked customer's rows). */
   currenciesOf?: Map<string, Set<string>>;
 }
@@ -98,7 +100,7 @@ export function ledgerOf(args: { entries: unknown; applications?: unknown; custo
       if (list === undefined) badCells.set(id, [b]);
       else list.push(b);
     }
-    return { read, badCells, computed: new Map<string, Computed>() };
+    return { read, badCells, computed: new Map<string, Computed>(), defaultCurrency: args.currency };
   });
   if ('ok' in view) throw new FunctionProblem(view.error);
   return view;
@@ -161,16 +163,29 @@ export function customerIds(view: LedgerView, computed: Computed): string[] {
   return ids;
 }
 
-/** The currencies of a customer's entries, for a blocked customer's rows (its sections are not computed). */
+/**
+ * The currencies of a customer's entry rows, rejected rows too (a blocked customer has no sections
+ * to tell them): the row's currency cell, else the customer's, else the `currency` argument.
+ */
 export function currenciesOf(view: LedgerView, id: string): string[] {
   if (view.currenciesOf === undefined) {
     const map = new Map<string, Set<string>>();
-    const store = view.read.ledger.entries;
-    for (let i = 0; i < store.length; i++) {
-      const c = store.customerId(i);
-      const set = map.get(c) ?? new Set<string>();
-      set.add(store.currencyOf(i));
-      map.set(c, set);
+    const home = new Map(view.read.ledger.customers.map((c) => [c.id, c.currency]));
+    for (const table of view.read.entries) {
+      const index = mapHeaders(table).index;
+      const c = index['customer_id'] ?? -1;
+      const k = index['currency'] ?? -1;
+      if (c < 0) continue;
+      for (let i = 0; i < table.rows.length; i++) {
+        const row = table.rows.at(i) ?? [];
+        const customer = (row[c] ?? '').trim();
+        const cell = k < 0 ? '' : (row[k] ?? '').trim().toUpperCase();
+        const currency = isKnownCurrency(cell) ? cell : home.get(customer) ?? view.defaultCurrency;
+        if (currency === undefined) continue;
+        const set = map.get(customer) ?? new Set<string>();
+        set.add(currency);
+        map.set(customer, set);
+      }
     }
     view.currenciesOf = map;
   }
