@@ -9,12 +9,12 @@ export class FunctionProblem extends Error {
 
 /** The runtime's error class and codes, as far as the functions use them (declared here so the module needs no global typings). */
 interface CustomFunctionsRuntime {
-  Error: new (code: string, message?: string) => Error;
+  Error: new (code: string, message?: string) => object;
   ErrorCode: { invalidValue: string; notAvailable: string };
 }
 
 function runtime(): CustomFunctionsRuntime {
-  const cf = (globalThis as { CustomFunctions?: CustomFunctionsRuntime }).CustomFunctions;
+  const cf = (globalThis as unknown as { CustomFunctions?: CustomFunctionsRuntime }).CustomFunctions;
   if (cf === undefined) throw new Error('CustomFunctions runtime not loaded');
   return cf;
 }
@@ -23,7 +23,7 @@ function runtime(): CustomFunctionsRuntime {
 const MAX_MESSAGE = 250;
 
 /** The problem as the error Excel shows in the cell, its message in the display language. */
-export function excelErrorOf(problem: FunctionProblem, language: Language): Error {
+export function excelErrorOf(problem: FunctionProblem, language: Language): object {
   const cf = runtime();
   const text = problem.text[language];
   const message = text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;

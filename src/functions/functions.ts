@@ -134,7 +134,7 @@ export function bucket(dueDate: any, asOf: any, bands?: any): Promise<string> {
  * @param [applications] The applications range with its header row.
  * @returns The statement.
  */
-export function statement(entries: any[][], customer: any, asOf: any, style?: any, from?: any, currency?: any, applications?: any[][]): Promise<(string | number)[][]> {
+export function statement(entries: any[][], customer: any, asOf: any, style?: any, from?: any, currency?: any, applications?: any[][]): Promise<any[][]> {
   const language = displayLanguage();
   return answer(language, async () => {
     const settings = await workbookSettings();
@@ -153,7 +153,7 @@ export function statement(entries: any[][], customer: any, asOf: any, style?: an
  * @param [customers] The customers range with its header row (names, currencies).
  * @returns The aged-receivables table.
  */
-export function agedReceivables(entries: any[][], asOf: any, bands?: any, by?: any, applications?: any[][], customers?: any[][]): Promise<(string | number)[][]> {
+export function agedReceivables(entries: any[][], asOf: any, bands?: any, by?: any, applications?: any[][], customers?: any[][]): Promise<any[][]> {
   const language = displayLanguage();
   return answer(language, async () => {
     const settings = await workbookSettings();
