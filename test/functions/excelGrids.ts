@@ -48,12 +48,11 @@ function typedNumber(text: string): number | undefined {
   return undefined;
 }
 
-/** A CSV table (header row first) as Excel would hold it once typed into a sheet. */
-export function gridFromCsvText(table: TableName, text: string): Grid {
-  const rows = parseCsv(text.replace(/^\uFEFF/, '')).rows;
-  const header = (rows[0] ?? []).map((h) => h.trim());
+/** A table of texts (a CSV file's, a RawTable's) as Excel would hold it once typed into a sheet. */
+export function gridFromTexts(table: TableName, headers: readonly string[], rows: readonly (readonly string[])[]): Grid {
+  const header = headers.map((h) => h.trim());
   const kinds = header.map((h) => canonicalColumn(table, h) ?? h);
-  return [header, ...rows.slice(1).filter((r) => r.some((c) => c.trim() !== '')).map((r) => header.map((_, j) => {
+  return [header, ...rows.filter((r) => r.some((c) => c.trim() !== '')).map((r) => header.map((_, j) => {
     const v = (r[j] ?? '').trim();
     if (v === '') return '';
     const kind = kinds[j] ?? '';
@@ -61,6 +60,12 @@ export function gridFromCsvText(table: TableName, text: string): Grid {
     if (MONEY_COLUMNS.has(kind)) return typedNumber(v) ?? v;
     return v;
   }))];
+}
+
+/** A CSV table (header row first) as Excel would hold it once typed into a sheet. */
+export function gridFromCsvText(table: TableName, text: string): Grid {
+  const rows = parseCsv(text.replace(/^\uFEFF/, '')).rows;
+  return gridFromTexts(table, rows[0] ?? [], rows.slice(1));
 }
 
 export function gridFromCsv(folder: string, table: TableName): Grid | undefined {
