@@ -74,11 +74,6 @@ export function gridFromCsv(folder: string, table: TableName): Grid | undefined 
   return fs.existsSync(file) ? gridFromCsvText(table, fs.readFileSync(file, 'utf8')) : undefined;
 }
 
-/** The column of a table's canonical column in a grid, or −1. */
-export function columnOf(table: TableName, grid: Grid, column: string): number {
-  return (grid[0] ?? []).findIndex((h) => canonicalColumn(table, String(h)) === column);
-}
-
 export interface ComputeJson {
   asOf: string;
   from: string | null;
