@@ -76,7 +76,8 @@ const SELECTION = { ...DEFAULT_SELECTION, include: 'either', honourOptOut: false
 function asGrid(v: unknown, argument: string): Grid | undefined {
   if (v === null || v === undefined) return undefined;
   if (!Array.isArray(v) || !v.every((row) => Array.isArray(row))) throw new FunctionProblem(MESSAGES.errorArgument(argument, String(v)));
-  return v.slice(0, usedLength(v as Grid)) as Grid;
+  const used = usedLength(v as Grid);
+  return used === v.length ? (v as Grid) : (v.slice(0, used) as Grid);
 }
 
 /** The ledger of these ranges, read once per distinct content (and currency and workbook settings). */

@@ -66,7 +66,7 @@ interface ErrorCell {
  * (header = row 1), or on the sheet when the range's address is known.
  */
 export function readRangeLedger(ranges: Partial<Record<TableName, RangeInput>>, options: RangeReadOptions): RangeLedger {
-  const finder = new TableFinder({ source: 'STMT', dateOrder: options.dateOrder, date1904: options.date1904 });
+  const finder = new TableFinder({ source: 'entries', dateOrder: options.dateOrder, date1904: options.date1904 });
   const errorCells: ErrorCell[] = [];
   const located = new Set<string>();
   for (const table of ['customers', 'entries', 'applications'] as const) {

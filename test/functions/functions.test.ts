@@ -100,7 +100,7 @@ describe('bad cells', () => {
 
   it('a range without a ledger header says what it expected', async () => {
     const e = await excelErrorOf(STMT.balance([['Name', 'Phone'], ['x', 'y']], 'A', AS_OF));
-    expect(e.message).toMatch(/^STMT: no entries table found/);
+    expect(e.message).toMatch(/^entries: no entries table found \(a sheet with Customer, Document No., Posting Date and Amount headers/);
   });
 });
 
