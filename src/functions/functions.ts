@@ -10,8 +10,16 @@ import { displayLanguage } from './displayLanguage';
 import { bandsArgument, basisArgument, currencyArgument, optionalDate, requiredDate, styleArgument } from './functionArguments';
 import { answer, FunctionProblem } from './functionErrors';
 import { agedReceivablesOf, agingLabelsOf, agingOf, balanceOf, bucketOf, openOf, statementOf } from './answers';
+import type { RangeAddresses } from './ledgerView';
 import { MESSAGES } from './messages';
 import { workbookSettings } from './workbookSettings';
+
+/** Where Excel says the range arguments are (functions marked @requiresParameterAddresses), by parameter position. */
+function addressesOf(invocation: CustomFunctions.Invocation | undefined, positions: { entries: number; applications?: number; customers?: number }): RangeAddresses | undefined {
+  const at = invocation?.parameterAddresses;
+  if (at === undefined) return undefined;
+  return { entries: at[positions.entries], applications: positions.applications === undefined ? undefined : at[positions.applications], customers: positions.customers === undefined ? undefined : at[positions.customers] };
+}
 
 function customerArgument(v: any): string {
   const id = textArgument(v);
@@ -39,6 +47,7 @@ export function balance(entries: any[][], customer: any, asOf: any, currency?: a
 /**
  * A customer's aging at a date: one row, Current first. "*" for every customer together.
  * @customfunction AGING
+ * @requiresParameterAddresses
  * @param entries The entries range with its header row (Entries[#All]).
  * @param customer The customer number, or "*" for every customer.
  * @param asOf The statement date (TODAY(), or a date cell).
@@ -46,12 +55,14 @@ export function balance(entries: any[][], customer: any, asOf: any, currency?: a
  * @param [by] "due" (default) or "posting".
  * @param [currency] The currency; also the currency of rows that name none.
  * @param [applications] The applications range with its header row.
+ * @param [invocation] Given by Excel: where the ranges are, to name a bad cell by its sheet row.
  * @returns The aging columns.
  */
-export function aging(entries: any[][], customer: any, asOf: any, bands?: any, by?: any, currency?: any, applications?: any[][]): Promise<number[][]> {
+export function aging(entries: any[][], customer: any, asOf: any, bands?: any, by?: any, currency?: any, applications?: any[][], invocation?: CustomFunctions.Invocation): Promise<number[][]> {
   return answer(displayLanguage(), async () => {
     const settings = await workbookSettings();
-    const spill = agingOf({ entries, applications, currency: currencyArgument(currency) }, customerArgument(customer), requiredDate(asOf, 'asOf', settings), bandsArgument(bands), basisArgument(by), settings);
+    const addresses = addressesOf(invocation, { entries: 0, applications: 6 });
+    const spill = agingOf({ entries, applications, currency: currencyArgument(currency), addresses }, customerArgument(customer), requiredDate(asOf, 'asOf', settings), bandsArgument(bands), basisArgument(by), settings);
     return spill as number[][];
   });
 }
@@ -125,6 +136,7 @@ export function bucket(dueDate: any, asOf: any, bands?: any): Promise<string> {
 /**
  * A customer's statement, spilled with a header row: open items, or the activity of a period with its opening and closing balance.
  * @customfunction STATEMENT
+ * @requiresParameterAddresses
  * @param entries The entries range with its header row (Entries[#All]).
  * @param customer The customer number.
  * @param asOf The statement date (TODAY(), or a date cell).
@@ -132,31 +144,36 @@ export function bucket(dueDate: any, asOf: any, bands?: any): Promise<string> {
  * @param [from] The start of the period (activity: default the first of the month).
  * @param [currency] The currency; also the currency of rows that name none.
  * @param [applications] The applications range with its header row.
+ * @param [invocation] Given by Excel: where the ranges are, to name a bad cell by its sheet row.
  * @returns The statement.
  */
-export function statement(entries: any[][], customer: any, asOf: any, style?: any, from?: any, currency?: any, applications?: any[][]): Promise<any[][]> {
+export function statement(entries: any[][], customer: any, asOf: any, style?: any, from?: any, currency?: any, applications?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
   const language = displayLanguage();
   return answer(language, async () => {
     const settings = await workbookSettings();
-    return statementOf({ entries, applications, currency: currencyArgument(currency) }, customerArgument(customer), requiredDate(asOf, 'asOf', settings), styleArgument(style), optionalDate(from, 'from', settings), settings, language);
+    const addresses = addressesOf(invocation, { entries: 0, applications: 6 });
+    return statementOf({ entries, applications, currency: currencyArgument(currency), addresses }, customerArgument(customer), requiredDate(asOf, 'asOf', settings), styleArgument(style), optionalDate(from, 'from', settings), settings, language);
   });
 }
 
 /**
  * The aged-receivables table, spilled: a row per customer and currency, a total per currency.
  * @customfunction AGEDRECEIVABLES
+ * @requiresParameterAddresses
  * @param entries The entries range with its header row (Entries[#All]).
  * @param asOf The statement date (TODAY(), or a date cell).
  * @param [bands] "30,60,90" (default), "months", "30D" or "1M+CM".
  * @param [by] "due" (default) or "posting".
  * @param [applications] The applications range with its header row.
  * @param [customers] The customers range with its header row (names, currencies).
+ * @param [invocation] Given by Excel: where the ranges are, to name a bad cell by its sheet row.
  * @returns The aged-receivables table.
  */
-export function agedReceivables(entries: any[][], asOf: any, bands?: any, by?: any, applications?: any[][], customers?: any[][]): Promise<any[][]> {
+export function agedReceivables(entries: any[][], asOf: any, bands?: any, by?: any, applications?: any[][], customers?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
   const language = displayLanguage();
   return answer(language, async () => {
     const settings = await workbookSettings();
-    return agedReceivablesOf({ entries, applications, customers }, requiredDate(asOf, 'asOf', settings), bandsArgument(bands), basisArgument(by), settings, language);
+    const addresses = addressesOf(invocation, { entries: 0, applications: 4, customers: 5 });
+    return agedReceivablesOf({ entries, applications, customers, addresses }, requiredDate(asOf, 'asOf', settings), bandsArgument(bands), basisArgument(by), settings, language);
   });
 }

@@ -16,6 +16,14 @@ export interface LedgerArguments {
   readonly applications?: Grid | undefined;
   readonly customers?: Grid | undefined;
   readonly currency?: string | undefined;
+  /** Where the ranges are ("Ledger!C5:J900"), when Excel says (functions that ask for their parameters' addresses). */
+  readonly addresses?: RangeAddresses | undefined;
+}
+
+export interface RangeAddresses {
+  readonly entries?: string | undefined;
+  readonly applications?: string | undefined;
+  readonly customers?: string | undefined;
 }
 
 /** What one computation is asked: the engine's options less the selection, which the functions fix. */
@@ -81,16 +89,22 @@ function asGrid(v: unknown, argument: string): Grid | undefined {
 }
 
 /** The ledger of these ranges, read once per distinct content (and currency and workbook settings). */
-export function ledgerOf(args: { entries: unknown; applications?: unknown; customers?: unknown; currency?: string | undefined }, settings: WorkbookSettings): LedgerView {
+export function ledgerOf(args: { entries: unknown; applications?: unknown; customers?: unknown; currency?: string | undefined; addresses?: RangeAddresses | undefined }, settings: WorkbookSettings): LedgerView {
   const entries = asGrid(args.entries, 'entries');
   if (entries === undefined || entries.length === 0) throw new FunctionProblem(MESSAGES.noEntries);
   const applications = asGrid(args.applications, 'applications');
   const customers = asGrid(args.customers, 'customers');
-  const key = { ranges: [entries, applications, customers], settings: `${args.currency ?? ''}|${settings.date1904 ? 1904 : 1900}|${settings.dateOrder}` };
+  const at = args.addresses ?? {};
+  // The addresses only change how a problem's cell is named, but that is part of the answer (the message).
+  const key = { ranges: [entries, applications, customers], settings: `${args.currency ?? ''}|${settings.date1904 ? 1904 : 1900}|${settings.dateOrder}|${at.entries ?? ''}|${at.applications ?? ''}|${at.customers ?? ''}` };
   const view = cache.get(key, () => {
     engineCounts.reads++;
     const read = readRangeLedger(
-      { entries: { values: entries }, ...(applications !== undefined ? { applications: { values: applications } } : {}), ...(customers !== undefined ? { customers: { values: customers } } : {}) },
+      {
+        entries: { values: entries, address: at.entries },
+        ...(applications !== undefined ? { applications: { values: applications, address: at.applications } } : {}),
+        ...(customers !== undefined ? { customers: { values: customers, address: at.customers } } : {}),
+      },
       { date1904: settings.date1904, dateOrder: settings.dateOrder, currency: args.currency },
     );
     if (!read.ok) return read;

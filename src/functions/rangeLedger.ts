@@ -34,9 +34,10 @@ const SHEET: Readonly<Record<TableName, string>> = { entries: 'Entries', custome
 /** "Ledger!C5:J900" → its sheet, first row and first column; undefined for anything else. */
 export function parseAddress(address: string | undefined): { sheet: string; row: number; column: number } | undefined {
   if (address === undefined) return undefined;
-  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::.*)?$/.exec(address.trim());
+  // A workbook may prefix it ("[Book1]Ledger!C5:J900"); only the sheet and the top-left cell matter.
+  const m = /^(?:\[[^\]]*\])?(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::.*)?$/.exec(address.trim());
   if (m === null) return undefined;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] as string);
+  const sheet = (m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] as string)).replace(/^\[[^\]]*\]/, '');
   let column = 0;
   for (const ch of m[3] as string) column = column * 26 + ch.charCodeAt(0) - 64;
   return { sheet, row: Number(m[4]), column };

@@ -92,6 +92,21 @@ describe('bad cells', () => {
     expect((await excelErrorOf(STMT.balance(ledger(), 'B', AS_OF))).message).toBe("plusieurs devises (EUR, USD) : indiquez l'argument currency");
   });
 
+  it('are named by their sheet cell when Excel gives the ranges\' addresses (AGING, STATEMENT, AGEDRECEIVABLES)', async () => {
+    const rows = ledger();
+    rows[1] = ['A', 'invoice', 'A-1', 'someday', d(5, 31), 100.1, 'EUR'];
+    const invocation = { parameterAddresses: ["'Grand livre'!C5:I9", null, null, null, null, null, null] } as unknown as CustomFunctions.Invocation;
+    const e = await excelErrorOf(STMT.aging(rows, 'A', AS_OF, OMITTED, OMITTED, OMITTED, OMITTED, invocation));
+    expect(e.message).toMatch(/^customer A: 'Grand livre'!F6 \(posting_date\): "someday" is not a valid date/);
+    rows[3] = ['B', 'invoice', 'B-1', d(6, 10), d(7, 10), 31.75, new StubCustomFunctionError('#N/A')];
+    const at = { parameterAddresses: ['[Book1]Ledger!B2:H6'] } as unknown as CustomFunctions.Invocation;
+    expect((await excelErrorOf(STMT.statement(rows, 'B', AS_OF, OMITTED, OMITTED, OMITTED, OMITTED, at))).message).toBe('customer B: Ledger!H5 (currency): "#N/A" is not an ISO 4217 currency code');
+    const table = await STMT.agedReceivables(rows, AS_OF, OMITTED, OMITTED, OMITTED, OMITTED, at);
+    expect(table.map((r) => r[r.length - 1])).toContain('blocked: customer A: Ledger!E3 (posting_date): "someday" is not a valid date (expected YYYY-MM-DD, DD/MM/YYYY — MM/DD/YYYY with --date-order mdy — or a date cell)');
+    // Without the addresses, the same ledger's problem is named by its row in the range.
+    expect((await excelErrorOf(STMT.aging(rows, 'A', AS_OF))).message).toMatch(/^customer A: entries row 2, column posting_date/);
+  });
+
   it('AGING("*") names the blocked customers instead of hiding them in a total', async () => {
     const rows = ledger();
     rows[3] = ['B', 'invoice', 'B-1', 'never', d(7, 10), 31.75, 'EUR'];

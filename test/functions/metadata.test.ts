@@ -16,6 +16,7 @@ interface FunctionMetadata {
   name: string;
   parameters: Parameter[];
   result: { type?: string; dimensionality?: string };
+  options?: { requiresParameterAddresses?: boolean };
 }
 
 /** The issue's signatures: [parameters, a trailing ? for optional, a [] for a range], and whether the result spills. */
@@ -42,5 +43,7 @@ it('functions.ts generates the eight functions with the issue\'s parameters and 
     // Every parameter is "any": ranges and cells as Excel passes them, errors included (the build sets allowErrorForDataTypeAny).
     for (const p of f.parameters) expect([f.id, p.name, p.type]).toEqual([f.id, p.name, 'any']);
     expect([f.id, f.result.dimensionality === 'matrix']).toEqual([f.id, contract.spills]);
+    // The spilling functions over ranges ask Excel where their ranges are (a bad cell is then named by its sheet cell); Excel allows it only with a matrix result.
+    expect([f.id, f.options?.requiresParameterAddresses === true]).toEqual([f.id, ['AGING', 'STATEMENT', 'AGEDRECEIVABLES'].includes(f.id)]);
   }
 });
