@@ -4,7 +4,15 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const ROOT = path.join(__dirname, '..', '..');
+/** The project's root (where manifest.xml is), whether this runs from test/ under jest or from dist/ (the bench). */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'manifest.xml')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No manifest.xml above ${from}`);
+  }
+}
+
+export const ROOT = projectRoot(__dirname);
 export const ADDIN_DIR = path.join(ROOT, 'dist', 'addin');
 
 /** dist/addin, built once if it has no functions.json. */

@@ -14,10 +14,10 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { ensureAddinBuilt } from './addinBuild';
+import { ensureAddinBuilt, ROOT } from './addinBuild';
 
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-export const OFFICE_STUB = path.join(__dirname, '..', 'fakes', 'office-stub.js');
+export const OFFICE_STUB = path.join(ROOT, 'test', 'fakes', 'office-stub.js');
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
