@@ -1,8 +1,10 @@
 // The add-in's webpack build: it refuses Node modules, adds allowErrorForDataTypeAny to functions.json,
 // and moves the manifest to ADDIN_URL.
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import webpack from 'webpack';
+import WebpackDevServer from 'webpack-dev-server';
 import { ROOT } from '../helpers/addinBuild';
 import { tempDir } from '../helpers/workbook';
 import { validateAddin } from '../../scripts/validateAddin';
@@ -102,5 +104,38 @@ describe('ADDIN_URL', () => {
     expect(manifestForBaseUrl(source, base)).toBe(xml);
     const report = await validateAddin(out, base, findSchemaDir(schemaDirCandidates(ROOT)), source);
     expect(report.checks.filter((c) => c.problems.length > 0)).toEqual([]);
+  });
+});
+
+/** A port free on 127.0.0.1 now ('auto' would need an ES module import, which jest refuses here). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe('npm run dev-server', () => {
+  it('serves the add-in with its hot-reload client and no guard error (over http here: the certificates are a workstation matter)', async () => {
+    const config = createConfig({ mode: 'development' });
+    const compiler = webpack(config);
+    const errors: string[] = [];
+    compiler.hooks.done.tap('test', (stats) => errors.push(...(stats.toJson({ all: false, errors: true }).errors ?? []).map((e) => e.message)));
+    const port = await freePort();
+    const server = new WebpackDevServer({ ...config.devServer, port, server: 'http', host: '127.0.0.1' }, compiler);
+    await server.start();
+    try {
+      const metadata = (await (await fetch(`http://127.0.0.1:${port}/functions.json`)).json()) as { allowErrorForDataTypeAny?: boolean; functions: unknown[] };
+      expect(metadata.functions.length).toBeGreaterThan(0);
+      expect((await fetch(`http://127.0.0.1:${port}/taskpane.html`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/manifest.xml`)).status).toBe(200);
+      expect(errors).toEqual([]);
+    } finally {
+      await server.stop();
+    }
   });
 });
