@@ -88,10 +88,10 @@ function createConfig(options = {}) {
 }
 
 /** webpack-cli: `webpack --mode production|development`; `webpack serve` adds the dev certificates. */
-module.exports = async (_env, argv) => {
+module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === 'development' ? 'development' : 'production';
   const config = createConfig({ mode, addinUrl: process.env.ADDIN_URL });
-  if (process.env.WEBPACK_SERVE) {
+  if (env.WEBPACK_SERVE) {
     // Trusted localhost certificates for Excel (office-addin-dev-certs installs its CA on first use).
     const devCerts = require('office-addin-dev-certs');
     const https = await devCerts.getHttpsServerOptions();

@@ -28,13 +28,16 @@ function forbidden(request) {
   return null;
 }
 
+/** The dev server's own client code (hot reload), injected by `webpack serve` only: not the add-in's. */
+const DEV_TOOLING = /[\\/]node_modules[\\/](webpack[\\/]hot|webpack-dev-server[\\/]client)[\\/]/;
+
 class NodeModuleGuardPlugin {
   /** @param {import('webpack').Compiler} compiler */
   apply(compiler) {
     compiler.hooks.compilation.tap('NodeModuleGuard', (compilation, { normalModuleFactory }) => {
       normalModuleFactory.hooks.beforeResolve.tap('NodeModuleGuard', (data) => {
         const why = forbidden(data.request);
-        if (!why) return undefined;
+        if (!why || DEV_TOOLING.test(data.contextInfo.issuer ?? '')) return undefined;
         const from = data.contextInfo.issuer ? ` (imported by ${data.contextInfo.issuer})` : '';
         const error = new compiler.webpack.WebpackError(
           `NodeModuleGuard: the add-in bundle must not pull ${why}${from}. Keep it in the CLI or an adapter the add-in does not import.`,
