@@ -2,7 +2,7 @@ import {
   a1Address, buildLedger, isBlank, mapHeaders, placeEn, placeFr, TableFinder,
   type DateOrder, type GridValue, type Issue, type Ledger, type LedgerTables, type Localised, type RawTable, type TableName,
 } from '../core';
-import { toGridValue } from './cells';
+import { excelError, toGridValue } from './cells';
 
 /** A range argument: its values (header row first) and, when the function knows it, its address ("Ledger!C5:J900"). */
 export interface RangeInput {
@@ -84,10 +84,13 @@ export function readRangeLedger(ranges: Partial<Record<TableName, RangeInput>>, 
       const row = firstRow + i;
       if (!sheet.wants(row)) continue;
       const source = range.values[i] as readonly unknown[];
-      const cells = new Array<GridValue>(source.length);
+      // Most rows go to the finder as Excel passed them; a row with an error value (or an error's text) is converted.
+      let cells = source as GridValue[];
       for (let j = 0; j < source.length; j++) {
-        const v = toGridValue(source[j]);
-        cells[j] = v;
+        const raw = source[j];
+        if (!((typeof raw === 'object' && raw !== null) || (typeof raw === 'string' && raw.charCodeAt(0) === 35 /* # */ && excelError(raw) !== undefined))) continue;
+        if (cells === source) cells = source.map(toGridValue);
+        const v = cells[j] as GridValue;
         if (v !== null && typeof v === 'object' && 'error' in v) errorCells.push({ table, row, index: j, code: v.error, cell: at === undefined ? undefined : a1Address(at.sheet, row, firstColumn + j) });
       }
       sheet.row(row, firstColumn, cells);
