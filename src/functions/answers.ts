@@ -47,6 +47,8 @@ export function agingOf(args: LedgerArguments, customer: string, asOf: Day, band
   }
   // Every customer together: a total never hides a blocked customer.
   const blocked = customerIds(view, computed).filter((id) => customerState(view, computed, id).kind === 'blocked');
+  // An error cell on a row that names no customer the reader can tell still keeps the total from being complete.
+  if (view.badCells.has('')) blocked.push('?');
   if (blocked.length > 0) throw new FunctionProblem(MESSAGES.blockedInTotal(blocked));
   const totals = new Map<string, Minor[]>();
   for (const s of computed.result.statements) {

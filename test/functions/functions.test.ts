@@ -84,6 +84,14 @@ describe('bad cells', () => {
     expect(await STMT.balance(described, 'B', AS_OF, 'USD')).toBe(12);
   });
 
+  it('an error in the customer cell blocks the customer it reads as, never the others', async () => {
+    const rows = [...ledger(), [new StubCustomFunctionError('#N/A'), 'invoice', 'X-1', d(6, 1), d(6, 1), 5, 'EUR']];
+    expect(await STMT.balance(rows, 'A', AS_OF)).toBe(31.75);
+    expect((await excelErrorOf(STMT.aging(rows, '*', AS_OF, OMITTED, OMITTED, 'EUR'))).message).toBe('blocked by bad input, so left out of the total: customer #N/A (see STMT.AGEDRECEIVABLES)');
+    const table = await STMT.agedReceivables(rows, AS_OF);
+    expect(table.filter((r) => r[0] === '#N/A').map((r) => r[r.length - 1])).toEqual(['blocked: customer #N/A: entries row 6, column customer_id: the cell holds the Excel error #N/A']);
+  });
+
   it('say so in French when Excel speaks French', async () => {
     setDisplayLanguage('fr');
     const rows = ledger();
