@@ -145,7 +145,9 @@ export type CallResult =
 
 /**
  * Calls the function associated as `id` with `args`, as Excel would: omitted optional arguments are
- * null; a PageGlobal argument is read from the page. A CustomFunctions.Error returned or thrown comes
+ * null; a PageGlobal argument is read from the page; `invocation` (what Excel passes last to a
+ * function marked @requiresAddress or @requiresParameterAddresses: { address, parameterAddresses })
+ * is appended when given. A CustomFunctions.Error returned or thrown comes
  * back as { error }, any other exception as #VALUE! (what Excel shows) with thrown: true; errors
  * inside a returned matrix come back as { code, message } cells.
  */
