@@ -49,6 +49,11 @@ export function gridOfCsv(file: string): Grid {
   }))];
 }
 
+/** A grid's address as a range from A1 on a sheet (≤ 26 columns). */
+function rangeAddress(sheet: string, grid: Grid): string {
+  return `${sheet}!A1:${String.fromCharCode(64 + Math.max(1, (grid[0] ?? []).length))}${grid.length}`;
+}
+
 interface LedgerGrids {
   entries: Grid;
   applications: Grid;
@@ -137,15 +142,20 @@ export async function addinBench(o: { root: string; dataDir: string; runs: numbe
       await setPageGlobal(page, '__benchApplications', agedGrids.applications);
       await setPageGlobal(page, '__benchCustomers', agedGrids.customers);
       const loaded = await heapMiB(page);
-      const call = (): Promise<Timed> => page.evaluate(async (asOf) => {
+      // Excel passes the ranges' addresses last (AGEDRECEIVABLES is marked @requiresParameterAddresses).
+      const invocation = {
+        address: 'Report!A1',
+        parameterAddresses: [rangeAddress('Entries', agedGrids.entries), 'Report!B1', '', '', rangeAddress('Applications', agedGrids.applications), rangeAddress('Customers', agedGrids.customers)],
+      };
+      const call = (): Promise<Timed> => page.evaluate(async ({ asOf, invocation }) => {
         const g = globalThis as unknown as Record<string, unknown> & { __stmt: { functions: Record<string, (...a: unknown[]) => Promise<unknown>> }; CustomFunctions: { Error: new () => { code: string; message: string } } };
         const fn = g.__stmt.functions['AGEDRECEIVABLES'] as (...a: unknown[]) => Promise<unknown>;
         const t0 = performance.now();
-        const v = await fn(g['__benchEntries'], asOf, null, null, g['__benchApplications'], g['__benchCustomers']);
+        const v = await fn(g['__benchEntries'], asOf, null, null, g['__benchApplications'], g['__benchCustomers'], invocation);
         const ms = performance.now() - t0;
         const cell = (c: unknown) => (c instanceof g.CustomFunctions.Error ? { code: c.code, message: c.message } : c);
         return { ms, value: Array.isArray(v) ? v.map((row: unknown[]) => row.map(cell)) : cell(v) };
-      }, agedGrids.asOfSerial);
+      }, { asOf: agedGrids.asOfSerial, invocation });
       const first = await call();
       const afterCall = await heapMiB(page);
       const second = await call();

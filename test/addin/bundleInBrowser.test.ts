@@ -29,14 +29,25 @@ describe('the production add-in in Chromium without SharedArrayBuffer and Atomic
     });
   });
 
-  it('shows the placeholder pane in French when Office displays French', async () => {
+  it('shows the placeholder pane in French when Office displays French; the stub answers the workbook settings asked', async () => {
     await withAddinPage(
       async (page) => {
         expect(await page.locator('h1').textContent()).toBe('Relevés de compte client');
         expect(await page.locator('section[data-lang="fr"]').isVisible()).toBe(true);
         expect(await page.locator('section[data-lang="en"]').isVisible()).toBe(false);
+        const settings = await page.evaluate(() =>
+          Excel.run(async (context) => {
+            const workbook = context.workbook as unknown as { use1904DateSystem: boolean; load(p: string): void };
+            workbook.load('use1904DateSystem');
+            const format = context.application.cultureInfo.datetimeFormat;
+            format.load('shortDatePattern');
+            await context.sync();
+            return { date1904: workbook.use1904DateSystem, pattern: format.shortDatePattern, language: Office.context.displayLanguage };
+          }),
+        );
+        expect(settings).toEqual({ date1904: true, pattern: 'dd/MM/yyyy', language: 'fr-FR' });
       },
-      { displayLanguage: 'fr-FR' },
+      { displayLanguage: 'fr-FR', date1904: true },
     );
   });
 });

@@ -5,7 +5,7 @@
 //   actions     id → the handler given to Office.actions.associate
 //   problems    what Office would refuse (an id associated twice, a non-function)
 // Settings a test may give before the page loads (addInitScript): window.__stmtSettings =
-//   { displayLanguage: 'fr-FR', date1904: true }.
+//   { displayLanguage: 'fr-FR', date1904: true, shortDatePattern: 'dd/MM/yyyy' }.
 (function () {
   'use strict';
   var settings = window.__stmtSettings || {};
@@ -67,15 +67,22 @@
     },
   };
 
-  // Just enough of Excel.run for a function that asks the workbook once (its date system).
+  // Just enough of Excel.run for functions that ask the workbook once: its date system
+  // (Workbook.use1904DateSystem) and its culture's short date pattern (Application.cultureInfo).
+  var shortDatePattern = settings.shortDatePattern || (/^en-US$/i.test(context.displayLanguage) ? 'M/d/yyyy' : 'dd/MM/yyyy');
+  function loadable(target) {
+    target.load = function () { return target; };
+    return target;
+  }
   window.Excel = {
     run: function (batch) {
-      var workbook = {
-        use1904DateSystem: settings.date1904 === true,
-        load: function () { return workbook; },
-        application: { cultureInfo: { name: context.displayLanguage } },
-      };
-      return Promise.resolve(batch({ workbook: workbook, sync: function () { return Promise.resolve(); } }));
+      var application = loadable({
+        cultureInfo: loadable({ name: context.displayLanguage, datetimeFormat: loadable({ shortDatePattern: shortDatePattern }) }),
+      });
+      var workbook = loadable({ use1904DateSystem: settings.date1904 === true, application: application });
+      return Promise.resolve().then(function () {
+        return batch({ workbook: workbook, application: application, sync: function () { return Promise.resolve(); } });
+      });
     },
   };
 })();

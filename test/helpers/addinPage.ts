@@ -31,6 +31,8 @@ export interface AddinPageOptions {
   displayLanguage?: string;
   /** What the stub's Excel.run answers for the workbook's date system (default false). */
   date1904?: boolean;
+  /** The culture's short date pattern the stub answers (default M/d/yyyy for en-US, else dd/MM/yyyy). */
+  shortDatePattern?: string;
   /** Delete SharedArrayBuffer and Atomics before any script (default true). */
   deleteSharedMemory?: boolean;
 }
@@ -96,7 +98,11 @@ export async function withAddinPage<T>(use: (page: Page, addin: AddinPage) => Pr
       addin.errors.push(`blocked request: ${url}`);
       return route.abort();
     });
-    const settings = { displayLanguage: options.displayLanguage ?? 'en-US', date1904: options.date1904 ?? false };
+    const settings = {
+      displayLanguage: options.displayLanguage ?? 'en-US',
+      date1904: options.date1904 ?? false,
+      ...(options.shortDatePattern !== undefined ? { shortDatePattern: options.shortDatePattern } : {}),
+    };
     await page.addInitScript(
       ({ settings: s, deleteSharedMemory }) => {
         const g = globalThis as Record<string, unknown>;
@@ -139,7 +145,9 @@ export type CallResult =
 
 /**
  * Calls the function associated as `id` with `args`, as Excel would: omitted optional arguments are
- * null; a PageGlobal argument is read from the page. A CustomFunctions.Error returned or thrown comes
+ * null; a PageGlobal argument is read from the page; `invocation` (what Excel passes last to a
+ * function marked @requiresAddress or @requiresParameterAddresses: { address, parameterAddresses })
+ * is appended when given. A CustomFunctions.Error returned or thrown comes
  * back as { error }, any other exception as #VALUE! (what Excel shows) with thrown: true; errors
  * inside a returned matrix come back as { code, message } cells.
  */
