@@ -132,20 +132,39 @@ function withoutCell(i: Issue): Issue {
 function badCellsOf(cells: readonly ErrorCell[], tables: LedgerTables, ledger: Ledger): BadCell[] {
   if (cells.length === 0) return [];
   const reported = new Set(ledger.issues.filter((i) => i.severity === 'error' && i.row !== undefined).map((i) => `${i.table}:${i.row}:${i.value ?? ''}`));
-  const customerOfDocument = new Map<string, string>();
-  const store = ledger.entries;
-  for (let i = 0; i < store.length; i++) customerOfDocument.set(store.documentNo(i), store.customerId(i));
+  let byDocument: Map<string, string> | undefined;
+  /** The customer of a document number (applications rows), from the stored entries: built on first use. */
+  const customerOfDocument = (document: string): string | undefined => {
+    if (byDocument === undefined) {
+      byDocument = new Map<string, string>();
+      const store = ledger.entries;
+      for (let i = 0; i < store.length; i++) byDocument.set(store.documentNo(i), store.customerId(i));
+    }
+    return byDocument.get(document);
+  };
+  /** Each table's row numbers → positions (a column of #N/A must not cost a search per cell). */
+  const positions = new Map<RawTable, Map<number, number>>();
+  const positionOf = (table: RawTable, row: number): number => {
+    let map = positions.get(table);
+    if (map === undefined) {
+      map = new Map<number, number>();
+      const numbers = table.rowNumbers ?? [];
+      for (let k = 0; k < numbers.length; k++) map.set(numbers[k] as number, k);
+      positions.set(table, map);
+    }
+    return map.get(row) ?? -1;
+  };
   const out: BadCell[] = [];
   for (const c of cells) {
     if (reported.has(`${c.table}:${c.row}:${c.code}`)) continue;
     const table = (tables[c.table] as RawTable[] | undefined)?.[0];
     if (table === undefined) continue;
-    const at = Array.prototype.indexOf.call(table.rowNumbers ?? [], c.row) as number;
+    const at = positionOf(table, c.row);
     if (at < 0) continue; // the header row or a row the finder did not read (a note, a total)
     const cellsOfRow = table.rows.at(at) ?? [];
     const index = mapHeaders(table).index;
     const text = (column: string): string => ((index[column] ?? -1) >= 0 ? (cellsOfRow[index[column] as number] ?? '').trim() : '');
-    const customerId = c.table === 'applications' ? customerOfDocument.get(text('from_document')) ?? customerOfDocument.get(text('to_document')) : text('customer_id') || undefined;
+    const customerId = c.table === 'applications' ? customerOfDocument(text('from_document')) ?? customerOfDocument(text('to_document')) : text('customer_id') || undefined;
     const header = Object.entries(index).find(([, i]) => i === c.index)?.[0] ?? table.headers[c.index] ?? '';
     const where = { table: c.table, row: c.row, column: header, ...(c.cell !== undefined ? { cell: c.cell } : {}) };
     out.push({

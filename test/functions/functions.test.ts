@@ -144,6 +144,9 @@ describe('OPEN', () => {
     const applied = [['From document', 'To document', 'Amount', 'Date'], ['P-1', 'INV-1', 20, d(6, 1)]];
     expect(await STMT.open(rows, 'INV-1', AS_OF, applied)).toBe(80.5);
     expect(await STMT.open(rows, 'P-1', AS_OF, applied)).toBe(0);
+    // An error cell in an applications row blocks the customer of the documents it names.
+    const noted = [[...(applied[0] as string[]), 'Description'], [...(applied[1] as unknown[]), new StubCustomFunctionError('#REF!')]];
+    expect(await excelErrorOf(STMT.open(rows, 'INV-1', AS_OF, noted))).toEqual({ code: '#VALUE!', message: 'customer A: applications row 2, column Description: the cell holds the Excel error #REF!' });
   });
 });
 
