@@ -1,14 +1,6 @@
 import * as path from 'node:path';
+import type { CellRange, DeclaredTable } from '../../core';
 import { readZipEntry, type ZipEntryInfo } from './zipDirectory';
-
-/** An Excel table (Insert › Table) as its definition part says: its name and cell range. */
-export interface ExcelTable {
-  readonly name: string;
-  readonly top: number;
-  readonly left: number; // 1-based column
-  readonly bottom: number;
-  readonly right: number;
-}
 
 const attr = (xml: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(xml)?.[1];
 
@@ -18,7 +10,7 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-function parseRef(ref: string): Omit<ExcelTable, 'name'> | undefined {
+function parseRef(ref: string): CellRange | undefined {
   const m = /^\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
   if (m === null) return undefined;
   return { left: columnNumber(m[1] as string), top: Number(m[2]), right: columnNumber(m[3] as string), bottom: Number(m[4]) };
@@ -57,16 +49,16 @@ function sheetParts(file: string, byName: ReadonlyMap<string, ZipEntryInfo>): { 
 }
 
 /**
- * The Excel tables of each sheet, by sheet name, read from the workbook's parts (exceljs's streaming
- * reader does not surface them). Anything unexpected yields no tables rather than an error: the
- * reader then falls back to sheet names and header detection.
+ * The Excel tables (Insert › Table) of each sheet, by sheet name: name and range as their definition
+ * parts say (exceljs's streaming reader does not surface them). Anything unexpected yields no tables
+ * rather than an error: the finder then falls back to sheet names and header detection.
  */
-export function excelTablesBySheet(file: string, entries: readonly ZipEntryInfo[]): Map<string, ExcelTable[]> {
+export function excelTablesBySheet(file: string, entries: readonly ZipEntryInfo[]): Map<string, DeclaredTable[]> {
   const byName = new Map(entries.map((e) => [e.name, e]));
-  const out = new Map<string, ExcelTable[]>();
+  const out = new Map<string, DeclaredTable[]>();
   if (!entries.some((e) => e.name.startsWith('xl/tables/'))) return out;
   for (const { name, part } of sheetParts(file, byName)) {
-    const tables: ExcelTable[] = [];
+    const tables: DeclaredTable[] = [];
     for (const tablePart of relationships(file, byName, part).values()) {
       if (!tablePart.startsWith('xl/tables/')) continue;
       const entry = byName.get(tablePart);
@@ -80,8 +72,6 @@ export function excelTablesBySheet(file: string, entries: readonly ZipEntryInfo[
   }
   return out;
 }
-
-export type CellRange = Omit<ExcelTable, 'name'>;
 
 /**
  * Merged ranges of each sheet (exceljs's streaming reader skips them; they come after the rows in
@@ -104,23 +94,6 @@ export function mergedRangesBySheet(file: string, entries: readonly ZipEntryInfo
     if (ranges.length > 0) out.set(name, ranges);
   }
   return out;
-}
-
-/** Gives every cell of a merged range the value of its top-left cell, as a person reading the sheet sees it. */
-export class MergeFill {
-  private readonly anchors = new Map<CellRange, unknown>();
-  constructor(private readonly ranges: readonly CellRange[]) {}
-
-  /** `values` is an exceljs row (1-based); filled in place. */
-  apply(row: number, values: unknown[]): void {
-    for (const r of this.ranges) {
-      if (row < r.top || row > r.bottom) continue;
-      if (row === r.top) this.anchors.set(r, values[r.left]);
-      const v = this.anchors.get(r);
-      if (v === undefined || v === null) continue;
-      for (let c = r.left; c <= r.right; c++) if (values[c] === undefined || values[c] === null) values[c] = v;
-    }
-  }
 }
 
 function decodeXml(s: string): string {

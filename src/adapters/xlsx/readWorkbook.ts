@@ -2,12 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Row } from 'exceljs';
 import ExcelJS from './exceljs';
-import {
-  detectHeader, HEADER_SEARCH_ROWS, mapHeaders, makeIssue, tableFromName, TableBuilder,
-  type DateOrder, type GridReadOptions, type TableMappings, type GridValue, type Issue, type LedgerTables, type Localised, type RawTable, type TableName,
-} from '../../core';
+import { TableFinder, type DateOrder, type FoundTables, type GridValue, type TableMappings } from '../../core';
 import { toGridValue } from './cellValue';
-import { excelTablesBySheet, MergeFill, mergedRangesBySheet, workbookSaysUsEnglish, type ExcelTable } from './excelTables';
+import { excelTablesBySheet, mergedRangesBySheet, workbookSaysUsEnglish } from './excelTables';
 import { readZipDirectory, type ZipEntryInfo } from './zipDirectory';
 
 export interface WorkbookReadOptions {
@@ -23,9 +20,8 @@ export interface WorkbookReadOptions {
   readonly onRows?: (rowsRead: number) => void;
 }
 
-export type WorkbookRead = { ok: true; tables: LedgerTables; issues: Issue[] } | { ok: false; error: Localised };
+export type WorkbookRead = FoundTables;
 
-const EXCEL_LAST_ROW = 1048576;
 const fail = (en: string, fr: string): WorkbookRead => ({ ok: false, error: { en, fr } });
 
 /** Checks a file is a sane zip before exceljs inflates it: size, structure, compression ratio. Returns its parts. */
@@ -48,17 +44,10 @@ function vet(file: string, o: WorkbookReadOptions): WorkbookRead | ZipEntryInfo[
   return dir.entries;
 }
 
-interface SheetState {
-  readonly name: string;
-  readonly buffered: { row: number; cells: GridValue[] }[];
-  builder: TableBuilder | undefined;
-  decided: boolean;
-  lastRow: number;
-}
-
 /**
- * Reads the customers, entries and applications tables of an .xlsx, streaming row by row:
- * sheets recognised by name or by a header row anywhere in their first 50 rows.
+ * Reads the customers, entries and applications tables of an .xlsx: vets the file, then streams each
+ * sheet's rows, with its Excel tables and merged cells, into the engine's TableFinder, which decides
+ * which table is which. A sheet the finder does not want is skipped without making its cells.
  */
 export async function readWorkbook(file: string, options: WorkbookReadOptions = {}): Promise<WorkbookRead> {
   if (!fs.existsSync(file)) return fail(`${file}: no such file`, `${file} : fichier introuvable`);
@@ -67,97 +56,33 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
   const excelTables = excelTablesBySheet(file, vetted);
   const merged = mergedRangesBySheet(file, vetted);
   const dateOrder = options.dateOrder ?? (workbookSaysUsEnglish(file, vetted) ? 'mdy' : 'dmy');
-  const issues: Issue[] = [];
-  const found: Record<TableName, { sheet: string; builder: TableBuilder }[]> = { customers: [], entries: [], applications: [] };
+  const finderFor = (date1904: boolean) => new TableFinder({ source: path.basename(file), dateOrder, date1904, mapping: options.mapping });
+  let finder: TableFinder | undefined;
   let rowsRead = 0;
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
     for await (const ws of reader) {
-      const date1904 = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
-      const grid = (table: TableName): GridReadOptions => ({ dateOrder, date1904, mapping: options.mapping?.[table] });
-      const sheetName = (ws as unknown as { name?: string }).name ?? 'Sheet';
-      const state: SheetState = { name: sheetName, buffered: [], builder: undefined, decided: false, lastRow: 0 };
-      // An Excel table named like a ledger table wins: its range says exactly where the data is.
-      const declared = (excelTables.get(sheetName) ?? []).map((t) => ({ t, table: tableFromName(t.name) })).find((x) => x.table !== undefined) as { t: ExcelTable; table: TableName } | undefined;
-      if (declared !== undefined) state.decided = true;
-      const ranges = merged.get(sheetName);
-      const fill = ranges === undefined ? undefined : new MergeFill(ranges);
-      const decide = () => {
-        state.decided = true;
-        const rows = state.buffered.map((b) => b.cells);
-        const guess = detectHeader(rows, tableFromName(sheetName), options.mapping) ?? detectHeader(rows, undefined, options.mapping);
-        if (guess === undefined) {
-          issues.push(makeIssue('no-table', { table: 'entries' }, { sheet: sheetName, rows: HEADER_SEARCH_ROWS }));
-          return;
-        }
-        const header = state.buffered[guess.index] as { row: number; cells: GridValue[] };
-        const builder = new TableBuilder(guess.table, sheetName, header.row, header.cells, grid(guess.table));
-        const already = found[guess.table][0];
-        if (already !== undefined) issues.push(makeIssue('duplicate-table', { table: guess.table }, { sheet: sheetName, first: already.sheet }));
-        found[guess.table].push({ sheet: sheetName, builder });
-        state.builder = builder;
-        for (const b of state.buffered.slice(guess.index + 1)) builder.addRow(b.row, b.cells);
-      };
+      // The date system is known once workbook.xml is read, before the first sheet.
+      finder ??= finderFor((reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true);
+      const name = (ws as unknown as { name?: string }).name ?? 'Sheet';
+      const sheet = finder.sheet({ name, tables: excelTables.get(name), merged: merged.get(name) });
+      let lastRow = 0;
       for await (const row of ws as AsyncIterable<Row>) {
-        state.lastRow = row.number;
+        lastRow = row.number;
         rowsRead++;
         if (options.onRows !== undefined && rowsRead % 10000 === 0) options.onRows(rowsRead);
-        if (state.decided && state.builder === undefined && declared === undefined) continue; // not a ledger sheet: skip quickly
-        const values = row.values as unknown[];
-        fill?.apply(row.number, values);
+        if (!sheet.wants(row.number)) continue; // not a ledger sheet, or outside its Excel tables: skip quickly
+        const values = row.values as unknown[]; // exceljs: values[1] is column A
         const cells: GridValue[] = [];
-        if (declared !== undefined) {
-          const { t, table } = declared;
-          if (row.number < t.top || row.number > t.bottom) continue;
-          for (let i = t.left; i <= t.right; i++) cells.push(toGridValue(values[i]));
-          if (row.number === t.top) {
-            const builder = new TableBuilder(table, sheetName, row.number, cells, grid(table), t.left - 1);
-            found[table].push({ sheet: sheetName, builder });
-            state.builder = builder;
-          } else state.builder?.addRow(row.number, cells);
-          continue;
-        }
         for (let i = 1; i < values.length; i++) cells.push(toGridValue(values[i]));
-        if (state.builder !== undefined) state.builder.addRow(row.number, cells);
-        else {
-          state.buffered.push({ row: row.number, cells });
-          if (state.buffered.length >= HEADER_SEARCH_ROWS) decide();
-        }
+        sheet.row(row.number, 1, cells);
       }
-      if (!state.decided && state.buffered.length > 0) decide();
-      if (state.lastRow >= EXCEL_LAST_ROW) issues.push(makeIssue('sheet-full', { table: 'entries', row: EXCEL_LAST_ROW }, { sheet: sheetName }));
+      sheet.end(lastRow);
     }
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     const name = path.basename(file);
     return fail(`${name} could not be read as a workbook: ${why}`, `${name} n'a pas pu être lu comme classeur : ${why}`);
   }
-  const finished: Record<TableName, RawTable[]> = { customers: [], entries: [], applications: [] };
-  for (const table of Object.keys(found) as TableName[]) {
-    for (const f of found[table]) {
-      const r = f.builder.finish();
-      finished[table].push(r.raw);
-      issues.push(...r.issues);
-    }
-  }
-  if (finished.entries.length === 0) {
-    return fail(`${path.basename(file)}: no entries table found (a sheet with Customer, Document No., Posting Date and Amount headers, in English or French)`, `${path.basename(file)} : aucune table d'écritures trouvée (un onglet avec les en-têtes N° client, N° pièce, Date comptable et Montant, en français ou en anglais)`);
-  }
-  if (finished.customers.length === 0) finished.customers.push(customersFromEntries(finished.entries, issues));
-  return { ok: true, tables: { customers: finished.customers, entries: finished.entries, applications: finished.applications }, issues };
-}
-
-/** A ledger with no customers sheet still gets statements: one customer per id found in the entries. */
-function customersFromEntries(entries: readonly RawTable[], issues: Issue[]): RawTable {
-  const ids = new Set<string>();
-  for (const t of entries) {
-    const col = mapHeaders(t).index['customer_id'] ?? -1; // the entries table's own mapping, as the ledger reader will read it
-    if (col < 0) continue;
-    for (let i = 0; i < t.rows.length; i++) {
-      const id = (t.rows.at(i)?.[col] ?? '').trim();
-      if (id !== '') ids.add(id);
-    }
-  }
-  issues.push(makeIssue('customers-from-entries', { table: 'customers' }, { count: ids.size }));
-  return { table: 'customers', source: '(entries)', headers: ['customer_id'], rows: [...ids].map((id) => [id]) };
+  return (finder ?? finderFor(false)).finish();
 }

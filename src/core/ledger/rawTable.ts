@@ -52,9 +52,13 @@ export function cellAddress(t: RawTable, row: number, headerIndex: number): stri
   return `${sheetReference(t.sheet)}!${letter}${row}`;
 }
 
-/** A sheet name as Excel writes it in a reference: quoted (quotes doubled) unless it is a plain name. */
+/**
+ * A sheet name as Excel writes it in a reference: quoted (quotes doubled) unless it is a plain name.
+ * A name that reads as a cell (Q1, FY2026, R2C3) is quoted too, or `Q1!B2` would be ambiguous.
+ */
 export function sheetReference(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^(?:[Rr]\d*(?:[Cc]\d*)?|[Cc]\d*)$/.test(sheet);
+  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /** True when every cell of a row is blank (a spacer line: skipped, not an error). */

@@ -1,8 +1,9 @@
 import { formatIsoDay } from '../calendar/day';
 import { makeIssue, type Issue, type TableName } from '../issues/issue';
 import { mapHeaders } from '../ledger/headerMap';
-import { sheetReference, type RawTable } from '../ledger/rawTable';
+import type { RawTable } from '../ledger/rawTable';
 import { normaliseKey } from '../ledger/normalise';
+import { a1Address } from './cellAddress';
 import { parseDateText, normaliseNumberText, numberToDecimalText, type DateOrder } from './coerce';
 import { excelSerialToDay } from './excelSerial';
 import { columnLetter, isBlank, type GridValue } from './gridValue';
@@ -59,8 +60,8 @@ export class TableBuilder {
     private readonly headerRow: number,
     headerCells: readonly GridValue[],
     private readonly options: GridReadOptions,
-    /** Column of the first cell (0 = A): an Excel table may start further right. */
-    firstColumn = 0,
+    /** Column of the first cell (0 = A): an Excel table, or the range a row came from, may start further right. */
+    private readonly firstColumn = 0,
   ) {
     this.headers = headerCells.map((c) => gridText(c).trim());
     this.letters = this.headers.map((_, i) => columnLetter(firstColumn + i));
@@ -122,7 +123,7 @@ export class TableBuilder {
     const i = cells.findIndex((c) => !isBlank(c));
     const text = gridText(cells[i]).trim();
     const code = TOTAL.test(text) || cells.some((c) => typeof c === 'string' && TOTAL.test(c.trim())) ? 'total-row' : 'note-row';
-    this.issues.push(makeIssue(code, { table: this.table, row: rowNumber, value: text.slice(0, 80), cell: `${sheetReference(this.sheet)}!${this.letters[i] ?? columnLetter(i)}${rowNumber}` }));
+    this.issues.push(makeIssue(code, { table: this.table, row: rowNumber, value: text.slice(0, 80), cell: a1Address(this.sheet, rowNumber, this.firstColumn + i + 1) }));
   }
 
 
@@ -138,7 +139,7 @@ export class TableBuilder {
         const p = parseDateText(v, this.options.dateOrder);
         if (p.ok) return formatIsoDay(p.day);
         if (p.reason === 'ambiguous') {
-          this.issues.push(makeIssue('ambiguous-date', { table: this.table, row: rowNumber, column: normaliseKey(this.headers[col] ?? ''), value: v, cell: `${sheetReference(this.sheet)}!${this.letters[col]}${rowNumber}` }));
+          this.issues.push(makeIssue('ambiguous-date', { table: this.table, row: rowNumber, column: normaliseKey(this.headers[col] ?? ''), value: v, cell: a1Address(this.sheet, rowNumber, this.firstColumn + col + 1) }));
         }
         return v;
       }
