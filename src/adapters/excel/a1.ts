@@ -1,4 +1,4 @@
-import { columnLetter, sheetReference, type CellRange } from '../../core';
+import { columnLetter, type CellRange } from '../../core';
 
 const CELL = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/;
 
@@ -38,4 +38,3 @@ export function blockAddress(top: number, left: number, rows: number, columns: n
   return rows === 1 && columns === 1 ? a : `${a}:${columnLetter(left + columns - 2)}${top + rows - 1}`;
 }
 
-export { sheetReference };

@@ -47,7 +47,8 @@ export async function fakeWorkbookFromXlsx(file: string): Promise<FakeWorkbookIn
         const values: Row = [];
         const fmts: (string | null)[] = [];
         row.eachCell({ includeEmpty: true }, (cell, c) => {
-          values[c - 1] = officeValue(cell.value, date1904);
+          // exceljs gives a merged range's other cells the first one's value; Excel holds them empty.
+          values[c - 1] = cell.isMerged && cell.master !== cell ? null : officeValue(cell.value, date1904);
           fmts[c - 1] = cell.numFmt === undefined || cell.numFmt === '' ? null : cell.numFmt;
         });
         rows[r - 1] = Array.from(values, (v) => v ?? null);
