@@ -111,6 +111,29 @@ describe('the in-memory Excel refuses what the add-in may not use', () => {
   });
 });
 
+describe('the in-memory Excel keeps Excel\'s rules', () => {
+  it('keeps one visible sheet, unique sheet and table names, and document properties', async () => {
+    const fake = new FakeExcel({ sheets: [{ name: 'Only', rows: [['h'], ['v']] }] });
+    await fake.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.getItem('Only').visibility = 'Hidden';
+      expect(await rejects(context.sync())).toBe('InvalidOperation');
+      sheets.add('only');
+      expect(await rejects(context.sync())).toBe('ItemAlreadyExists');
+      sheets.add('Bad:name');
+      expect(await rejects(context.sync())).toBe('InvalidArgument');
+      const table = sheets.getItem('Only').tables.add('A1:A2', true);
+      table.name = 'A1';
+      expect(await rejects(context.sync())).toBe('InvalidArgument');
+      context.workbook.properties.title = 'Statements';
+      const props = context.workbook.properties.load('title');
+      const tables = context.workbook.tables.load('items/name');
+      await context.sync();
+      expect([props.title, tables.items.map((t) => t.name)]).toEqual(['Statements', ['Table1']]);
+    });
+  });
+});
+
 describe('the in-memory Excel counts and limits what goes to and from Excel', () => {
   it('counts round trips and the bytes of each request and response (Excel.run syncs what is left)', async () => {
     const fake = new FakeExcel(small());

@@ -3,9 +3,10 @@
  * in-memory Excel of the tests refuses any API above the level it is given (this one by default),
  * and `optional` sets are used only where the host says it has them.
  *
- * Every ExcelApi set up to 1.9 is supported by Excel on the web, Excel for Microsoft 365 on Windows
- * (and Excel 2021/2024) and on Mac; Excel 2019 stops at 1.8, Excel 2016 at 1.1 (Microsoft's
- * "Excel JavaScript API requirement sets" table).
+ * Microsoft's "Excel JavaScript API requirement sets" table: ExcelApi 1.9 is supported in Excel on
+ * the web, on Windows from Version 1903 (Microsoft 365, retail and Office 2021 volume-licensed) and on
+ * Mac from 16.24; 1.13 on the web, Windows Version 2102 (Office 2021) and Mac 16.50. Excel 2019
+ * volume-licensed stops at 1.8 and Excel 2016 at 1.1: the add-in does not load there.
  */
 export const EXCEL_REQUIREMENTS = {
   /** The minimum the manifest declares (`<Set Name="ExcelApi" MinVersion="1.9"/>`); every set below it comes with it. */
@@ -16,9 +17,9 @@ export const EXCEL_REQUIREMENTS = {
 
 /** What needs which set: the evidence for the manifest's minimum (and the fake's tags follow it). */
 export const EXCEL_API_USES: readonly { readonly api: string; readonly version: string }[] = [
-  { api: 'Excel.run, worksheets (getItem, add, delete, items), Range values/numberFormat/address, tables.add/getItem, format (font, fill, borders, alignment, wrap), Worksheet.visibility, Range.select, Range.clear, getEntireColumn', version: '1.1' },
-  { api: 'Range.format.columnWidth, getUsedRange(valuesOnly), workbook.functions (the 1904 probe: DATE(1904,1,1))', version: '1.2' },
-  { api: 'Table.showBandedRows', version: '1.3' },
+  { api: 'Excel.run, worksheets (getItem, add, delete, items), Range values/numberFormat/address, tables.add/getItem, format (font, fill, borders, alignment, wrap), Range.select, Range.clear, getEntireColumn', version: '1.1' },
+  { api: 'Range.format.columnWidth, setting Worksheet.visibility (the hidden settings sheet), getUsedRange(valuesOnly), workbook.functions (the 1904 probe: DATE(1904,1,1))', version: '1.2' },
+  { api: 'Table.showBandedRows, tables.add given a Range', version: '1.3' },
   { api: 'getItemOrNullObject, isNullObject', version: '1.4' },
   { api: 'application.suspendApiCalculationUntilNextSync', version: '1.6' },
   { api: 'Worksheet.getRangeByIndexes, freezePanes, workbook.properties', version: '1.7' },

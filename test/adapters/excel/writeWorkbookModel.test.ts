@@ -86,7 +86,11 @@ describe('writing the statements workbook into the open workbook', () => {
     // The user has a sheet named like one the run writes, and a table named like one of its tables.
     const fake = new FakeExcel({ ...init, sheets: [...init.sheets, { name: 'Issues', rows: [['my notes'], ['x']], tables: [{ name: 'AgedReceivables', ref: 'A1:A2' }] }] });
     const model = await modelFor(fake, ['--as-of', '2026-10-31']);
+    const before = await readLedgerFromWorkbook(fake.run);
     const first = await writeWorkbookModel(fake.run, model);
+    // The ledger read again does not take the statements for ledger sheets.
+    const after = await readLedgerFromWorkbook(fake.run);
+    expect(after).toEqual({ ...before, syncs: after.syncs });
     expect(first.renamed).toEqual({ Issues: 'Issues (2)' });
     expect(fake.sheet('Issues').values).toEqual([['my notes'], ['x']]);
     const again = await writeWorkbookModel(fake.run, statementsWorkbookModel({ ...emptyResult(model) }, {}).workbook);

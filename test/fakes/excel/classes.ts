@@ -554,7 +554,7 @@ export function worksheetDef(state: WorkbookState): ClassDef {
   return defineClass<SheetState>('Worksheet', {
     name: { version: '1.1', get: (s) => s.name, set: (s, v) => (s.name = checkSheetName(state, v, s)) },
     visibility: {
-      version: '1.1',
+      version: '1.2', // reading it came with 1.1, setting it with 1.2
       get: (s) => s.visibility,
       set: (s, v) => {
         if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw invalid(`visibility ${JSON.stringify(v)}`);
