@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import * as path from 'node:path';
 import { buildLedger, computeStatements, statementsWorkbookModel, type WorkbookModel } from '../../../src/core';
 import { readLedgerFromWorkbook } from '../../../src/adapters/excel/readLedgerFromWorkbook';
+import { widthInPoints } from '../../../src/adapters/excel/officeStyles';
 import { SETTINGS_SHEET } from '../../../src/adapters/excel/settingsSheet';
 import { writeWorkbookModel } from '../../../src/adapters/excel/writeWorkbookModel';
 import { computeOptionsFrom } from '../../../src/cli/options';
@@ -70,6 +71,13 @@ describe('writing the statements workbook into the open workbook', () => {
         const fill = (cell.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb?.slice(2);
         expect([expected.name, r, c, f?.fill?.slice(1)]).toEqual([expected.name, r, c, fill]);
       }));
+    }
+    for (const expected of cliBook.sheets) {
+      const columns = cliStyles.getWorksheet(expected.name)?.columns ?? [];
+      // exceljs reads back its own default width, 9, as no width.
+      const widths = columns.map((c) => c.width ?? 9);
+      expect(widths.filter((w) => w !== undefined).length).toBeGreaterThan(0);
+      expect(widths.map((_, c) => fake.sheet(expected.name).columnWidths.get(c))).toEqual(widths.map((w) => (w === undefined ? undefined : widthInPoints(w))));
     }
     const aged = fake.sheet(written.sheets[0] as string);
     expect(aged.frozen).toEqual({ rows: 1, columns: 2 });
