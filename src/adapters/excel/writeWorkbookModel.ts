@@ -194,10 +194,8 @@ export async function writeWorkbookModel(excelRun: ExcelRun, model: WorkbookMode
       if (sheet.printTitleRows !== undefined) ws.pageLayout.setPrintTitleRows(`$${sheet.printTitleRows.first}:$${sheet.printTitleRows.last}`);
       options.onProgress?.(i + 1, model.sheets.length);
     }
-    if (pending > 0) {
-      syncs++;
-      await context.sync();
-    }
+    syncs++;
+    await context.sync(); // the last commands (there always are: page setup, or the suspension queued after the last sync)
     return { sheets: names, removed, renamed, syncs };
   });
 }
