@@ -45,7 +45,7 @@ const MERGED = EXCEL_REQUIREMENTS.optional[0].version;
  * the sheets its last run wrote) are not read.
  *
  * Round trips: one for the sheets, tables and date system, one for where each sheet's cells are,
- * then one per block.
+ * one for the first block of every sheet (as many as fit a block), then one per further block.
  */
 export async function readLedgerFromWorkbook(excelRun: ExcelRun, options: LedgerReadOptions = {}): Promise<LedgerRead> {
   const supports = options.isSetSupported ?? hostSupports;
@@ -92,6 +92,29 @@ export async function readLedgerFromWorkbook(excelRun: ExcelRun, options: Ledger
     const finder = new TableFinder({ source: options.source ?? 'workbook', dateOrder: options.dateOrder ?? 'dmy', date1904, mapping: options.mapping });
     let bytesPerCell = 24;
     let rowsRead = 0;
+    // One round trip for the first block of every sheet, as many as fit one block's budget: a
+    // workbook of small sheets is read in three round trips, not two plus one per sheet.
+    const first = new Map<string, { top: number; bottom: number; range: Excel.Range }>();
+    let cellsAsked = 0;
+    for (const plan of plans) {
+      const used = plan.used;
+      if (ours.has(plan.name.toLowerCase()) || used === undefined || used.isNullObject) continue;
+      const rows = Math.min(used.rowCount, rowsPerBlock(used.columnCount, bytesPerCell, budget, maxCells));
+      const cells = rows * used.columnCount;
+      if (cellsAsked + cells > Math.min(maxCells, budget / bytesPerCell)) break;
+      cellsAsked += cells;
+      const top = used.rowIndex + 1;
+      const range = workbook.worksheets.getItem(plan.name).getRangeByIndexes(used.rowIndex, used.columnIndex, rows, used.columnCount).load('values');
+      first.set(plan.name, { top, bottom: top + rows - 1, range });
+    }
+    if (first.size > 0) {
+      try {
+        await sync();
+      } catch (error) {
+        if (!isPayloadLimit(error)) throw error;
+        first.clear(); // each sheet is then read block by block
+      }
+    }
     for (const plan of plans) {
       if (ours.has(plan.name.toLowerCase())) continue;
       const sheet = finder.sheet({ name: plan.name, tables: plan.tables, merged: plan.merged });
@@ -103,24 +126,32 @@ export async function readLedgerFromWorkbook(excelRun: ExcelRun, options: Ledger
       const firstColumn = used.columnIndex + 1;
       const columns = used.columnCount;
       const lastRow = used.rowIndex + used.rowCount;
-      const ws = workbook.worksheets.getItem(plan.name);
+      let ws: Excel.Worksheet | undefined; // only when a block is not in hand: an unused proxy still costs a round trip
       let row = used.rowIndex + 1;
       let cap = Infinity; // lowered when Excel refused a block as too large
       while (row <= lastRow) {
         while (row <= lastRow && !sheet.wants(row)) row++;
         if (row > lastRow) break;
         const size = Math.min(cap, rowsPerBlock(columns, bytesPerCell, budget, maxCells));
+        const had = first.get(plan.name);
+        const cached = had !== undefined && row >= had.top && row <= had.bottom ? had : undefined;
+        const last = cached?.bottom ?? lastRow;
         let end = row;
-        while (end < lastRow && end - row + 1 < size && sheet.wants(end + 1)) end++;
-        const block = ws.getRangeByIndexes(row - 1, firstColumn - 1, end - row + 1, columns).load('values');
-        try {
-          await sync();
-        } catch (error) {
-          if (!isPayloadLimit(error) || end === row) throw error;
-          cap = Math.max(1, Math.floor((end - row + 1) / 2));
-          continue;
+        while (end < last && end - row + 1 < size && sheet.wants(end + 1)) end++;
+        let values: unknown[][];
+        if (cached !== undefined) values = cached.range.values.slice(row - cached.top, end - cached.top + 1);
+        else {
+          ws ??= workbook.worksheets.getItem(plan.name);
+          const block = ws.getRangeByIndexes(row - 1, firstColumn - 1, end - row + 1, columns).load('values');
+          try {
+            await sync();
+          } catch (error) {
+            if (!isPayloadLimit(error) || end === row) throw error;
+            cap = Math.max(1, Math.floor((end - row + 1) / 2));
+            continue;
+          }
+          values = block.values;
         }
-        const values = block.values;
         bytesPerCell = Math.max(bytesPerCell, Math.ceil(JSON.stringify(values).length / Math.max(1, values.length * columns)));
         values.forEach((line, i) => {
           const cells = gridRow(line);

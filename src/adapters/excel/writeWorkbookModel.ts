@@ -182,7 +182,8 @@ export async function writeWorkbookModel(excelRun: ExcelRun, model: WorkbookMode
         const layout = ws.pageLayout;
         layout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
         layout.paperSize = page.paper === 'A4' ? 'A4' : 'Letter';
-        layout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+        // 0 pages ("as many as it takes") is left out, as in `zoom = { horizontalFitToPages: 1 }` (fit the columns to one page).
+        layout.zoom = { ...(page.fitToWidth > 0 ? { horizontalFitToPages: page.fitToWidth } : {}), ...(page.fitToHeight > 0 ? { verticalFitToPages: page.fitToHeight } : {}) };
         // Office.js takes margins in points; the model (like the .xlsx) in inches.
         layout.leftMargin = page.margins.left * 72;
         layout.rightMargin = page.margins.right * 72;
@@ -194,10 +195,8 @@ export async function writeWorkbookModel(excelRun: ExcelRun, model: WorkbookMode
       if (sheet.printTitleRows !== undefined) ws.pageLayout.setPrintTitleRows(`$${sheet.printTitleRows.first}:$${sheet.printTitleRows.last}`);
       options.onProgress?.(i + 1, model.sheets.length);
     }
-    if (pending > 0) {
-      syncs++;
-      await context.sync();
-    }
+    syncs++;
+    await context.sync(); // the last commands (there always are: page setup, or the suspension queued after the last sync)
     return { sheets: names, removed, renamed, syncs };
   });
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import * as path from 'node:path';
+import type { RawTable } from '../../../src/core';
 import { readLedgerFromWorkbook } from '../../../src/adapters/excel/readLedgerFromWorkbook';
 import { selectCell } from '../../../src/adapters/excel/selectCell';
 import { FakeExcel, type FakeWorkbookInit } from '../../fakes/excel/fakeExcel';
@@ -7,6 +8,8 @@ import { fakeWorkbookFromXlsx } from '../../fakes/excel/fromXlsx.node';
 import { cli, computeJsonThroughExcel } from '../../helpers/excelCli';
 import { tempDir } from '../../helpers/workbook';
 
+/** The first table read of a kind (the finder gives one or several). */
+const first = (t: RawTable | readonly RawTable[] | undefined): RawTable | undefined => (t === undefined ? undefined : 'rows' in t ? t : t[0]);
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
 /** A ledger as people keep one: customers in an Excel table at B3, entries under a title with the header at C5 and a customer merged down its invoices, in the 1904 date system. */
@@ -65,7 +68,7 @@ describe('reading a ledger kept by hand through Office.js', () => {
     const read = await readLedgerFromWorkbook(fake.run, { isSetSupported: (v) => fake.isSetSupported('ExcelApi', v) });
     expect(read.notes.map((n) => n.en)).toEqual(['Merged cells were read as empty: they need ExcelApi 1.13, which this version of Excel does not have.']);
     if (!read.ok) throw new Error(read.error.en);
-    const entries = read.tables.entries[0];
+    const entries = first(read.tables.entries);
     expect(entries?.rows.at(1)?.[entries.headers.indexOf('Customer')]).toBe('');
   });
 });
@@ -89,13 +92,13 @@ describe('a large ledger stays under Excel\'s limits', () => {
     const fake = new FakeExcel(big());
     const read = await readLedgerFromWorkbook(fake.run);
     if (!read.ok) throw new Error(read.error.en);
-    expect(read.tables.entries[0]?.rows.length).toBe(ROWS);
+    expect(first(read.tables.entries)?.rows.length).toBe(ROWS);
     expect(read.syncs).toBeGreaterThan(3);
     expect(Math.max(...fake.stats.responseBytes)).toBeLessThan(2_500_000);
     // Asked for blocks larger than Excel takes: each refused one is read again in halves.
     const greedy = new FakeExcel(big());
     const again = await readLedgerFromWorkbook(greedy.run, { blockBytes: 50_000_000, blockCells: 5_000_000 });
-    expect(again.ok && again.tables.entries[0]?.rows.length).toBe(ROWS);
+    expect(again.ok && first(again.tables.entries)?.rows.length).toBe(ROWS);
     expect(greedy.stats.responseBytes.some((b) => b > 5_000_000)).toBe(true);
     console.log(`60,000 entries: ${read.syncs} syncs, largest response ${Math.max(...fake.stats.responseBytes)} bytes; greedy blocks: ${again.syncs} syncs`);
   });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import * as path from 'node:path';
 import { buildLedger, computeStatements, statementsWorkbookModel, type WorkbookModel } from '../../../src/core';
 import { readLedgerFromWorkbook } from '../../../src/adapters/excel/readLedgerFromWorkbook';
+import { widthInPoints } from '../../../src/adapters/excel/officeStyles';
 import { SETTINGS_SHEET } from '../../../src/adapters/excel/settingsSheet';
 import { writeWorkbookModel } from '../../../src/adapters/excel/writeWorkbookModel';
 import { computeOptionsFrom } from '../../../src/cli/options';
@@ -71,11 +72,19 @@ describe('writing the statements workbook into the open workbook', () => {
         expect([expected.name, r, c, f?.fill?.slice(1)]).toEqual([expected.name, r, c, fill]);
       }));
     }
+    for (const expected of cliBook.sheets) {
+      const columns = cliStyles.getWorksheet(expected.name)?.columns ?? [];
+      // exceljs reads back its own default width, 9, as no width.
+      const widths = columns.map((c) => c.width ?? 9);
+      expect(widths.filter((w) => w !== undefined).length).toBeGreaterThan(0);
+      expect(widths.map((_, c) => fake.sheet(expected.name).columnWidths.get(c))).toEqual(widths.map((w) => (w === undefined ? undefined : widthInPoints(w))));
+    }
     const aged = fake.sheet(written.sheets[0] as string);
     expect(aged.frozen).toEqual({ rows: 1, columns: 2 });
-    expect(aged.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$1', leftMargin: 50.4 });
+    expect(aged.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1 }, printTitleRows: '$1:$1', leftMargin: 50.4 });
     expect(fake.sheet(SETTINGS_SHEET).visibility).toBe('Hidden');
     // Every sync after the first reads ran with calculation suspended; nothing near Excel's limits.
+    expect(written.syncs).toBe(stats.syncs);
     expect(stats.suspendedSyncs).toBe(stats.syncs - 1);
     expect(Math.max(...stats.requestBytes)).toBeLessThan(2_500_000);
     console.log(`write: ${written.syncs} syncs, ${stats.requestBytes.reduce((a, b) => a + b, 0)} request bytes (largest ${Math.max(...stats.requestBytes)}), ${stats.responseBytes.reduce((a, b) => a + b, 0)} response bytes`);
@@ -97,6 +106,33 @@ describe('writing the statements workbook into the open workbook', () => {
     expect(again.removed).toEqual(first.sheets);
     expect(fake.sheetNames()).toEqual([...init.sheets.map((s) => s.name), 'Issues', SETTINGS_SHEET, ...again.sheets]);
     expect(fake.tables().filter((t) => t.name === 'AgedReceivables').map((t) => t.sheet.name)).toEqual(['Issues']);
+  });
+});
+
+describe('a large sheet', () => {
+  it('is written in several syncs, none over 5 MB, with calculation suspended in each', async () => {
+    const ROWS = 100_000;
+    const rows = [
+      ['Customer', 'Name', 'Balance', 'Due'].map((text) => ({ value: { kind: 'text' as const, text }, style: { bold: true } })),
+      ...Array.from({ length: ROWS }, (_, i) => [
+        { value: { kind: 'text' as const, text: `C${String(i).padStart(6, '0')}` } },
+        { value: { kind: 'text' as const, text: `Customer number ${i} of the ledger` } },
+        { value: { kind: 'money' as const, minor: 123456 + i, currency: 'EUR' }, format: '#,##0.00' },
+        { value: { kind: 'date' as const, day: 20000 + (i % 400) }, format: 'yyyy-mm-dd' },
+      ]),
+    ];
+    const model: WorkbookModel = { sheets: [{ name: 'Big', rows, columnWidths: [12, 30, 14, 12], tables: [{ name: 'BigTable', top: 1, left: 1, headers: ['Customer', 'Name', 'Balance', 'Due'], dataRows: ROWS, style: 'TableStyleMedium2', rowStripes: true }], frozen: { rows: 1, columns: 0 } }] };
+    const fake = new FakeExcel({ sheets: [{ name: 'Ledger', rows: [['x']] }] });
+    const written = await writeWorkbookModel(fake.run, model);
+    expect(written.syncs).toBe(fake.stats.syncs);
+    expect(fake.stats.syncs).toBeGreaterThan(5);
+    expect(Math.max(...fake.stats.requestBytes)).toBeLessThan(2_500_000);
+    expect(fake.stats.suspendedSyncs).toBe(fake.stats.syncs - 1);
+    const big = fake.sheet('Big');
+    expect(big.values[ROWS]).toEqual([`C${String(ROWS - 1).padStart(6, '0')}`, `Customer number ${ROWS - 1} of the ledger`, (123456 + ROWS - 1) / 100, 20000 + ((ROWS - 1) % 400) + 25569]);
+    expect(big.formats[ROWS]).toEqual([undefined, undefined, '#,##0.00', 'yyyy-mm-dd']);
+    expect(fake.tables('Big').map((t) => [t.name, t.rect.rows])).toEqual([['BigTable', ROWS + 1]]);
+    console.log(`100,000-row sheet: ${written.syncs} syncs, largest request ${Math.max(...fake.stats.requestBytes)} bytes`);
   });
 });
 

@@ -1,4 +1,5 @@
 import { dayFromCivil } from '../../../src/core';
+import { compareVersions } from '../../../src/adapters/excel/requirements';
 import { formatAddress, MAX_COLUMNS, MAX_ROWS, parseAddress, type Rect } from './addresses';
 import { ClientObject, defineClass, type ClassDef, type Context, type Member } from './clientObject';
 import { FakeExcelError } from './errors';
@@ -575,7 +576,7 @@ export function worksheetDef(state: WorkbookState): ClassDef {
     getUsedRange: {
       version: '1.1',
       call: (self, valuesOnly) => {
-        if (valuesOnly !== undefined) self.member('getUsedRangeOrNullObject'); // the argument came with 1.2; 1.4 ⊃ it
+        if (valuesOnly !== undefined && compareVersions('1.2', self.ctx.level) > 0) throw new FakeExcelError('ApiNotDeclared', 'Worksheet.getUsedRange(valuesOnly) needs ExcelApi 1.2');
         return rangeOn(self, { getUsedRange: valuesOnly ?? false }, (s) => usedRect(s, valuesOnly === true) ?? { top: 0, left: 0, rows: 1, columns: 1 });
       },
     },
