@@ -45,7 +45,7 @@ export default tseslint.config(
     },
   },
   ...doors.map((door) => ({
-    files: [`src/${door}/**/*.ts`],
+    files: [`src/${door}/**/*.ts`, `src/${door}/**/*.tsx`],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: doors.filter((d) => d !== door).flatMap((d) => outside(d)), message: 'front doors never import each other (DESIGN.md §1).' }],

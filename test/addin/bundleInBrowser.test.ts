@@ -29,12 +29,13 @@ describe('the production add-in in Chromium without SharedArrayBuffer and Atomic
     });
   });
 
-  it('shows the placeholder pane in French when Office displays French', async () => {
+  it('shows the pane in French when Office displays French', async () => {
     await withAddinPage(
       async (page) => {
+        await page.locator('h1').waitFor();
         expect(await page.locator('h1').textContent()).toBe('Relevés de compte client');
-        expect(await page.locator('section[data-lang="fr"]').isVisible()).toBe(true);
-        expect(await page.locator('section[data-lang="en"]').isVisible()).toBe(false);
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+        expect(await page.getByRole('tab').allTextContents()).toEqual(expect.arrayContaining(['Grand livre', 'Clients']));
       },
       { displayLanguage: 'fr-FR' },
     );
