@@ -163,7 +163,7 @@ describe.each<Lang>(['en', 'fr'])('the task pane in %s', (lang) => {
       expect(settings?.visibility).toBe('Hidden');
       expect(norm(settings?.values ?? []).slice(1)).toEqual([['mapping.entries.customer_id', 'Acct Ref']]);
       expect(addin.errors).toEqual([]);
-    }, { officeStub: stub, displayLanguage: lang === 'fr' ? 'fr-FR' : 'en-US', viewport: VIEWPORT, stubSettings: { workbook: renamed, apiVersion: '1.13' } });
+    }, { officeStub: stub, displayLanguage: lang === 'fr' ? 'fr-FR' : 'en-US', viewport: VIEWPORT, stubSettings: { workbook: renamed } }); // the manifest's ExcelApi 1.9: nothing above it
   });
 });
 
