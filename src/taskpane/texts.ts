@@ -29,6 +29,7 @@ export interface PaneTexts {
     readonly clearMapping: string;
   };
   readonly options: {
+    readonly statement: string;
     readonly asOf: string;
     readonly style: string;
     readonly openItem: string;
@@ -141,6 +142,7 @@ export const TEXTS: Readonly<Record<Language, PaneTexts>> = {
       clearMapping: 'Clear mapping',
     },
     options: {
+      statement: 'Statements',
       asOf: 'Statement date',
       style: 'Statement style',
       openItem: 'Open items',
@@ -251,6 +253,7 @@ export const TEXTS: Readonly<Record<Language, PaneTexts>> = {
       clearMapping: 'Effacer l’association',
     },
     options: {
+      statement: 'Relevés',
       asOf: 'Date du relevé',
       style: 'Type de relevé',
       openItem: 'Pièces ouvertes',

@@ -30,7 +30,12 @@ export function LedgerTab(p: LedgerTabProps) {
     <>
       <div className={s.row}>
         <Button appearance="primary" onClick={p.onFind} disabled={p.busy}>{t.ledger.find}</Button>
-        {mappedCount(p.mapping) > 0 && <Text className={mergeClasses(s.small, s.muted)}>{t.ledger.savedMapping(mappedCount(p.mapping))}</Text>}
+        {mappedCount(p.mapping) > 0 && (
+          <>
+            <Text className={mergeClasses(s.small, s.muted)}>{t.ledger.savedMapping(mappedCount(p.mapping))}</Text>
+            <Button appearance="subtle" size="small" onClick={() => p.onSaveMapping({})} disabled={p.busy}>{t.ledger.clearMapping}</Button>
+          </>
+        )}
       </div>
       {p.error !== undefined && (
         <MessageBar intent="warning"><MessageBarBody>{p.error[p.language]}</MessageBarBody></MessageBar>

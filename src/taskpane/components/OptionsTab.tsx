@@ -20,7 +20,7 @@ export function OptionsTab({ t, options: o, errors, onChange }: OptionsTabProps)
   return (
     <>
       <section className={s.card} aria-labelledby="opt-statement">
-        <Subtitle2 as="h3" id="opt-statement" className={s.heading}>{t.tabs.options}</Subtitle2>
+        <Subtitle2 as="h3" id="opt-statement" className={s.heading}>{T.statement}</Subtitle2>
         <Field label={T.asOf} required {...err('asOf')}>
           <Input type="date" name="asOf" value={o.asOf} onChange={(_, d) => set('asOf', d.value)} />
         </Field>
