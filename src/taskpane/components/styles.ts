@@ -11,7 +11,7 @@ export const usePaneStyles = makeStyles({
   subtitle: { color: tokens.colorNeutralForeground3 },
   tabs: { backgroundColor: tokens.colorNeutralBackground1, paddingLeft: tokens.spacingHorizontalXS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: 'auto' },
   heading: { margin: 0 },
-  content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
+  content: { display: 'flex', flexDirection: 'column', flexGrow: 1, rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
   card: {
     display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM,
     backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, boxShadow: tokens.shadow2,
