@@ -22,8 +22,8 @@ const AS_OF = '2026-10-31';
 
 type Lang = 'en' | 'fr';
 const WORDS = {
-  en: { ledger: 'Ledger', options: 'Options', customers: 'Customers', issues: /^Issues/, output: 'Output', fifo: 'Apply to oldest invoices (FIFO)', mdy: 'Month first (10/31/2026)', write: 'Write sheets', search: 'Search customers', back: 'Back to the list', written: /sheets written/, one: /One "Statement" sheet for/, statement: 'Statement', save: 'Save mapping and read again', docNo: 'Header for customer_id', find: 'Find ledger', cancel: 'Cancel', cancelled: 'Cancelled.' },
-  fr: { ledger: 'Grand livre', options: 'Options', customers: 'Clients', issues: /^Anomalies/, output: 'Sorties', fifo: 'Imputer aux plus anciennes factures (FIFO)', mdy: 'Mois d’abord (10/31/2026)', write: 'Écrire les onglets', search: 'Rechercher un client', back: 'Retour à la liste', written: /onglets écrits/, one: /Un seul onglet « Relevé » pour/, statement: 'Relevé', save: 'Enregistrer et relire', docNo: 'En-tête pour customer_id', find: 'Trouver le grand livre', cancel: 'Annuler', cancelled: 'Annulé.' },
+  en: { ledger: 'Ledger', options: 'Options', customers: 'Customers', issues: /^Issues/, output: 'Output', fifo: 'Apply to oldest invoices (FIFO)', mdy: 'Month first (10/31/2026)', write: 'Write sheets', search: 'Search customers', back: 'Back to the list', written: /sheets written/, one: /One "Statement" sheet for/, statement: 'Statement', save: 'Save mapping and read again', docNo: 'Header for customer_id', find: 'Find ledger', cancel: 'Cancel', cancelled: 'Cancelled.', entries: 'Entries' },
+  fr: { ledger: 'Grand livre', options: 'Options', customers: 'Clients', issues: /^Anomalies/, output: 'Sorties', fifo: 'Imputer aux plus anciennes factures (FIFO)', mdy: 'Mois d’abord (10/31/2026)', write: 'Écrire les onglets', search: 'Rechercher un client', back: 'Retour à la liste', written: /onglets écrits/, one: /Un seul onglet « Relevé » pour/, statement: 'Relevé', save: 'Enregistrer et relire', docNo: 'En-tête pour customer_id', find: 'Trouver le grand livre', cancel: 'Annuler', cancelled: 'Annulé.', entries: 'Écritures' },
 } as const;
 
 /** Rows compared as values: trailing blanks dropped, null/undefined as ''. */
@@ -79,7 +79,7 @@ describe.each<Lang>(['en', 'fr'])('the task pane in %s', (lang) => {
 
     await withAddinPage(async (page, addin) => {
       // 1. The ledger, found on open.
-      await page.getByRole('heading', { name: lang === 'en' ? 'Entries' : 'Écritures' }).first().waitFor();
+      await page.getByRole('heading', { name: W.entries }).first().waitFor();
       await idle(page);
       expect(await page.locator('section[aria-label*="Entries"] td', { hasText: 'document_no' }).count()).toBeGreaterThan(0);
       await check(page, lang, '1-ledger');
@@ -153,7 +153,7 @@ describe.each<Lang>(['en', 'fr'])('the task pane in %s', (lang) => {
       await check(page, lang, '8-mapping');
       await pick.selectOption('Acct Ref');
       await page.getByRole('button', { name: W.save }).click();
-      await page.getByRole('heading', { name: lang === 'en' ? 'Entries' : 'Écritures' }).nth(1).waitFor();
+      await page.getByRole('heading', { name: W.entries }).nth(1).waitFor();
       await idle(page);
       await check(page, lang, '9-mapped');
       expect(await page.getByLabel(W.docNo).count()).toBe(0);
@@ -167,18 +167,19 @@ describe.each<Lang>(['en', 'fr'])('the task pane in %s', (lang) => {
   });
 });
 
-it('shows progress while Excel is slow and stops when Cancel is pressed', async () => {
+it.each<Lang>(['en', 'fr'])('shows progress while Excel is held (%s) and stops when Cancel is pressed', async (lang) => {
+  const W = WORDS[lang];
   await withAddinPage(async (page, addin) => {
     const progress = page.locator('[data-testid=progress]');
     await progress.waitFor();
-    await check(page, 'en', '0-progress');
-    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await check(page, lang, '0-progress');
+    await progress.getByRole('button', { name: W.cancel }).click();
     await page.evaluate(() => ((globalThis as Record<string, unknown>)['__stmtHold'] = false));
-    await page.getByText('Cancelled.').waitFor();
-    expect(await page.getByRole('heading', { name: 'Entries' }).count()).toBe(0);
+    await page.getByText(W.cancelled).waitFor();
+    expect(await page.getByRole('heading', { name: W.entries }).count()).toBe(0);
     await progress.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: 'Find ledger' }).click();
-    await page.getByRole('heading', { name: 'Entries' }).first().waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: W.find }).click();
+    await page.getByRole('heading', { name: W.entries }).first().waitFor({ timeout: 30_000 });
     expect(addin.errors).toEqual([]);
-  }, { officeStub: stub, viewport: VIEWPORT, stubSettings: { workbook: sample, holdSyncs: true } });
+  }, { officeStub: stub, displayLanguage: lang === 'fr' ? 'fr-FR' : 'en-US', viewport: VIEWPORT, stubSettings: { workbook: sample, holdSyncs: true } });
 });
