@@ -45,8 +45,19 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The Office.js adapter and the in-memory Excel run in the browser: no Node API (the fake's .xlsx loader, *.node.ts, is Node's).
+    files: ['src/adapters/excel/**/*.ts', 'test/fakes/excel/**/*.ts'],
+    ignores: ['**/*.node.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: 'runs in the browser: no Node APIs.' })),
+        patterns: [{ group: [...doors.flatMap((d) => outside(d)), '**/adapters/xlsx/**', 'exceljs'], message: 'the Office.js adapter imports core only (and the fake no exceljs: it is bundled for the browser).' }],
+      }],
+    },
+  },
   ...doors.map((door) => ({
-    files: [`src/${door}/**/*.ts`],
+    files: [`src/${door}/**/*.ts`, `src/${door}/**/*.tsx`],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: doors.filter((d) => d !== door).flatMap((d) => outside(d)), message: 'front doors never import each other (DESIGN.md §1).' }],

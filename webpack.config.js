@@ -35,18 +35,18 @@ function createConfig(options = {}) {
     entry: options.entry ?? {
       functions: functionsSource,
       commands: at('src/commands/commands.ts'),
-      taskpane: at('src/taskpane/taskpane.ts'),
+      taskpane: at('src/taskpane/index.tsx'),
     },
     output: { path: options.outDir ?? at('dist/addin'), filename: '[name].js', clean: true },
     resolve: {
-      extensions: ['.ts', '.js'],
+      extensions: ['.ts', '.tsx', '.js'],
       // No Node polyfills: NodeModuleGuard reports any builtin instead of an empty module.
       fallback: Object.fromEntries(builtinModules.map((m) => [m, false])),
     },
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.tsx?$/,
           exclude: /node_modules/,
           use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: at('tsconfig.addin.json') } },
         },

@@ -22,6 +22,10 @@ describe('the import rule of DESIGN.md §1', () => {
     ['src/adapters/csv/x.ts', "import { parseIsoDay } from '../../core';\nexport const a = parseIsoDay;\n", 0],
     ['src/taskpane/x.ts', "import { main } from '../cli/main';\nexport const a = main;\n", 1],
     ['src/cli/x.ts', "import { parseCsv } from '../adapters/csv/parseCsv';\nexport const a = parseCsv;\n", 0],
+    ['src/adapters/excel/x.ts', "import * as fs from 'node:fs';\nexport const a = fs;\n", 1],
+    ['src/adapters/excel/x.ts', "import ExcelJS from '../xlsx/exceljs';\nexport const a = ExcelJS;\n", 1],
+    ['test/fakes/excel/x.ts', "import ExcelJS from 'exceljs';\nexport const a = ExcelJS;\n", 1],
+    ['test/fakes/excel/x.node.ts', "import * as fs from 'node:fs';\nexport const a = fs;\n", 0],
   ])('%s: %j → %i violation(s)', (file, code, expected) => {
     expect(restrictedImports(file, code)).toBe(expected);
   });

@@ -29,12 +29,14 @@ describe('the production add-in in Chromium without SharedArrayBuffer and Atomic
     });
   });
 
-  it('shows the placeholder pane in French when Office displays French; the stub answers the workbook settings asked', async () => {
+  it('shows the pane in French when Office displays French; the stub answers the workbook settings asked', async () => {
     await withAddinPage(
       async (page) => {
+        await page.locator('h1').waitFor();
         expect(await page.locator('h1').textContent()).toBe('Relevés de compte client');
-        expect(await page.locator('section[data-lang="fr"]').isVisible()).toBe(true);
-        expect(await page.locator('section[data-lang="en"]').isVisible()).toBe(false);
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+        expect(await page.getByRole('tab', { name: 'Grand livre' }).count()).toBe(1);
+        expect(await page.getByRole('tab', { name: 'Clients' }).count()).toBe(1);
         const settings = await page.evaluate(() =>
           Excel.run(async (context) => {
             const workbook = context.workbook as unknown as { use1904DateSystem: boolean; load(p: string): void };

@@ -35,6 +35,12 @@ export interface AddinPageOptions {
   shortDatePattern?: string;
   /** Delete SharedArrayBuffer and Atomics before any script (default true). */
   deleteSharedMemory?: boolean;
+  /** What answers office.js's URL (default test/fakes/office-stub.js; the pane's tests: the in-memory Excel stub). */
+  officeStub?: string;
+  /** More settings for the stub, merged into window.__stmtSettings (the pane's stub: workbook, syncDelayMs). */
+  stubSettings?: Record<string, unknown>;
+  /** The window's size (default Chromium's 1280×720); a task pane is ~350 px wide. */
+  viewport?: { width: number; height: number };
 }
 
 export interface AddinPage {
@@ -83,6 +89,7 @@ export async function withAddinPage<T>(use: (page: Page, addin: AddinPage) => Pr
     headless: true,
     args: CHROMIUM_FLAGS,
     offline: false,
+    ...(options.viewport === undefined ? {} : { viewport: options.viewport }),
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -93,7 +100,7 @@ export async function withAddinPage<T>(use: (page: Page, addin: AddinPage) => Pr
     });
     await page.route('**/*', (route) => {
       const url = route.request().url();
-      if (url === OFFICE_JS_URL) return route.fulfill({ path: OFFICE_STUB, contentType: 'application/javascript' });
+      if (url === OFFICE_JS_URL) return route.fulfill({ path: options.officeStub ?? OFFICE_STUB, contentType: 'application/javascript' });
       if (url.startsWith(`${server.origin}/`)) return route.continue();
       addin.errors.push(`blocked request: ${url}`);
       return route.abort();
@@ -102,6 +109,7 @@ export async function withAddinPage<T>(use: (page: Page, addin: AddinPage) => Pr
       displayLanguage: options.displayLanguage ?? 'en-US',
       date1904: options.date1904 ?? false,
       ...(options.shortDatePattern !== undefined ? { shortDatePattern: options.shortDatePattern } : {}),
+      ...options.stubSettings,
     };
     await page.addInitScript(
       ({ settings: s, deleteSharedMemory }) => {

@@ -1,0 +1,68 @@
+import type { CellValue as XlsxValue } from 'exceljs';
+import * as path from 'node:path';
+import { a1, dayFromCivil, dayToExcelSerial, type CellRange } from '../../../src/core';
+import ExcelJS from '../../../src/adapters/xlsx/exceljs';
+import { excelTablesBySheet, mergedRangesBySheet } from '../../../src/adapters/xlsx/excelTables';
+import { readZipDirectory } from '../../../src/adapters/xlsx/zipDirectory';
+import type { FakeWorkbookInit } from './fakeExcel';
+import type { Scalar } from './state';
+
+type Row = (Scalar | null)[];
+
+/** A cell as Office.js's `values` would give it: dates as serials, formulas as their result, errors as "#N/A". */
+export function officeValue(v: XlsxValue | undefined, date1904: boolean): Scalar | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) {
+    const day = dayFromCivil(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+    const time = (v.getTime() - Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate())) / 86_400_000;
+    return dayToExcelSerial(day, date1904) + time;
+  }
+  const o = v as unknown as Record<string, unknown>;
+  if ('result' in o) return officeValue(o['result'] as XlsxValue, date1904);
+  if ('formula' in o || 'sharedFormula' in o) return null;
+  if (Array.isArray(o['richText'])) return (o['richText'] as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
+  if ('text' in o) return officeValue(o['text'] as XlsxValue, date1904);
+  if (typeof o['error'] === 'string') return o['error'];
+  return String(v);
+}
+
+const ref = (r: CellRange) => `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
+
+/** Reads an .xlsx with exceljs into what the in-memory Excel starts from (Node only: the fake itself never reads files). */
+export async function fakeWorkbookFromXlsx(file: string): Promise<FakeWorkbookInit> {
+  const dir = readZipDirectory(file);
+  if (!dir.ok) throw new Error(`${path.basename(file)}: ${dir.reason}`);
+  const tables = excelTablesBySheet(file, dir.entries);
+  const merged = mergedRangesBySheet(file, dir.entries);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const date1904 = (wb.properties as { date1904?: boolean }).date1904 === true;
+  return {
+    date1904,
+    sheets: wb.worksheets.map((ws) => {
+      const rows: Row[] = [];
+      const formats: (string | null)[][] = [];
+      ws.eachRow({ includeEmpty: false }, (row, r) => {
+        const values: Row = [];
+        const fmts: (string | null)[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, c) => {
+          // exceljs gives a merged range's other cells the first one's value; Excel holds them empty.
+          values[c - 1] = cell.isMerged && cell.master !== cell ? null : officeValue(cell.value, date1904);
+          fmts[c - 1] = cell.numFmt === undefined || cell.numFmt === '' ? null : cell.numFmt;
+        });
+        rows[r - 1] = Array.from(values, (v) => v ?? null);
+        formats[r - 1] = Array.from(fmts, (f) => f ?? null);
+      });
+      const state = ws.state === 'hidden' ? 'Hidden' : ws.state === 'veryHidden' ? 'VeryHidden' : 'Visible';
+      return {
+        name: ws.name,
+        visibility: state,
+        rows: Array.from(rows, (r) => r ?? []),
+        formats: Array.from(formats, (f) => f ?? []),
+        tables: (tables.get(ws.name) ?? []).map((t) => ({ name: t.name, ref: ref(t) })),
+        merged: (merged.get(ws.name) ?? []).map(ref),
+      };
+    }),
+  };
+}
