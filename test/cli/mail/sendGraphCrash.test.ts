@@ -11,14 +11,15 @@ const BIN = path.join(__dirname, '../../../bin/statements.js');
 
 let fake: FakeGraph;
 beforeEach(async () => {
-  fake = await startFakeGraph({ sentLagMs: 200 });
+  // Sent Items shows a sent message 2.5 s late: longer than the CLI takes to start again, so a re-run must wait for it.
+  fake = await startFakeGraph({ sentLagMs: 2500 });
 });
 afterEach(async () => {
   await fake.close();
 });
 
 function sendArgs(ledger: string, log: string): string[] {
-  return ['send', '--ledger', ledger, '--as-of', '2026-06-30', '--graph', '--graph-url', `${fake.url}/v1.0`, '--log', log, '--sent-items-wait', '1', '--per-minute', '6000'];
+  return ['send', '--ledger', ledger, '--as-of', '2026-06-30', '--graph', '--graph-url', `${fake.url}/v1.0`, '--log', log, '--sent-items-wait', '4', '--per-minute', '6000'];
 }
 
 /** Runs the CLI; `killWhen` is asked after each request the server carried out, and kills the CLI (kill -9) when it says so. */
