@@ -6,8 +6,9 @@
  * Options: --runs N (default 3); --profile (one more CLI run under --cpu-prof, summarised).
  * Two more sections (bench/xlsxBench.ts, bench/documentsBench.ts): reading the same ledger from an
  * .xlsx against LibreOffice's headless CSV conversion, and 1,000 standard-layout statement PDFs
- * against the Word-template route through LibreOffice.
- * --only csv|xlsx|pdf[,...] runs some sections (default all); --word-subset N converts only the first
+ * against the Word-template route through LibreOffice; and (bench/mailBench.ts) 500 statements
+ * through a local Graph server limited to 30 messages a shortened "minute".
+ * --only csv|xlsx|pdf|mail[,...] runs some sections (default all); --word-subset N converts only the first
  * N statements through LibreOffice; --keep-docs keeps the documents' temporary folder.
  * Results of every section go to bench/results/latest.json, merged with the sections not run.
  * Exit code 1 when the totals differ from DuckDB's (or anything fails); a missed target is reported, not fatal.
@@ -28,6 +29,7 @@ import { profileAsText, profileCli, type ProfileSummary } from './profile';
 import { collect, cpuMs, repeat, runNodeChild, samples, nowMs, type ChildRun } from './measure';
 import { documentsBench } from './documentsBench';
 import { xlsxBench } from './xlsxBench';
+import { mailBench } from './mailBench';
 
 const ROOT = path.resolve(__dirname, '..', '..'); // dist/bench → the repository
 const DATA = path.join(ROOT, 'bench', 'data');
@@ -381,10 +383,10 @@ function sourceState(): { head: string; dirtySrc: string[] } {
   return { head: git('rev-parse', '--short', 'HEAD'), dirtySrc: git('status', '--porcelain', '--', 'src').split('\n').filter((l) => l !== '') };
 }
 
-type Section = 'csv' | 'xlsx' | 'pdf';
-const SECTIONS: readonly Section[] = ['csv', 'xlsx', 'pdf'];
+type Section = 'csv' | 'xlsx' | 'pdf' | 'mail';
+const SECTIONS: readonly Section[] = ['csv', 'xlsx', 'pdf', 'mail'];
 
-/** --only csv|xlsx|pdf, comma-separated or repeated (docs/documents = pdf); default every section. */
+/** --only csv|xlsx|pdf|mail, comma-separated or repeated (docs/documents = pdf); default every section. */
 function argOnly(): Set<Section> {
   const picked = new Set<Section>();
   process.argv.forEach((a, i) => {
@@ -461,7 +463,7 @@ async function main(): Promise<number> {
   const sampler = new LoadSampler();
   const started = new Date();
   const previous = readPrevious();
-  const sectionKeys = ['xlsx', 'documents', 'bench'];
+  const sectionKeys = ['xlsx', 'documents', 'mail', 'bench'];
   // The CSV section's keys stay at the top level, as before; the new sections have their own keys.
   let report: Record<string, unknown> = previous;
   const ran: string[] = [];
@@ -540,6 +542,28 @@ async function main(): Promise<number> {
       report = { ...report, documents: failed('documents', e) };
     }
     ran.push('pdf');
+    save();
+  }
+
+  if (only.has('mail')) {
+    const t0 = Date.now();
+    console.log(`\n== e-mail: pacing through a local Graph server (load average ${os.loadavg().map(round2).join(' ')}) ==`);
+    try {
+      const r = await mailBench({ count: 500, log: (line) => console.log(line) });
+      console.log(`\n${r.lines.join('\n')}`);
+      for (const f of r.failures) console.error(`FAIL (mail): ${f}`);
+      if (r.failures.length > 0) code = 1;
+      report = { ...report, mail: { ...r.report, failures: r.failures, loadAverage1mDuring: sampler.since(t0) } };
+      const calm = (r.report['calm'] ?? {}) as Record<string, number>;
+      summary.push(['mail: pace / Exchange limit (30 a "minute")', String(calm['ofLimit']), '≥ 0.9', (calm['ofLimit'] ?? 0) >= 0.9 ? 'PASS' : 'MISS']);
+      summary.push(['mail: ETA error at start, no 429', String(calm['etaError']), '≤ 0.1', (calm['etaError'] ?? 1) <= 0.1 ? 'PASS' : 'MISS']);
+      const stormy = (r.report['stormy'] ?? {}) as Record<string, number>;
+      const wrong = (calm['lost'] ?? 0) + (calm['doubled'] ?? 0) + (stormy['lost'] ?? 0) + (stormy['doubled'] ?? 0);
+      summary.push([`mail: lost + doubled, with and without 429s (${stormy['throttledAnswered']} 429s answered)`, String(wrong), '0', wrong === 0 ? 'PASS' : 'MISS']);
+    } catch (e) {
+      report = { ...report, mail: failed('mail', e) };
+    }
+    ran.push('mail');
     save();
   }
 
