@@ -12,8 +12,8 @@ export interface ScheduleFlags extends Omit<SendFlags, 'asOf'> {
 }
 
 const T = {
-  en: { none: 'No run due.', run: 'Run', period: 'period', customers: 'customers', done: 'Run complete:', incomplete: 'Run not complete (it will be tried again):' },
-  fr: { none: 'Aucun envoi dû.', run: 'Envoi du', period: 'période', customers: 'clients', done: 'Envoi terminé :', incomplete: 'Envoi incomplet (il sera repris) :' },
+  en: { none: 'No run due.', run: 'Run', period: 'period', customers: (n: number) => (n === 1 ? 'customer' : 'customers'), frequency: { monthly: 'monthly', quarterly: 'quarterly' }, done: 'Run complete:', incomplete: 'Run not complete (it will be tried again):' },
+  fr: { none: 'Aucun envoi dû.', run: 'Envoi du', period: 'période', customers: (n: number) => (n === 1 ? 'client' : 'clients'), frequency: { monthly: 'mensuel', quarterly: 'trimestriel' }, done: 'Envoi terminé :', incomplete: 'Envoi incomplet (il sera repris) :' },
 };
 
 function scheduleOf(f: ScheduleFlags): MailSchedule {
@@ -44,7 +44,7 @@ async function groupsDue(f: ScheduleFlags, io: Io): Promise<{ groups: ReturnType
 }
 
 const describe = (g: ReturnType<typeof scheduledGroups>[number], language: Language): string =>
-  `${T[language].run} ${formatIsoDay(g.run.runDate)} (${g.frequency}): ${T[language].period} ${formatIsoDay(g.from)}..${formatIsoDay(g.asOf)}, ${g.customerIds.length} ${T[language].customers}`;
+  `${T[language].run} ${formatIsoDay(g.run.runDate)} (${T[language].frequency[g.frequency]})${language === 'fr' ? ' :' : ':'} ${T[language].period} ${formatIsoDay(g.from)}..${formatIsoDay(g.asOf)}, ${g.customerIds.length} ${T[language].customers(g.customerIds.length)}`;
 
 /** `statements schedule due`: the runs due today, catch-up included, oldest first. */
 export async function runScheduleDue(f: ScheduleFlags, io: Io): Promise<number> {

@@ -51,6 +51,15 @@ export function checkSendFlags(f: SendFlags): void {
   if (f.csvDelimiter !== undefined && f.csvDelimiter !== ',' && f.csvDelimiter !== ';') throw new UsageError('--csv-delimiter: expected , or ;', '--csv-delimiter : , ou ; attendu');
 }
 
+/** The SMTP login, when it is an address: where a copy to self goes. A bad URL is reported by the transport. */
+function smtpUser(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).username);
+  } catch {
+    return '';
+  }
+}
+
 /** Writes the statements of the customers on the print list into one PDF. */
 async function writePrintFile(result: ComputeResult, plan: readonly PlanItem[], file: string, documents: Parameters<typeof statementsAsPdf>[1]): Promise<boolean> {
   const toPrint = plan.filter((p): p is SkippedItem => p.kind === 'print');
@@ -67,7 +76,7 @@ export async function sendComputed(result: ComputeResult, f: SendFlags, io: Io, 
   const mail = readMailSettings(f.settings);
   const records = readSendLog(logFile);
   const kind = checkTransportFlags(f);
-  const sender = f.mailbox ?? (kind === 'smtp' ? decodeURIComponent(new URL(f.smtp as string).username) : '') ?? '';
+  const sender = f.mailbox ?? (kind === 'smtp' ? smtpUser(f.smtp as string) : '');
   const plan = planBatch(result, { mail, documents: docSettings, sender: sender.includes('@') ? sender : docSettings.company.email, delivered: f.cancel === true ? new Set() : deliveredIdentities(records), resend: f.resend === true });
   const t = T[language];
   io.out(batchPreview(result, plan, kind === 'graph' ? `graph${f.mailbox !== undefined ? ` (${f.mailbox})` : ''}` : kind, language));

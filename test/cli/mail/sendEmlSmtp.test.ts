@@ -135,3 +135,27 @@ describe('statements send --smtp against a real SMTP server', () => {
     expect(r.err).toMatch(/Not sent:\n {2}B: SMTP refused the message: .*mailbox unavailable/);
   });
 });
+
+describe('statements send with the settings file\'s mail block', () => {
+  it('uses its subject template, reply-to, copy to self and the reconciliation CSV; refuses an unknown placeholder', async () => {
+    const work = tempDir('stmt-mail-settings-');
+    const settings = path.join(work, 'settings.json');
+    fs.writeFileSync(settings, JSON.stringify({
+      company: { name: 'Cabinet Martin', email: 'compta@cabinet.example' },
+      mail: { replyTo: 'relances@cabinet.example', copyToSelf: true, attachCsv: true, subject: { en: '{firm}: statement {number} ({balance})' } },
+    }));
+    const outbox = path.join(work, 'out');
+    const r = await cli('send', '--ledger', mailLedger(), '--as-of', '2026-06-30', '--outbox', outbox, '--log', path.join(work, 'l.jsonl'), '--settings', settings, '--customer', 'A');
+    expect(r.code).toBe(0);
+    const a = await simpleParser(fs.readFileSync(path.join(outbox, 'ST-202606-A.eml')));
+    expect(a.subject).toBe('Cabinet Martin: statement ST-202606-A (€1,234.56)');
+    expect(a.replyTo?.value.map((v) => v.address)).toEqual(['relances@cabinet.example']);
+    expect((Array.isArray(a.bcc) ? a.bcc[0] : a.bcc)?.value.map((v) => v.address)).toEqual(['compta@cabinet.example']);
+    expect(a.attachments.map((x) => x.filename)).toEqual(['ST-202606-A.pdf', 'ST-202606-A.csv']);
+    expect(a.attachments[1]!.content.toString('utf8')).toContain('I1');
+    fs.writeFileSync(settings, JSON.stringify({ mail: { body: { fr: 'Bonjour {client}' } } }));
+    const bad = await cli('send', '--ledger', mailLedger(), '--as-of', '2026-06-30', '--outbox', outbox, '--settings', settings, '--lang', 'fr');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('champ inconnu {client}');
+  });
+});

@@ -122,7 +122,7 @@ describe('statements schedule', () => {
     expect(due.out.trim().split('\n')).toEqual([
       'Run 2026-06-01 (monthly): period 2026-05-01..2026-05-31, 2 customers',
       'Run 2026-07-01 (monthly): period 2026-06-01..2026-06-30, 2 customers',
-      'Run 2026-07-01 (quarterly): period 2026-04-01..2026-06-30, 1 customers',
+      'Run 2026-07-01 (quarterly): period 2026-04-01..2026-06-30, 1 customer',
     ]);
     const run = await cli('schedule', 'run', ...base, '--today', '2026-07-03', '--outbox', path.join(work, 'out'));
     expect(run.code).toBe(0);
