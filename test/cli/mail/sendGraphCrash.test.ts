@@ -91,6 +91,20 @@ describe('statements send --graph in-process', () => {
     expect(fake.deliveries.size).toBe(0);
   });
 
+  it('a sign-in that needs a person, with no one there, is exit code 2 and says what to do', async () => {
+    delete process.env['STATEMENTS_GRAPH_TOKEN'];
+    const work = tempDir('stmt-mail-signin-');
+    const none = await cli(...sendArgs(mailLedger(), path.join(work, 'l.jsonl')));
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('set STATEMENTS_GRAPH_TOKEN, or give --client-id');
+    // msal-node with an empty token cache and no terminal: refused before any network call.
+    const device = await cli(...sendArgs(mailLedger(), path.join(work, 'l.jsonl')), '--client-id', '11111111-2222-3333-4444-555555555555', '--token-cache', path.join(work, 'cache.json'));
+    expect(device.code).toBe(2);
+    expect(device.err).toContain('Microsoft 365 sign-in needed and no one to do it');
+    expect(device.err).toContain('Connexion Microsoft 365 nécessaire');
+    expect(fake.counts.requests).toBe(0);
+  });
+
   it('schedules with --at, then --cancel removes the held messages', async () => {
     process.env['STATEMENTS_GRAPH_TOKEN'] = 'test-token';
     const ledger = mailLedger();
