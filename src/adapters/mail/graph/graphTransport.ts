@@ -68,8 +68,11 @@ export function graphTransport(o: GraphTransportOptions): GraphTransport {
   async function lookupAllowingLag(identity: string, inDoubt: boolean): Promise<Found[]> {
     const deadline = Date.now() + (inDoubt ? lagMs : 0);
     for (;;) {
+      // Only a lookup that began after the wait counts as "not there": one slowed by retries may have
+      // read Sent Items before the copy arrived.
+      const began = Date.now();
       const found = await lookup(identity);
-      if (found.length > 0 || Date.now() >= deadline) return found;
+      if (found.length > 0 || began >= deadline) return found;
       await sleep(Math.min(pollMs, Math.max(0, deadline - Date.now())));
     }
   }
