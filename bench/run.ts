@@ -4,11 +4,12 @@
  * same steps in process —, (b) computeStatements alone, (c) the CLI's peak RSS, (d) DuckDB loading
  * the same CSVs and computing the same aged receivables in SQL. Totals must agree to the cent.
  * Options: --runs N (default 3); --profile (one more CLI run under --cpu-prof, summarised).
- * Three more sections (bench/xlsxBench.ts, bench/documentsBench.ts, bench/addinBench.ts): reading the
- * same ledger from an .xlsx against LibreOffice's headless CSV conversion, 1,000 standard-layout
- * statement PDFs against the Word-template route through LibreOffice, and the add-in's =STMT.*
- * functions in Chromium against the CLI.
- * --only csv|xlsx|pdf|addin[,...] runs some sections (default all); --word-subset N converts only the first
+ * Four more sections (bench/xlsxBench.ts, bench/documentsBench.ts, bench/addinBench.ts, bench/mailBench.ts):
+ * reading the same ledger from an .xlsx against LibreOffice's headless CSV conversion, 1,000
+ * standard-layout statement PDFs against the Word-template route through LibreOffice, the add-in's
+ * =STMT.* functions in Chromium against the CLI, and 500 statements through a local Graph server
+ * limited to 30 messages a shortened "minute".
+ * --only csv|xlsx|pdf|addin|mail[,...] runs some sections (default all); --word-subset N converts only the first
  * N statements through LibreOffice; --keep-docs keeps the documents' temporary folder.
  * Results of every section go to bench/results/latest.json, merged with the sections not run.
  * Exit code 1 when the totals differ from DuckDB's (or anything fails); a missed target is reported, not fatal.
@@ -30,6 +31,7 @@ import { collect, cpuMs, repeat, runNodeChild, samples, nowMs, type ChildRun } f
 import { documentsBench } from './documentsBench';
 import { xlsxBench } from './xlsxBench';
 import { addinBench } from './addinBench';
+import { mailBench } from './mailBench';
 
 const ROOT = path.resolve(__dirname, '..', '..'); // dist/bench → the repository
 const DATA = path.join(ROOT, 'bench', 'data');
@@ -384,10 +386,10 @@ function sourceState(): { head: string; dirtySrc: string[] } {
   return { head: git('rev-parse', '--short', 'HEAD'), dirtySrc: git('status', '--porcelain', '--', 'src').split('\n').filter((l) => l !== '') };
 }
 
-type Section = 'csv' | 'xlsx' | 'pdf' | 'addin';
-const SECTIONS: readonly Section[] = ['csv', 'xlsx', 'pdf', 'addin'];
+type Section = 'csv' | 'xlsx' | 'pdf' | 'addin' | 'mail';
+const SECTIONS: readonly Section[] = ['csv', 'xlsx', 'pdf', 'addin', 'mail'];
 
-/** --only csv|xlsx|pdf|addin, comma-separated or repeated (docs/documents = pdf); default every section. */
+/** --only csv|xlsx|pdf|addin|mail, comma-separated or repeated (docs/documents = pdf); default every section. */
 function argOnly(): Set<Section> {
   const picked = new Set<Section>();
   process.argv.forEach((a, i) => {
@@ -464,7 +466,7 @@ async function main(): Promise<number> {
   const sampler = new LoadSampler();
   const started = new Date();
   const previous = readPrevious();
-  const sectionKeys = ['xlsx', 'documents', 'addin', 'bench'];
+  const sectionKeys = ['xlsx', 'documents', 'addin', 'mail', 'bench'];
   // The CSV section's keys stay at the top level, as before; the new sections have their own keys.
   let report: Record<string, unknown> = previous;
   const ran: string[] = [];
@@ -560,6 +562,28 @@ async function main(): Promise<number> {
       report = { ...report, addin: failed('addin', e) };
     }
     ran.push('addin');
+    save();
+  }
+
+  if (only.has('mail')) {
+    const t0 = Date.now();
+    console.log(`\n== e-mail: pacing through a local Graph server (load average ${os.loadavg().map(round2).join(' ')}) ==`);
+    try {
+      const r = await mailBench({ count: 500, log: (line) => console.log(line) });
+      console.log(`\n${r.lines.join('\n')}`);
+      for (const f of r.failures) console.error(`FAIL (mail): ${f}`);
+      if (r.failures.length > 0) code = 1;
+      report = { ...report, mail: { ...r.report, failures: r.failures, loadAverage1mDuring: sampler.since(t0) } };
+      const calm = (r.report['calm'] ?? {}) as Record<string, number>;
+      summary.push(['mail: pace / Exchange limit (30 a "minute")', String(calm['ofLimit']), '≥ 0.9', (calm['ofLimit'] ?? 0) >= 0.9 ? 'PASS' : 'MISS']);
+      summary.push(['mail: ETA error at start, no 429', String(calm['etaError']), '≤ 0.1', (calm['etaError'] ?? 1) <= 0.1 ? 'PASS' : 'MISS']);
+      const stormy = (r.report['stormy'] ?? {}) as Record<string, number>;
+      const wrong = (calm['lost'] ?? 0) + (calm['doubled'] ?? 0) + (stormy['lost'] ?? 0) + (stormy['doubled'] ?? 0);
+      summary.push([`mail: lost + doubled, with and without 429s (${stormy['throttledAnswered']} 429s answered)`, String(wrong), '0', wrong === 0 ? 'PASS' : 'MISS']);
+    } catch (e) {
+      report = { ...report, mail: failed('mail', e) };
+    }
+    ran.push('mail');
     save();
   }
 

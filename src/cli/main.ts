@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { addComputeOptions } from './computeFlags';
 import { addRunCommand } from './runCommand';
+import { addScheduleCommand } from './scheduleCommand';
+import { addSendCommand } from './sendCommand';
 import { computeResultAsJson, computeStatements, writeComputeResultJson } from '../core';
 import { processIo, type Io } from './io';
 import { loadLedger } from './loadLedger';
@@ -54,6 +56,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', 'print the JSON contract')
     .action(async (flags: ComputeFlags) => setExit(await runCompute(flags, io)));
   addRunCommand(program, io, setExit);
+  addSendCommand(program, io, setExit);
+  addScheduleCommand(program, io, setExit);
   return program;
 }
 

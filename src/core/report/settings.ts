@@ -39,7 +39,8 @@ export function parseSettings(value: unknown): SettingsParse {
   const err = (en: string, fr: string) => errors.push({ en, fr });
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, errors: [{ en: 'settings: expected a JSON object', fr: 'réglages : objet JSON attendu' }] };
   const v = value as Record<string, unknown>;
-  const known = ['company', 'paper', 'message', 'showOverdueSection', 'numberPrefix'];
+  // 'mail' is the e-mail block, read on its own by parseMailSettings (core/mail/mailSettings.ts).
+  const known = ['company', 'paper', 'message', 'showOverdueSection', 'numberPrefix', 'mail'];
   for (const k of Object.keys(v)) if (!known.includes(k)) err(`settings: unknown key "${k}" (known: ${known.join(', ')})`, `réglages : clé inconnue « ${k} » (clés connues : ${known.join(', ')})`);
   const c = (v['company'] ?? {}) as Record<string, unknown>;
   const text = (key: string, x: unknown): string => {
