@@ -78,7 +78,7 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
     const workbook = path.join(flags.out, 'statements.xlsx');
     written.push(workbook);
     progress.phase('xlsx', 1);
-    await writeStatementsWorkbook(result, workbook, { maxSheets, language, ...(company === '' ? {} : { company: { name: company, addressLines: settings.company.addressLines } }) });
+    await writeStatementsWorkbook(result, workbook, { maxSheets, language, paper: settings.paper, showOverdueSection: settings.showOverdueSection, ...(company === '' ? {} : { company: { name: company, addressLines: settings.company.addressLines } }) });
     const named = nameStatements(result);
     progress.phase('csv', named.length);
     const csvDir = path.join(flags.out, 'csv');

@@ -179,3 +179,28 @@ describe('a firm template with a tag misspelt inside a loop', () => {
     }
   });
 });
+
+describe('statements run with settings that leave the overdue list out and print on Letter', () => {
+  it('the statement sheets follow the settings as the PDF and Word documents do', async () => {
+    const out = tempDir('stmt-run-settings-');
+    const settings = path.join(out, '..', `settings-${path.basename(out)}.json`);
+    fs.writeFileSync(settings, JSON.stringify({ paper: 'Letter', showOverdueSection: false }));
+    const shown = tempDir('stmt-run-default-');
+    await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31', '--out', shown, '--customer', 'C001');
+    await cli('run', '--ledger', WORKBOOK, '--as-of', '2026-10-31', '--out', out, '--customer', 'C001', '--settings', settings);
+    const tables = async (dir: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(dir, 'statements.xlsx'));
+      const sheet = wb.worksheets[2];
+      if (sheet === undefined) throw new Error('no statement sheet');
+      return { names: Object.keys((sheet as unknown as { tables: Record<string, unknown> }).tables), paper: sheet.pageSetup.paperSize };
+    };
+    const withList = await tables(shown);
+    const without = await tables(out);
+    expect(withList.names.some((n) => n.startsWith('Overdue_'))).toBe(true); // C001 has overdue items: the default shows them
+    expect(without.names.some((n) => n.startsWith('Overdue_'))).toBe(false);
+    expect(without.paper).toBe(1); // Letter
+    expect(withList.paper).toBe(9); // A4
+    fs.rmSync(settings, { force: true });
+  });
+});
