@@ -4,10 +4,11 @@
  * same steps in process —, (b) computeStatements alone, (c) the CLI's peak RSS, (d) DuckDB loading
  * the same CSVs and computing the same aged receivables in SQL. Totals must agree to the cent.
  * Options: --runs N (default 3); --profile (one more CLI run under --cpu-prof, summarised).
- * Two more sections (bench/xlsxBench.ts, bench/documentsBench.ts): reading the same ledger from an
- * .xlsx against LibreOffice's headless CSV conversion, and 1,000 standard-layout statement PDFs
- * against the Word-template route through LibreOffice.
- * --only csv|xlsx|pdf[,...] runs some sections (default all); --word-subset N converts only the first
+ * Three more sections (bench/xlsxBench.ts, bench/documentsBench.ts, bench/addinBench.ts): reading the
+ * same ledger from an .xlsx against LibreOffice's headless CSV conversion, 1,000 standard-layout
+ * statement PDFs against the Word-template route through LibreOffice, and the add-in's =STMT.*
+ * functions in Chromium against the CLI.
+ * --only csv|xlsx|pdf|addin[,...] runs some sections (default all); --word-subset N converts only the first
  * N statements through LibreOffice; --keep-docs keeps the documents' temporary folder.
  * Results of every section go to bench/results/latest.json, merged with the sections not run.
  * Exit code 1 when the totals differ from DuckDB's (or anything fails); a missed target is reported, not fatal.
@@ -28,6 +29,7 @@ import { profileAsText, profileCli, type ProfileSummary } from './profile';
 import { collect, cpuMs, repeat, runNodeChild, samples, nowMs, type ChildRun } from './measure';
 import { documentsBench } from './documentsBench';
 import { xlsxBench } from './xlsxBench';
+import { addinBench } from './addinBench';
 
 const ROOT = path.resolve(__dirname, '..', '..'); // dist/bench → the repository
 const DATA = path.join(ROOT, 'bench', 'data');
@@ -381,10 +383,10 @@ function sourceState(): { head: string; dirtySrc: string[] } {
   return { head: git('rev-parse', '--short', 'HEAD'), dirtySrc: git('status', '--porcelain', '--', 'src').split('\n').filter((l) => l !== '') };
 }
 
-type Section = 'csv' | 'xlsx' | 'pdf';
-const SECTIONS: readonly Section[] = ['csv', 'xlsx', 'pdf'];
+type Section = 'csv' | 'xlsx' | 'pdf' | 'addin';
+const SECTIONS: readonly Section[] = ['csv', 'xlsx', 'pdf', 'addin'];
 
-/** --only csv|xlsx|pdf, comma-separated or repeated (docs/documents = pdf); default every section. */
+/** --only csv|xlsx|pdf|addin, comma-separated or repeated (docs/documents = pdf); default every section. */
 function argOnly(): Set<Section> {
   const picked = new Set<Section>();
   process.argv.forEach((a, i) => {
@@ -461,7 +463,7 @@ async function main(): Promise<number> {
   const sampler = new LoadSampler();
   const started = new Date();
   const previous = readPrevious();
-  const sectionKeys = ['xlsx', 'documents', 'bench'];
+  const sectionKeys = ['xlsx', 'documents', 'addin', 'bench'];
   // The CSV section's keys stay at the top level, as before; the new sections have their own keys.
   let report: Record<string, unknown> = previous;
   const ran: string[] = [];
@@ -540,6 +542,23 @@ async function main(): Promise<number> {
       report = { ...report, documents: failed('documents', e) };
     }
     ran.push('pdf');
+    save();
+  }
+
+  if (only.has('addin')) {
+    const t0 = Date.now();
+    console.log(`\n== the add-in: =STMT.* functions in Chromium vs the CLI (load average ${os.loadavg().map(round2).join(' ')}) ==`);
+    try {
+      const r = await addinBench({ root: ROOT, dataDir: DATA, runs, log: (line) => console.log(line) });
+      console.log(`\n${r.lines.join('\n')}`);
+      for (const f of r.failures) console.error(`FAIL (addin): ${f}`);
+      if (r.failures.length > 0) code = 1;
+      report = { ...report, addin: { ...r.report, failures: r.failures, loadAverage1mDuring: sampler.since(t0) } };
+      summary.push(...r.summary);
+    } catch (e) {
+      report = { ...report, addin: failed('addin', e) };
+    }
+    ran.push('addin');
     save();
   }
 
