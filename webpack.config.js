@@ -36,6 +36,7 @@ function createConfig(options = {}) {
       functions: functionsSource,
       commands: at('src/commands/commands.ts'),
       taskpane: at('src/taskpane/index.tsx'),
+      pdfviewer: at('src/adapters/documents/browser/pdfViewer/pdfViewerPage.ts'),
     },
     output: { path: options.outDir ?? at('dist/addin'), filename: '[name].js', clean: true },
     resolve: {
@@ -50,6 +51,8 @@ function createConfig(options = {}) {
           exclude: /node_modules/,
           use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: at('tsconfig.addin.json') } },
         },
+        // The PDF font and the default Word templates ship beside the scripts, fetched when first used.
+        { test: /\.(ttf|docx)$/, type: 'asset/resource', generator: { filename: 'assets/[name].[contenthash:8][ext]' } },
       ],
     },
     performance: { hints: false },
@@ -64,6 +67,12 @@ function createConfig(options = {}) {
               template: at('src/taskpane/taskpane.html'),
               chunks: ['functions', 'commands', 'taskpane'],
               chunksSortMode: 'manual',
+            }),
+            // The Office dialog that shows a PDF where downloads are blocked (documents/browser/deliver.ts).
+            new HtmlWebpackPlugin({
+              filename: 'pdfviewer.html',
+              template: at('src/adapters/documents/browser/pdfViewer/pdfViewer.html'),
+              chunks: ['pdfviewer'],
             }),
             new CopyWebpackPlugin({
               patterns: [

@@ -1,4 +1,4 @@
-import { safeFileName } from '../adapters/files/safeFileName';
+import { statementFileStem } from '../adapters/files/safeFileName';
 import type { ComputeResult, CustomerStatement } from '../core';
 
 /** An ok statement and the file stem every output of it shares (csv/, pdf/, docx/). */
@@ -12,5 +12,5 @@ export function nameStatements(result: ComputeResult): NamedStatement[] {
   const taken = new Set<string>();
   return result.statements
     .filter((s) => s.status === 'ok')
-    .map((statement) => ({ statement, fileStem: safeFileName(`${statement.customerId} ${statement.customer?.name ?? ''}`.trim(), taken) }));
+    .map((statement) => ({ statement, fileStem: statementFileStem(statement.customerId, statement.customer?.name ?? '', taken) }));
 }

@@ -54,6 +54,14 @@ export function safeFileName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
+/**
+ * The file stem of a customer's statement files ("C001 Acme Ltd"), shared by the CLI's folders and
+ * the add-in's downloads and zips so both name a customer's files alike.
+ */
+export function statementFileStem(customerId: string, customerName: string, taken: Set<string>): string {
+  return safeFileName(`${customerId} ${customerName}`.trim(), taken);
+}
+
 /** The safe stem before collision handling. */
 function cleanStem(name: string): string {
   let s = name.normalize('NFC');

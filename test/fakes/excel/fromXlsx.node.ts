@@ -1,31 +1,15 @@
-import type { CellValue as XlsxValue } from 'exceljs';
 import * as path from 'node:path';
-import { a1, dayFromCivil, dayToExcelSerial, type CellRange } from '../../../src/core';
+import { a1, type CellRange } from '../../../src/core';
 import ExcelJS from '../../../src/adapters/xlsx/exceljs';
 import { excelTablesBySheet, mergedRangesBySheet } from '../../../src/adapters/xlsx/excelTables';
 import { readZipDirectory } from '../../../src/adapters/xlsx/zipDirectory';
 import type { FakeWorkbookInit } from './fakeExcel';
+import { officeValue } from './officeValue';
+
+export { officeValue } from './officeValue';
 import type { Scalar } from './state';
 
 type Row = (Scalar | null)[];
-
-/** A cell as Office.js's `values` would give it: dates as serials, formulas as their result, errors as "#N/A". */
-export function officeValue(v: XlsxValue | undefined, date1904: boolean): Scalar | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) {
-    const day = dayFromCivil(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
-    const time = (v.getTime() - Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate())) / 86_400_000;
-    return dayToExcelSerial(day, date1904) + time;
-  }
-  const o = v as unknown as Record<string, unknown>;
-  if ('result' in o) return officeValue(o['result'] as XlsxValue, date1904);
-  if ('formula' in o || 'sharedFormula' in o) return null;
-  if (Array.isArray(o['richText'])) return (o['richText'] as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
-  if ('text' in o) return officeValue(o['text'] as XlsxValue, date1904);
-  if (typeof o['error'] === 'string') return o['error'];
-  return String(v);
-}
 
 const ref = (r: CellRange) => `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
 
