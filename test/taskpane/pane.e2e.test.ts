@@ -4,6 +4,8 @@
 // would, then read the fake workbook back: the sheets written equal the CLI's statements.xlsx cell
 // by cell, an issue's button selects its cell, the mapping flow saves a mapping the next read uses.
 // Each state is screenshotted (test-results/pane-<lang>-<state>.png) and checked with axe-core.
+import JSZip from 'jszip';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -16,6 +18,8 @@ import { ensurePaneStubBuilt } from '../helpers/paneStub';
 import { tempDir } from '../helpers/workbook';
 
 const SAMPLE = path.join(ROOT, 'examples', 'sample-ledger.xlsx');
+const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+const documentXml = async (file: string) => (await JSZip.loadAsync(fs.readFileSync(file)).then((z) => z.file('word/document.xml')?.async('string'))) ?? '';
 const SHOTS = path.join(ROOT, 'test-results');
 const VIEWPORT = { width: 380, height: 900 };
 const AS_OF = '2026-10-31';
@@ -73,6 +77,8 @@ describe.each<Lang>(['en', 'fr'])('the task pane in %s', (lang) => {
   it('finds the ledger, takes the options, previews a statement, selects an issue\'s cell and writes the CLI\'s sheets', async () => {
     const out = tempDir();
     const run = await cli('run', '--ledger', SAMPLE, '--out', out, ...args);
+    const docsOut = tempDir();
+    await cli('run', '--ledger', SAMPLE, '--out', docsOut, '--pdf', '--docx', '--customer', 'C001', ...args);
     expect(run.err).not.toMatch(/error/i); // exit code 1: some customers are blocked, as the sample means
     const expected = await fakeWorkbookFromXlsx(path.join(out, 'statements.xlsx'));
     const mdy = cliDateOrder(SAMPLE, flagsOf(SAMPLE, args)) === 'mdy';
@@ -116,6 +122,19 @@ describe.each<Lang>(['en', 'fr'])('the task pane in %s', (lang) => {
       // 6. Write: the sheets hold the CLI's statements.xlsx cell by cell.
       await page.getByRole('tab', { name: W.output }).click();
       await check(page, lang, '6-output');
+
+      // Documents of the customer picked, made in the browser: the CLI's PDF text and Word XML.
+      const downloaded = async (label: string) => {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label, exact: true }).click()]);
+        const file = path.join(out, `pane-${download.suggestedFilename()}`);
+        await download.saveAs(file);
+        return { name: download.suggestedFilename(), file };
+      };
+      const pdf = await downloaded('PDF');
+      expect(pdf.name).toMatch(/^C001 .*\.pdf$/);
+      expect(pdfText(pdf.file)).toBe(pdfText(path.join(docsOut, 'pdf', pdf.name)));
+      const word = await downloaded('Word');
+      expect(await documentXml(word.file)).toBe(await documentXml(path.join(docsOut, 'docx', word.name)));
       await page.getByRole('button', { name: W.write }).click();
       await page.getByText(W.written).waitFor({ timeout: 60_000 });
       await check(page, lang, '7-written');

@@ -1,13 +1,13 @@
 import { Button, MessageBar, MessageBarBody, Subtitle2, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ComputeResult, CustomerStatement, Language } from '../../core';
-import { PANE_EXPORTS, type ExportOutcome } from '../../adapters/documents/paneExports';
+import { PANE_EXPORTS, type ExportOutcome } from '../paneExports';
 import type { PaneTexts } from '../texts';
 import { usePaneStyles } from './styles';
 
 /**
  * "Documents and exports": PDF, Word and reconciliation CSV made in the browser. The work lives in
- * src/adapters/documents/paneExports.ts (PANE_EXPORTS); a button shows for each capability it has,
+ * src/taskpane/paneExports.ts (PANE_EXPORTS); a button shows for each capability it has,
  * and the section says plainly when it has none.
  */
 export function DocumentsSection({ t, language, result, statement }: { t: PaneTexts; language: Language; result: ComputeResult | undefined; statement: CustomerStatement | undefined }) {
