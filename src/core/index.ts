@@ -46,3 +46,4 @@ export * from './tables/sheetFinder';
 export * from './tables/tableFinder';
 export * from './report/settings';
 export * from './workbook';
+export * from './settingsSheet';
