@@ -8,7 +8,7 @@
  * same ledger from an .xlsx against LibreOffice's headless CSV conversion, 1,000 standard-layout
  * statement PDFs against the Word-template route through LibreOffice, and the add-in's =STMT.*
  * functions in Chromium against the CLI.
- * --only csv|xlsx|pdf|addin[,...] runs some sections (default all); --word-subset N converts only the first
+ * --only csv|xlsx|pdf|addin|pane[,...] runs some sections (default all); --word-subset N converts only the first
  * N statements through LibreOffice; --keep-docs keeps the documents' temporary folder.
  * Results of every section go to bench/results/latest.json, merged with the sections not run.
  * Exit code 1 when the totals differ from DuckDB's (or anything fails); a missed target is reported, not fatal.
@@ -30,6 +30,7 @@ import { collect, cpuMs, repeat, runNodeChild, samples, nowMs, type ChildRun } f
 import { documentsBench } from './documentsBench';
 import { xlsxBench } from './xlsxBench';
 import { addinBench } from './addinBench';
+import { paneBench } from './paneBench';
 
 const ROOT = path.resolve(__dirname, '..', '..'); // dist/bench → the repository
 const DATA = path.join(ROOT, 'bench', 'data');
@@ -383,10 +384,10 @@ function sourceState(): { head: string; dirtySrc: string[] } {
   return { head: git('rev-parse', '--short', 'HEAD'), dirtySrc: git('status', '--porcelain', '--', 'src').split('\n').filter((l) => l !== '') };
 }
 
-type Section = 'csv' | 'xlsx' | 'pdf' | 'addin';
-const SECTIONS: readonly Section[] = ['csv', 'xlsx', 'pdf', 'addin'];
+type Section = 'csv' | 'xlsx' | 'pdf' | 'addin' | 'pane';
+const SECTIONS: readonly Section[] = ['csv', 'xlsx', 'pdf', 'addin', 'pane'];
 
-/** --only csv|xlsx|pdf|addin, comma-separated or repeated (docs/documents = pdf); default every section. */
+/** --only csv|xlsx|pdf|addin|pane, comma-separated or repeated (docs/documents = pdf); default every section. */
 function argOnly(): Set<Section> {
   const picked = new Set<Section>();
   process.argv.forEach((a, i) => {
@@ -463,7 +464,7 @@ async function main(): Promise<number> {
   const sampler = new LoadSampler();
   const started = new Date();
   const previous = readPrevious();
-  const sectionKeys = ['xlsx', 'documents', 'addin', 'bench'];
+  const sectionKeys = ['xlsx', 'documents', 'addin', 'pane', 'bench'];
   // The CSV section's keys stay at the top level, as before; the new sections have their own keys.
   let report: Record<string, unknown> = previous;
   const ran: string[] = [];
@@ -559,6 +560,23 @@ async function main(): Promise<number> {
       report = { ...report, addin: failed('addin', e) };
     }
     ran.push('addin');
+    save();
+  }
+
+  if (only.has('pane')) {
+    const t0 = Date.now();
+    console.log(`\n== the task pane: read, compute, write Aged receivables and Issues, in Chromium vs the CLI (load average ${os.loadavg().map(round2).join(' ')}) ==`);
+    try {
+      const r = await paneBench({ root: ROOT, dataDir: DATA, runs, log: (line) => console.log(line) });
+      for (const f of r.failures) console.error(`FAIL (pane): ${f}`);
+      if (r.failures.length > 0) code = 1;
+      report = { ...report, pane: { ...r.report, failures: r.failures, loadAverage1mDuring: sampler.since(t0) } };
+      const ratio = r.report['paneOverCli'] as number;
+      summary.push(['pane: read + compute + write 2 sheets, pane / CLI', String(ratio), '≤ 2', ratio <= 2 ? 'PASS' : 'MISS']);
+    } catch (e) {
+      report = { ...report, pane: failed('pane', e) };
+    }
+    ran.push('pane');
     save();
   }
 
