@@ -4,12 +4,13 @@
  * same steps in process —, (b) computeStatements alone, (c) the CLI's peak RSS, (d) DuckDB loading
  * the same CSVs and computing the same aged receivables in SQL. Totals must agree to the cent.
  * Options: --runs N (default 3); --profile (one more CLI run under --cpu-prof, summarised).
- * Four more sections (bench/xlsxBench.ts, bench/documentsBench.ts, bench/addinBench.ts, bench/mailBench.ts):
- * reading the same ledger from an .xlsx against LibreOffice's headless CSV conversion, 1,000
- * standard-layout statement PDFs against the Word-template route through LibreOffice, the add-in's
- * =STMT.* functions in Chromium against the CLI, and 500 statements through a local Graph server
- * limited to 30 messages a shortened "minute".
- * --only csv|xlsx|pdf|addin|mail[,...] runs some sections (default all); --word-subset N converts only the first
+ * Five more sections (bench/xlsxBench.ts, bench/documentsBench.ts, bench/addinBench.ts, bench/paneBench.ts,
+ * bench/mailBench.ts): reading the same ledger from an .xlsx against LibreOffice's headless CSV
+ * conversion, 1,000 standard-layout statement PDFs against the Word-template route through
+ * LibreOffice, the add-in's =STMT.* functions in Chromium against the CLI, the task pane on a
+ * 50,000-entry workbook against the CLI, and 500 statements through a local Graph server limited
+ * to 30 messages a shortened "minute".
+ * --only csv|xlsx|pdf|addin|pane|mail[,...] runs some sections (default all); --word-subset N converts only the first
  * N statements through LibreOffice; --keep-docs keeps the documents' temporary folder.
  * Results of every section go to bench/results/latest.json, merged with the sections not run.
  * Exit code 1 when the totals differ from DuckDB's (or anything fails); a missed target is reported, not fatal.
@@ -32,6 +33,7 @@ import { documentsBench } from './documentsBench';
 import { xlsxBench } from './xlsxBench';
 import { addinBench } from './addinBench';
 import { mailBench } from './mailBench';
+import { paneBench } from './paneBench';
 
 const ROOT = path.resolve(__dirname, '..', '..'); // dist/bench → the repository
 const DATA = path.join(ROOT, 'bench', 'data');
@@ -386,10 +388,10 @@ function sourceState(): { head: string; dirtySrc: string[] } {
   return { head: git('rev-parse', '--short', 'HEAD'), dirtySrc: git('status', '--porcelain', '--', 'src').split('\n').filter((l) => l !== '') };
 }
 
-type Section = 'csv' | 'xlsx' | 'pdf' | 'addin' | 'mail';
-const SECTIONS: readonly Section[] = ['csv', 'xlsx', 'pdf', 'addin', 'mail'];
+type Section = 'csv' | 'xlsx' | 'pdf' | 'addin' | 'pane' | 'mail';
+const SECTIONS: readonly Section[] = ['csv', 'xlsx', 'pdf', 'addin', 'pane', 'mail'];
 
-/** --only csv|xlsx|pdf|addin|mail, comma-separated or repeated (docs/documents = pdf); default every section. */
+/** --only csv|xlsx|pdf|addin|pane|mail, comma-separated or repeated (docs/documents = pdf); default every section. */
 function argOnly(): Set<Section> {
   const picked = new Set<Section>();
   process.argv.forEach((a, i) => {
@@ -466,7 +468,7 @@ async function main(): Promise<number> {
   const sampler = new LoadSampler();
   const started = new Date();
   const previous = readPrevious();
-  const sectionKeys = ['xlsx', 'documents', 'addin', 'mail', 'bench'];
+  const sectionKeys = ['xlsx', 'documents', 'addin', 'pane', 'mail', 'bench'];
   // The CSV section's keys stay at the top level, as before; the new sections have their own keys.
   let report: Record<string, unknown> = previous;
   const ran: string[] = [];
@@ -562,6 +564,23 @@ async function main(): Promise<number> {
       report = { ...report, addin: failed('addin', e) };
     }
     ran.push('addin');
+    save();
+  }
+
+  if (only.has('pane')) {
+    const t0 = Date.now();
+    console.log(`\n== the task pane: read, compute, write Aged receivables and Issues, in Chromium vs the CLI (load average ${os.loadavg().map(round2).join(' ')}) ==`);
+    try {
+      const r = await paneBench({ root: ROOT, dataDir: DATA, runs, log: (line) => console.log(line) });
+      for (const f of r.failures) console.error(`FAIL (pane): ${f}`);
+      if (r.failures.length > 0) code = 1;
+      report = { ...report, pane: { ...r.report, failures: r.failures, loadAverage1mDuring: sampler.since(t0) } };
+      const ratio = r.report['paneOverCli'] as number;
+      summary.push(['pane: read + compute + write 2 sheets, pane / CLI', String(ratio), '≤ 2', ratio <= 2 ? 'PASS' : 'MISS']);
+    } catch (e) {
+      report = { ...report, pane: failed('pane', e) };
+    }
+    ran.push('pane');
     save();
   }
 

@@ -1,17 +1,18 @@
 import * as fs from 'node:fs';
-import { buildLedger, canonicalColumn, COLUMNS, dayReader, readApplications, readCustomers, type DateOrder, type TypedEarly, type Issue, type Ledger, type Localised, type TableName } from '../core';
+import { buildLedger, canonicalColumn, type SettingsRow, COLUMNS, dayReader, readApplications, readCustomers, type DateOrder, type TypedEarly, type Issue, type Ledger, type Localised, type TableName } from '../core';
 import { readLedgerFolderAsync } from '../adapters/csv/readLedgerFolder';
 import { UsageError } from './options';
 
 export interface LoadOptions {
   readonly defaultCurrency: string | undefined;
   readonly dateOrder: DateOrder | undefined;
-  /** Path of a JSON mapping: {"Header": "column"} for every table, or {"entries": {"Header": "column"}, ...}. */
+  /** Path of a JSON mapping: {"Header": "column"} for every table, or {"entries": {"Header": "column"}, ...}. Given, it replaces the workbook's saved mapping whole. */
   readonly mappingFile: string | undefined;
   readonly onRows?: (rows: number) => void;
 }
 
-export type Loaded = { ok: true; ledger: Ledger } | { ok: false; error: Localised };
+/** `settingsRows`: what the workbook's hidden "Statements settings" sheet holds (the add-in's mapping and firm settings; [] for CSV). */
+export type Loaded = { ok: true; ledger: Ledger; settingsRows: readonly SettingsRow[] } | { ok: false; error: Localised };
 
 /** The user's header → column mapping, per table. Bad JSON is a usage error. */
 export function readMapping(file: string | undefined): Partial<Record<TableName, Record<string, string>>> | undefined {
@@ -59,6 +60,7 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
   const mapping = readMapping(o.mappingFile);
   const sourceIssues: Issue[] = [];
   let tables;
+  let settingsRows: readonly SettingsRow[] = [];
   let early: TypedEarly = {};
   const isWorkbook = /\.(xlsx|xlsm)$/i.test(source);
   const kind = fs.existsSync(source) ? (fs.statSync(source).isDirectory() ? 'folder' : 'file') : 'none';
@@ -79,6 +81,7 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
     const wb = await readWorkbook(source, { ...(o.dateOrder !== undefined ? { dateOrder: o.dateOrder } : {}), mapping, ...(o.onRows !== undefined ? { onRows: o.onRows } : {}) });
     if (!wb.ok) return wb;
     tables = wb.tables;
+    settingsRows = wb.settingsRows;
     sourceIssues.push(...wb.issues);
   } else {
     // The customers and applications are typed while another thread reads a large entries file.
@@ -89,5 +92,5 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
     tables = folder.tables;
     sourceIssues.push(...folder.issues);
   }
-  return { ok: true, ledger: buildLedger(tables, { defaultCurrency: o.defaultCurrency, dateOrder }, sourceIssues, early) };
+  return { ok: true, ledger: buildLedger(tables, { defaultCurrency: o.defaultCurrency, dateOrder }, sourceIssues, early), settingsRows };
 }

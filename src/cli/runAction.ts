@@ -8,7 +8,7 @@ import { loadLedger } from './loadLedger';
 import { computeOptionsFrom, UsageError, type ComputeFlags } from './options';
 import { progressFor } from './progress';
 import { recordRun, removePreviousRun } from './runManifest';
-import { readSettingsFile } from './settingsFile';
+import { readSettingsFile, settingsForRun } from './settingsFile';
 import { nameStatements, type NamedStatement } from './statementFiles';
 import { writeWordDocuments } from './wordDocuments';
 import { statementsAsPdf } from '../adapters/documents/pdf/renderPdf';
@@ -53,9 +53,8 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
   if (!Number.isInteger(maxSheets) || maxSheets < 0) throw new UsageError('--max-sheets: expected a whole number ≥ 0', '--max-sheets : nombre entier ≥ 0 attendu');
   const delimiter = flags.csvDelimiter;
   if (delimiter !== undefined && delimiter !== ',' && delimiter !== ';') throw new UsageError('--csv-delimiter: expected , or ;', '--csv-delimiter : , ou ; attendu');
-  const settings = readSettingsFile(flags.settings);
-  const company = flags.company ?? settings.company.name;
-  const docSettings = { ...settings, company: { ...settings.company, name: company } };
+  // Read now, before anything is written: a bad --settings file is a usage error, not a half-run.
+  const settingsFile = flags.settings === undefined ? undefined : readSettingsFile(flags.settings);
   const workers = flags.workers === undefined ? undefined : Number(flags.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 16)) throw new UsageError('--workers: expected a whole number 0..16', '--workers : nombre entier 0..16 attendu');
   if (flags.templates !== undefined && !(fs.existsSync(flags.templates) && fs.statSync(flags.templates).isDirectory())) {
@@ -72,6 +71,9 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
       io.err(`${loaded.error[language]}\n`);
       return 1;
     }
+    const settings = settingsForRun(settingsFile, loaded.settingsRows);
+    const company = flags.company ?? settings.company.name;
+    const docSettings = { ...settings, company: { ...settings.company, name: company } };
     const result = computeStatements(loaded.ledger, { ...options, summary: false });
     // Only now, with something to write: a run that fails before (a typo in --ledger) leaves the last good run alone.
     removePreviousRun(flags.out);

@@ -54,3 +54,4 @@ export * from './mail/statementIdentity';
 export * from './mail/batchPlan';
 export * from './mail/sendLog';
 export * from './mail/scheduleRuns';
+export * from './settingsSheet';

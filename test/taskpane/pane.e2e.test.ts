@@ -202,3 +202,23 @@ it.each<Lang>(['en', 'fr'])('shows progress while Excel is held (%s) and stops w
     expect(addin.errors).toEqual([]);
   }, { officeStub: stub, displayLanguage: lang === 'fr' ? 'fr-FR' : 'en-US', viewport: VIEWPORT, stubSettings: { workbook: sample, holdSyncs: true } });
 });
+
+it('saves the Firm settings in the workbook\'s settings sheet', async () => {
+  await withAddinPage(async (page, addin) => {
+    await page.getByRole('heading', { name: WORDS.en.entries }).first().waitFor();
+    await idle(page);
+    await page.getByRole('tab', { name: WORDS.en.output }).click();
+    const firm = page.getByTestId('firm-settings');
+    await firm.getByLabel('Company name').fill('Pane Firm Ltd');
+    await firm.getByLabel('Address (one line per line)').fill('1 Pane Street\nLyon');
+    await firm.getByLabel('Letter').check();
+    await firm.getByRole('button', { name: 'Save settings' }).click();
+    await firm.getByText('Settings saved in the workbook.').waitFor();
+    await firm.scrollIntoViewIfNeeded();
+    await check(page, 'en', '10-firm-settings');
+    const settings = (await fakeSheets(page)).find((s) => s.name === 'Statements settings');
+    expect(settings?.visibility).toBe('Hidden');
+    expect(norm(settings?.values ?? []).slice(1)).toEqual([['settings.company.name', 'Pane Firm Ltd'], ['settings.company.addressLines', '1 Pane Street\nLyon'], ['settings.paper', 'Letter']]);
+    expect(addin.errors).toEqual([]);
+  }, { officeStub: stub, displayLanguage: 'en-US', viewport: VIEWPORT, stubSettings: { workbook: sample } });
+});

@@ -5,5 +5,6 @@ export { readLedgerFromWorkbook, type LedgerRead, type LedgerReadOptions } from 
 export { writeWorkbookModel, type ModelWritten, type WriteModelOptions } from './writeWorkbookModel';
 export { selectCell } from './selectCell';
 export { SETTINGS_SHEET, WRITTEN_SHEET } from './settingsSheet';
-export { readWorkbookMapping, saveWorkbookMapping, mappingFromRows, mappingRows, MAPPING_PREFIX } from './workbookMapping';
+export { readWorkbookMapping, saveWorkbookMapping, mappingFromRows, mappingRows, MAPPING_PREFIX, readWorkbookSettingsRows } from './workbookMapping';
+export { readWorkbookSettings, saveWorkbookSettings } from './workbookSettings';
 export { readSheetHeads, type SheetHead } from './readSheetHeads';

@@ -48,6 +48,11 @@ function sheetParts(file: string, byName: ReadonlyMap<string, ZipEntryInfo>): { 
   return out;
 }
 
+/** The workbook's sheet names, in workbook order (from workbook.xml, without reading any sheet). */
+export function sheetNamesOf(file: string, entries: readonly ZipEntryInfo[]): string[] {
+  return sheetParts(file, new Map(entries.map((e) => [e.name, e]))).map((s) => s.name);
+}
+
 /**
  * The Excel tables (Insert › Table) of each sheet, by sheet name: name and range as their definition
  * parts say (exceljs's streaming reader does not surface them). Anything unexpected yields no tables

@@ -2,14 +2,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Row } from 'exceljs';
 import ExcelJS from './exceljs';
-import { TableFinder, type DateOrder, type FoundTables, type GridValue, type TableMappings } from '../../core';
+import { mappingFromRows, readSettingsRows, SETTINGS_SHEET, TableFinder, type DateOrder, type GridValue, type Issue, type LedgerTables, type Localised, type SettingsRow, type TableMappings } from '../../core';
 import { toGridValue } from './cellValue';
-import { excelTablesBySheet, mergedRangesBySheet, workbookSaysUsEnglish } from './excelTables';
+import { excelTablesBySheet, mergedRangesBySheet, sheetNamesOf, workbookSaysUsEnglish } from './excelTables';
 import { readZipDirectory, type ZipEntryInfo } from './zipDirectory';
 
 export interface WorkbookReadOptions {
   /** Dates typed as text: default month first when the workbook's date formats are US English, else day first. */
   readonly dateOrder?: DateOrder;
+  /** The header mapping; when given it replaces, whole, the one the workbook's settings sheet holds. */
   readonly mapping?: TableMappings | undefined;
   /** Refuse files larger than this (default 200 MB). */
   readonly maxBytes?: number;
@@ -20,7 +21,8 @@ export interface WorkbookReadOptions {
   readonly onRows?: (rowsRead: number) => void;
 }
 
-export type WorkbookRead = FoundTables;
+/** The ledger tables, and the key/value rows of the add-in's hidden settings sheet ([] without one). */
+export type WorkbookRead = { ok: true; tables: LedgerTables; issues: Issue[]; settingsRows: readonly SettingsRow[] } | { ok: false; error: Localised };
 
 const fail = (en: string, fr: string): WorkbookRead => ({ ok: false, error: { en, fr } });
 
@@ -44,6 +46,32 @@ function vet(file: string, o: WorkbookReadOptions): WorkbookRead | ZipEntryInfo[
   return dir.entries;
 }
 
+type Rows = AsyncIterable<Row>;
+const cellText = (v: unknown): string => String(toGridValue(v) ?? '');
+
+/** The settings sheet's rows, as the Office.js adapter reads them (row 1 the title). */
+async function collectSettingsRows(ws: Rows): Promise<SettingsRow[]> {
+  const grid: string[][] = [];
+  for await (const row of ws) {
+    const values = row.values as unknown[];
+    grid[row.number - 1] = [cellText(values[1]), cellText(values[2])];
+  }
+  return readSettingsRows(Array.from(grid, (r) => r ?? ['', '']));
+}
+
+/**
+ * The settings sheet's rows read before the ledger's sheets, so its mapping can guide the finder:
+ * the add-in adds the sheet last, after the ledger, and a stream cannot go back. Sheets before it are
+ * skipped unparsed (exceljs drains a sheet nobody iterates).
+ */
+async function settingsRowsFirst(file: string): Promise<SettingsRow[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+  for await (const ws of reader) {
+    if ((ws as unknown as { name?: string }).name === SETTINGS_SHEET) return collectSettingsRows(ws as Rows);
+  }
+  return [];
+}
+
 /**
  * Reads the customers, entries and applications tables of an .xlsx: vets the file, then streams each
  * sheet's rows, with its Excel tables and merged cells, into the engine's TableFinder, which decides
@@ -56,15 +84,29 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
   const excelTables = excelTablesBySheet(file, vetted);
   const merged = mergedRangesBySheet(file, vetted);
   const dateOrder = options.dateOrder ?? (workbookSaysUsEnglish(file, vetted) ? 'mdy' : 'dmy');
-  const finderFor = (date1904: boolean) => new TableFinder({ source: path.basename(file), dateOrder, date1904, mapping: options.mapping });
+  const hasSettingsSheet = sheetNamesOf(file, vetted).includes(SETTINGS_SHEET);
+  let settingsRows: SettingsRow[] = [];
+  let mapping = options.mapping;
   let finder: TableFinder | undefined;
+  const finderFor = (date1904: boolean) => new TableFinder({ source: path.basename(file), dateOrder, date1904, mapping });
   let rowsRead = 0;
   try {
+    if (hasSettingsSheet && mapping === undefined) {
+      settingsRows = await settingsRowsFirst(file);
+      const saved = mappingFromRows(settingsRows);
+      if (Object.keys(saved).length > 0) mapping = saved;
+    }
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
     for await (const ws of reader) {
       // The date system is known once workbook.xml is read, before the first sheet.
       finder ??= finderFor((reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true);
       const name = (ws as unknown as { name?: string }).name ?? 'Sheet';
+      if (name === SETTINGS_SHEET) {
+        // The add-in's record, never a ledger table.
+        const rows = await collectSettingsRows(ws as Rows);
+        if (settingsRows.length === 0) settingsRows = rows;
+        continue;
+      }
       const sheet = finder.sheet({ name, tables: excelTables.get(name), merged: merged.get(name) });
       let lastRow = 0;
       for await (const row of ws as AsyncIterable<Row>) {
@@ -84,5 +126,6 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
     const name = path.basename(file);
     return fail(`${name} could not be read as a workbook: ${why}`, `${name} n'a pas pu être lu comme classeur : ${why}`);
   }
-  return (finder ?? finderFor(false)).finish();
+  const found = (finder ?? finderFor(false)).finish();
+  return found.ok ? { ...found, settingsRows } : found;
 }

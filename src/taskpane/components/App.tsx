@@ -172,7 +172,7 @@ export function App({ host }: { host: PaneHost }) {
         {tab === 'issues' && <IssuesTab t={t} language={language} issues={issues} status={issueStatus} onSelect={select} />}
         {tab === 'output' && (
           <OutputTab
-            t={t} language={language} busy={progress !== undefined} result={result} picked={pickedStatement} mode={mode}
+            t={t} run={host.run} language={language} busy={progress !== undefined} result={result} picked={pickedStatement} mode={mode}
             options={options} errors={checked.ok ? {} : checked.errors} written={written}
             onMode={setMode} onOptions={setOptions} onWrite={() => void write()}
           />

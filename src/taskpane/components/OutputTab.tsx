@@ -2,13 +2,16 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Su
 import type { ComputeResult, CustomerStatement, Language } from '../../core';
 import type { OptionField, PaneOptions } from '../paneOptions';
 import type { PaneTexts } from '../texts';
+import type { ExcelRun } from '../../adapters/excel';
 import { DocumentsSection } from './DocumentsSection';
+import { FirmSettingsSection } from './FirmSettingsSection';
 import { usePaneStyles } from './styles';
 
 export type WriteMode = 'all' | 'one';
 
 export interface OutputTabProps {
   readonly t: PaneTexts;
+  readonly run: ExcelRun;
   readonly language: Language;
   readonly busy: boolean;
   readonly result: ComputeResult | undefined;
@@ -51,6 +54,7 @@ export function OutputTab(p: OutputTabProps) {
         )}
       </section>
       <DocumentsSection t={t} language={p.language} result={p.result} statement={p.picked} />
+      <FirmSettingsSection run={p.run} language={p.language} />
     </>
   );
 }
