@@ -108,6 +108,8 @@ export interface PaneTexts {
     readonly statementSheet: string;
     readonly documentsTitle: string;
     readonly documentsNotYet: string;
+    readonly wordTemplate: string;
+    readonly exportFailed: string;
   };
   readonly progress: { readonly cancel: string; readonly cancelled: string; readonly read: string; readonly compute: string; readonly model: string; readonly write: string };
   readonly failed: (message: string) => string;
@@ -221,6 +223,8 @@ export const TEXTS: Readonly<Record<Language, PaneTexts>> = {
       statementSheet: 'Statement',
       documentsTitle: 'Documents and exports',
       documentsNotYet: 'PDF, Word and reconciliation CSV exports are not in this build yet.',
+      wordTemplate: 'Word template (.docx): the shipped one unless you pick your own',
+      exportFailed: 'The document could not be made:',
     },
     progress: { cancel: 'Cancel', cancelled: 'Cancelled.', read: 'Reading the ledger', compute: 'Computing statements', model: 'Laying out the sheets', write: 'Writing the sheets' },
     failed: (m) => `Something went wrong: ${m}`,
@@ -332,6 +336,8 @@ export const TEXTS: Readonly<Record<Language, PaneTexts>> = {
       statementSheet: 'Relevé',
       documentsTitle: 'Documents et exports',
       documentsNotYet: 'Les exports PDF, Word et CSV de rapprochement ne sont pas encore dans cette version.',
+      wordTemplate: 'Modèle Word (.docx) : celui fourni, sauf si vous choisissez le vôtre',
+      exportFailed: 'Le document n’a pas pu être produit :',
     },
     progress: { cancel: 'Annuler', cancelled: 'Annulé.', read: 'Lecture du grand livre', compute: 'Calcul des relevés', model: 'Mise en page des onglets', write: 'Écriture des onglets' },
     failed: (m) => `Un problème est survenu : ${m}`,

@@ -53,7 +53,7 @@ export function OutputTab(p: OutputTabProps) {
           </MessageBar>
         )}
       </section>
-      <DocumentsSection t={t} language={p.language} result={p.result} statement={p.picked} />
+      <DocumentsSection t={t} language={p.language} result={p.result} statement={p.picked} run={p.run} />
       <FirmSettingsSection run={p.run} language={p.language} />
     </>
   );
