@@ -4,6 +4,7 @@ import { isPayloadLimit, rowsPerBlock, type ExcelRun } from './excelRun';
 import { gridRow } from './officeCells';
 import { EXCEL_REQUIREMENTS, hostSupports } from './requirements';
 import { readSettingsRows, SETTINGS_SHEET, WRITTEN_SHEET } from './settingsSheet';
+import { isDate1904, queueInventory } from './workbookInventory';
 
 export interface LedgerReadOptions {
   /** The workbook's name, for the message when no ledger is found (default "workbook"). */
@@ -58,13 +59,10 @@ export async function readLedgerFromWorkbook(excelRun: ExcelRun, options: Ledger
       await context.sync();
     };
     const workbook = context.workbook;
-    const sheets = workbook.worksheets.load('items/name');
-    const tables = workbook.tables.load('items/name');
-    // DATE(1904,1,1) is 0 in the 1904 date system and 1462 in the 1900 one: no workbook property says it before ExcelApi 1.19.
-    const probe = workbook.functions.date(1904, 1, 1).load('value');
-    const settings = workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+    const inventory = queueInventory(workbook);
+    const { sheets, tables, settings } = inventory;
     await sync();
-    const date1904 = probe.value === 0;
+    const date1904 = isDate1904(inventory);
 
     const record = settings.isNullObject ? undefined : settings.getUsedRangeOrNullObject(true).load('values');
     const tableRanges = tables.items.map((t) => ({ name: t.name, range: t.getRange().load('address') }));

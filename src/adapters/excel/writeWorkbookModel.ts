@@ -2,6 +2,7 @@ import { dayToExcelSerial, moneyNumber, type Cell, type CellValue, type SheetMod
 import type { ExcelRun } from './excelRun';
 import { borderOf, styledBlocks, widthInPoints } from './officeStyles';
 import { readSettingsRows, SETTINGS_SHEET, settingsValues, WRITTEN_SHEET } from './settingsSheet';
+import { isDate1904, queueInventory } from './workbookInventory';
 
 export interface WriteModelOptions {
   /** JSON bytes of values and formats one sync may send (default 2,000,000: well under Excel's 5 MB). */
@@ -75,12 +76,10 @@ export async function writeWorkbookModel(excelRun: ExcelRun, model: WorkbookMode
     };
 
     // 1. What is there: the sheets, the tables, the record of the last run, the date system.
-    const sheets = workbook.worksheets.load('items/name');
-    const tables = workbook.tables.load('items/name');
-    const probe = workbook.functions.date(1904, 1, 1).load('value');
-    const settings = workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+    const inventory = queueInventory(workbook);
+    const { sheets, tables, settings } = inventory;
     await sync();
-    const date1904 = probe.value === 0;
+    const date1904 = isDate1904(inventory);
     const record = settings.isNullObject ? undefined : settings.getUsedRangeOrNullObject(true).load('values');
     if (record !== undefined) await sync();
     const kept = record === undefined || record.isNullObject ? [] : readSettingsRows(record.values);
