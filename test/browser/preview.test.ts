@@ -58,7 +58,7 @@ describe('npm run preview', () => {
 
       // The production taskpane.html in its frame, with the preview's office.js.
       const pane = page.frameLocator('#pane');
-      await expect(pane.locator('#title').textContent()).resolves.toBe('Customer statements');
+      await expect(pane.locator('h1').textContent()).resolves.toBe('Customer statements');
       const frame = page.frames().find((f) => f.url().includes('/taskpane.html'));
       expect(frame).toBeDefined();
       // A write through the pane's Excel.run shows in the grid.
@@ -80,9 +80,9 @@ describe('npm run preview', () => {
       expect(await page.locator('.tabs button').allTextContents()).toEqual(['Grand livre']);
       expect(await page.locator('table.grid td[data-address="B2"]').textContent()).toBe('2026-01-15');
       await page.waitForFunction((was) => (document.getElementById('pane') as HTMLIFrameElement).contentWindow?.location.href !== was, paneUrl);
-      await expect(pane.locator('#title').textContent()).resolves.toBe('Customer statements');
+      await expect(pane.locator('h1').textContent()).resolves.toBe('Customer statements');
       await page.selectOption('#lang', 'fr-FR');
-      await page.waitForFunction(() => (document.getElementById('pane') as HTMLIFrameElement).contentDocument?.getElementById('title')?.textContent === 'Relevés de compte client');
+      await page.waitForFunction(() => (document.getElementById('pane') as HTMLIFrameElement).contentDocument?.querySelector('h1')?.textContent === 'Relevés de compte client');
       await page.screenshot({ path: path.join(RESULTS, 'preview-dropped-fr.png') });
       expect(errors).toEqual([]);
     } finally {
