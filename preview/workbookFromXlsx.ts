@@ -2,9 +2,7 @@
 // in-memory Excel starts from: the same shape as test/fakes/excel/fromXlsx.node.ts gives in Node.
 import ExcelJS from 'exceljs/dist/exceljs.min.js';
 import type { FakeWorkbookInit } from '../test/fakes/excel';
-import { officeValue } from '../test/fakes/excel/officeValue';
-
-type Row = (string | number | boolean | null)[];
+import { sheetCells } from '../test/fakes/excel/sheetCells';
 
 /** Excel tables as exceljs reads them: name and range (its model's tableRef or ref). */
 function tablesOf(ws: ExcelJS.Worksheet): { name: string; ref: string }[] {
@@ -22,28 +20,11 @@ export async function workbookFromXlsx(bytes: ArrayBuffer): Promise<FakeWorkbook
   return {
     date1904,
     sheets: wb.worksheets.map((ws) => {
-      const rows: Row[] = [];
-      const formats: (string | null)[][] = [];
-      ws.eachRow({ includeEmpty: false }, (row, r) => {
-        const values: Row = [];
-        const fmts: (string | null)[] = [];
-        row.eachCell({ includeEmpty: true }, (cell, c) => {
-          // exceljs gives a merged range's other cells the first one's value; Excel holds them empty.
-          values[c - 1] = cell.isMerged && cell.master !== cell ? null : officeValue(cell.value, date1904);
-          fmts[c - 1] = cell.numFmt === undefined || cell.numFmt === '' ? null : cell.numFmt;
-        });
-        rows[r - 1] = Array.from(values, (v) => v ?? null);
-        formats[r - 1] = Array.from(fmts, (f) => f ?? null);
-      });
-      const state = ws.state === 'hidden' ? 'Hidden' : ws.state === 'veryHidden' ? 'VeryHidden' : 'Visible';
-      const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
       return {
         name: ws.name,
-        visibility: state,
-        rows: Array.from(rows, (r) => r ?? []),
-        formats: Array.from(formats, (f) => f ?? []),
+        ...sheetCells(ws, date1904),
         tables: tablesOf(ws),
-        merged: merges,
+        merged: (ws.model as unknown as { merges?: string[] }).merges ?? [],
       };
     }),
   };
