@@ -6,8 +6,11 @@ const ENGINE_TESTS = ['core', 'properties', 'golden'];
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  // exceljs's streaming XML reader, fixed for UTF-8 split across chunks (src/adapters/xlsx/exceljs.ts).
-  moduleNameMapper: { '^\\.\\./\\.\\./utils/parse-sax$': '<rootDir>/src/adapters/xlsx/parseSaxUtf8.ts' },
+  // exceljs's streaming reader with its XML reader and stream iterator replaced (src/adapters/xlsx/exceljs.ts).
+  moduleNameMapper: {
+    '^\\.\\./\\.\\./utils/parse-sax$': '<rootDir>/src/adapters/xlsx/parseSaxUtf8.ts',
+    '^\\.\\./\\.\\./utils/iterate-stream$': '<rootDir>/src/adapters/xlsx/iterateStreamSafely.ts',
+  },
 };
 
 /** @type {import('jest').Config} */

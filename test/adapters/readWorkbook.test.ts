@@ -274,3 +274,50 @@ describe('text that straddles the reader\'s chunks', () => {
     expect(damaged).toBe(0);
   });
 });
+
+describe('no part of a workbook is lost on the way', () => {
+  it('a sheet the streaming reader cannot see is a clear error naming it, not a smaller ledger', async () => {
+    const dir = tempDir();
+    const good = await writeWorkbook(path.join(dir, 'good.xlsx'), {
+      Entries: [['customer_id', 'document_no', 'posting_date', 'amount'], ['C1', 'INV-1', '2026-01-05', 100]],
+      Customers: [['customer_id', 'name'], ['C1', 'Alpha']],
+    });
+    // Move the Customers sheet to a part name exceljs's reader does not look for (other writers name parts freely).
+    const zip = await JSZip.loadAsync(fs.readFileSync(good));
+    const sheet2 = (await zip.file('xl/worksheets/sheet2.xml')?.async('nodebuffer')) as Buffer;
+    zip.remove('xl/worksheets/sheet2.xml');
+    zip.file('xl/worksheets/customers.xml', sheet2);
+    const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) as string;
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace('worksheets/sheet2.xml', 'worksheets/customers.xml'));
+    const types = (await zip.file('[Content_Types].xml')?.async('string')) as string;
+    zip.file('[Content_Types].xml', types.replace('/xl/worksheets/sheet2.xml', '/xl/worksheets/customers.xml'));
+    const moved = path.join(dir, 'moved.xlsx');
+    fs.writeFileSync(moved, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    expect((await readWorkbook(good)).ok).toBe(true);
+    const r = await readWorkbook(moved);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.en).toBe('moved.xlsx could not be read completely (sheets not read: Customers); try again, or save it again from Excel');
+      expect(r.error.fr).toMatch(/^moved\.xlsx n'a pas pu être lu entièrement \(feuilles non lues : Customers\)/);
+    }
+  });
+
+  it('the stream iterator under exceljs keeps every chunk, in order, for a slow reader, and passes errors on', async () => {
+    const { Readable } = await import('node:stream');
+    const iterate = (await import('../../src/adapters/xlsx/iterateStreamSafely')).default;
+    const chunks = Array.from({ length: 2000 }, (_, i) => `c${i}`);
+    const source = Readable.from(chunks, { objectMode: true });
+    let pausedOnce = false;
+    const got: unknown[] = [];
+    for await (const c of iterate(source)) {
+      pausedOnce ||= source.isPaused();
+      got.push(c);
+      if (got.length % 7 === 0) await new Promise((r) => setTimeout(r, 0)); // a reader slower than its source
+    }
+    expect(got).toEqual(chunks);
+    expect(pausedOnce).toBe(true); // held back, not buffered without bound
+    const failing = new Readable({ read() { this.push('a'); this.destroy(new Error('disk gone')); } });
+    const seen: unknown[] = [];
+    await expect((async () => { for await (const c of iterate(failing)) seen.push(String(c)); })()).rejects.toThrow('disk gone');
+  });
+});

@@ -48,9 +48,11 @@ function sheetParts(file: string, byName: ReadonlyMap<string, ZipEntryInfo>): { 
   return out;
 }
 
-/** The workbook's sheet names, in workbook order (from workbook.xml, without reading any sheet). */
-export function sheetNamesOf(file: string, entries: readonly ZipEntryInfo[]): string[] {
-  return sheetParts(file, new Map(entries.map((e) => [e.name, e]))).map((s) => s.name);
+/** The names of the sheets that hold cells (worksheets, not chart sheets), in workbook order, from workbook.xml without reading any sheet. */
+export function worksheetNamesOf(file: string, entries: readonly ZipEntryInfo[]): string[] {
+  return sheetParts(file, new Map(entries.map((e) => [e.name, e])))
+    .filter((s) => /(^|\/)worksheets\//.test(s.part))
+    .map((s) => s.name);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Row } from 'exceljs';
 import ExcelJS from './exceljs';
 import { mappingFromRows, readSettingsRows, SETTINGS_SHEET, TableFinder, type DateOrder, type GridValue, type Issue, type LedgerTables, type Localised, type SettingsRow, type TableMappings } from '../../core';
 import { toGridValue } from './cellValue';
-import { excelTablesBySheet, mergedRangesBySheet, sheetNamesOf, workbookSaysUsEnglish } from './excelTables';
+import { excelTablesBySheet, mergedRangesBySheet, worksheetNamesOf, workbookSaysUsEnglish } from './excelTables';
 import { readZipDirectory, type ZipEntryInfo } from './zipDirectory';
 
 export interface WorkbookReadOptions {
@@ -84,7 +84,9 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
   const excelTables = excelTablesBySheet(file, vetted);
   const merged = mergedRangesBySheet(file, vetted);
   const dateOrder = options.dateOrder ?? (workbookSaysUsEnglish(file, vetted) ? 'mdy' : 'dmy');
-  const hasSettingsSheet = sheetNamesOf(file, vetted).includes(SETTINGS_SHEET);
+  const sheetNames = worksheetNamesOf(file, vetted);
+  const hasSettingsSheet = sheetNames.includes(SETTINGS_SHEET);
+  const sheetsRead = new Set<string>();
   let settingsRows: SettingsRow[] = [];
   let mapping = options.mapping;
   let finder: TableFinder | undefined;
@@ -101,6 +103,7 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
       // The date system is known once workbook.xml is read, before the first sheet.
       finder ??= finderFor((reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true);
       const name = (ws as unknown as { name?: string }).name ?? 'Sheet';
+      sheetsRead.add(name);
       if (name === SETTINGS_SHEET) {
         // The add-in's record, never a ledger table.
         const rows = await collectSettingsRows(ws as Rows);
@@ -125,6 +128,13 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
     const why = e instanceof Error ? e.message : String(e);
     const name = path.basename(file);
     return fail(`${name} could not be read as a workbook: ${why}`, `${name} n'a pas pu être lu comme classeur : ${why}`);
+  }
+  // A streaming reader that skipped a part must not pass for a smaller ledger.
+  const missed = sheetNames.filter((s) => !sheetsRead.has(s));
+  if (missed.length > 0) {
+    const name = path.basename(file);
+    const list = missed.join(', ');
+    return fail(`${name} could not be read completely (sheets not read: ${list}); try again, or save it again from Excel`, `${name} n'a pas pu être lu entièrement (feuilles non lues : ${list}) ; réessayez, ou enregistrez-le à nouveau depuis Excel`);
   }
   const found = (finder ?? finderFor(false)).finish();
   return found.ok ? { ...found, settingsRows } : found;
