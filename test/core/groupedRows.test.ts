@@ -1,4 +1,4 @@
-import { buildLedger, GroupedRows, reportFigure, TableFinder, type FoundTables, type GridValue, type Issue, type RawTable } from '../../src/core';
+import { buildLedger, groupRawTable, GroupedRows, reportFigure, TableFinder, type FoundTables, type GridValue, type Issue, type RawTable } from '../../src/core';
 
 /** Pushes one sheet's rows (from A1) into a finder, as the .xlsx stream would. */
 function find(name: string, rows: readonly (readonly GridValue[])[]): FoundTables {
@@ -103,14 +103,25 @@ describe('grouped reports (customer group rows, Total for … rows)', () => {
       ['Family Room'],
       ['', 'Invoice', '2026-10-01', '93', 100],
       ['Total Family Room', '', '', '', 100],
+      ['Kitchen'],
+      ['', 'Invoice', '2026-10-02', '95', 30],
+      ['Total Kitchen', '', '', '', 30],
       ['', 'Invoice', '2026-10-03', '94', 20],
-      ['Total Abercrombie, Kristy', '', '', '', 120],
-      ['TOTAL', '', '', '', 120],
+      ['Total Abercrombie, Kristy', '', '', '', 150],
+      ['Jacobsen, Doug'],
+      ['', 'Invoice', '2026-10-04', '96', 7],
+      ['Total Jacobsen, Doug', '', '', '', 7],
+      ['TOTAL', '', '', '', 157],
+      [],
+      ['Monday, November 2, 2026 09:14 AM GMT-08:00'],
     ];
     const { entries, issues } = entriesOf(find('Sheet1', rows));
-    expect(rowsOf(entries).map((r) => [r[0], r[3]])).toEqual([['Abercrombie, Kristy', '93'], ['Abercrombie, Kristy', '94']]);
+    expect(rowsOf(entries).map((r) => [r[0], r[3]])).toEqual([['Abercrombie, Kristy', '93'], ['Abercrombie, Kristy', '95'], ['Abercrombie, Kristy', '94'], ['Jacobsen, Doug', '96']]);
     expect(issues.filter((i) => i.code.startsWith('group-'))).toEqual([]);
-    expect(issues.filter((i) => i.code === 'total-row').map((i) => i.row)).toEqual([5, 7, 8]);
+    expect(issues.filter((i) => i.code === 'total-row').map((i) => i.row)).toEqual([5, 8, 10, 13, 14]);
+    // The line QuickBooks prints under the report (when it was run) is a note, not a customer.
+    expect(codes(issues)).toContain('info:note-row@Sheet1!A16');
+    expect(issues.find((i) => i.code === 'grouped-report')?.message.en).toContain('2 customer group row(s)');
   });
 
   test('a row above any group keeps a blank customer, which the ledger reports on its row; a total naming no group is said', () => {
@@ -137,13 +148,51 @@ describe('grouped reports (customer group rows, Total for … rows)', () => {
   });
 
   test('GroupedRows alone: the header it reads and the running balance it does not add up', () => {
-    const g = new GroupedRows({ sheet: 'S', headerRow: 1, firstColumn: 1, header: ['', 'Num', 'Amount', 'Balance'] });
+    const g = new GroupedRows({ sheet: 'S', headerRow: 1, header: ['', 'Num', 'Amount', 'Balance'], cell: () => undefined });
     expect(g.header).toEqual(['Customer', 'Num', 'Amount', 'Balance']);
     expect(g.row(2, ['Acme'])).toBeUndefined();
     expect(g.row(3, ['', '1', 10, 10])).toEqual(['Acme', '1', 10, 10]);
     expect(g.row(4, ['', '2', 5, 15])).toEqual(['Acme', '2', 5, 15]);
     expect(g.row(5, ['Total for Acme', '', 15, 15])).toBeUndefined(); // a running balance's total is its last value, not a sum
     expect(g.finish().filter((i) => i.severity === 'warning')).toEqual([]);
+  });
+
+  test('a table read with every row kept (a vendor profile\'s) is grouped the same way, keeping its cells\' letters', () => {
+    const raw: RawTable = {
+      table: 'entries', source: 'Aged', sheet: 'Aged', headerRow: 3,
+      headers: ['Invoice Date', 'Invoice Number', 'Total'], columnLetters: ['B', 'C', 'D'],
+      rows: [['', 'Basket Case', ''], ['2026-10-02', 'INV-1', '10.5'], ['Total Basket Case', '', '11.5'], ['Total', '', '10.5']],
+      rowNumbers: [4, 5, 6, 7],
+    };
+    const { table, issues } = groupRawTable(raw, 2);
+    expect(table.headers).toEqual(['Invoice Date', 'Invoice Number', 'Total', 'Customer']);
+    expect(table.columnLetters).toEqual(['B', 'C', 'D', '']);
+    expect(rowsOf(table)).toEqual([['2026-10-02', 'INV-1', '10.5', 'Basket Case']]);
+    expect(table.rowNumbers).toEqual([5]);
+    expect(codes(issues)).toEqual(['info:grouped-report@', 'warning:group-total-mismatch@Aged!D6', 'info:total-row@Aged!B6', 'info:total-row@Aged!B7']);
+    expect(issues[0]?.message.en).toContain('2 title row(s)');
+  });
+
+  test('Intuit\'s own example agrees with itself: Customer Balance Detail for Amy\'s Bird Sanctuary, 854.8', () => {
+    // developer.intuit.com, QuickBooks Online API › Reports › CustomerBalanceDetail, "Returns" example
+    // (columns=subt_amount,tx_date): eight rows of 2015-08-04, their Total for … row and the report's TOTAL.
+    const amounts = [100.0, 109.1, 109.1, 109.2, 109.2, 109.1, 100.0, 109.1];
+    // As the JSON lays it out: the section's header and summary put their label in the first column (Date).
+    const report = (total: number): GroupedRows => {
+      const g = new GroupedRows({ sheet: 'CustomerBalanceDetail', headerRow: 1, header: ['Date', 'Amount'], cell: () => undefined });
+      expect(g.row(2, ['Amy\'s Bird Sanctuary', ''])).toBeUndefined();
+      const read = amounts.map((a, i) => g.row(3 + i, ['2015-08-04', a]));
+      expect(read.map((r) => r?.[2])).toEqual(amounts.map(() => 'Amy\'s Bird Sanctuary'));
+      expect(g.row(11, ['Total for Amy\'s Bird Sanctuary', total])).toBeUndefined();
+      expect(g.row(12, ['TOTAL', 854.8])).toBeUndefined();
+      return g;
+    };
+    const issues = report(854.8).finish();
+    expect(issues.filter((i) => i.code === 'group-total-mismatch')).toEqual([]);
+    expect(issues.filter((i) => i.code === 'total-row').map((i) => i.value)).toEqual(['Total for Amy\'s Bird Sanctuary', 'TOTAL']);
+    // The same report with its subtotal one cent off is caught, and named.
+    const off = report(854.81).finish().filter((i) => i.code === 'group-total-mismatch');
+    expect(off.map((i) => i.message.en)).toEqual(['entries row 11, column Amount: "Total for Amy\'s Bird Sanctuary" shows 854.81, but the rows it totals add up to 854.80']);
   });
 
   test('report figures are read exactly, as the vendors print them', () => {

@@ -82,8 +82,8 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
     fr: (_p, w) => `${placeFr(w)} : ${q(w)} doit être un montant positif`,
   },
   'grouped-report': {
-    en: (p) => `sheet "${p.sheet}": a grouped report: ${p.groups} customer group row(s) read as the customer of the rows below them, ${p.subtotals} subtotal(s) and ${p.totals} grand total(s) checked and not read as entries, ${p.titles} title row(s) above the header skipped`,
-    fr: (p) => `onglet « ${p.sheet} » : un état groupé : ${p.groups} ligne(s) de client lue(s) comme le client des lignes qui suivent, ${p.subtotals} sous-total(aux) et ${p.totals} total(aux) général(aux) vérifiés et non lus comme écritures, ${p.titles} ligne(s) de titre au-dessus de l'en-tête ignorée(s)`,
+    en: (p) => `sheet "${p.sheet}": a grouped report: ${p.groups} customer group row(s) read as the customer of the rows below them, ${p.subtotals} subtotal(s) and ${p.totals} grand total(s) checked and not read as entries${p.titles === undefined ? '' : `, ${p.titles} title row(s) above the header skipped`}`,
+    fr: (p) => `onglet « ${p.sheet} » : un état groupé : ${p.groups} ligne(s) de client lue(s) comme le client des lignes qui suivent, ${p.subtotals} sous-total(aux) et ${p.totals} total(aux) général(aux) vérifiés et non lus comme écritures${p.titles === undefined ? '' : `, ${p.titles} ligne(s) de titre au-dessus de l'en-tête ignorée(s)`}`,
   },
   'group-total-mismatch': {
     en: (p, w) => `${placeEn(w)}: ${v(w)} shows ${p.shown}, but the rows it totals add up to ${p.added}`,

@@ -1,6 +1,6 @@
 import { makeIssue, type Issue } from '../issues/issue';
 import { normaliseKey } from '../ledger/normalise';
-import { a1Address } from './cellAddress';
+import { cellAddress, rowNumberOf, type RawTable } from '../ledger/rawTable';
 import { isBlank, type GridValue } from './gridValue';
 import { figureText, reportFigure } from './reportFigure';
 import { gridText } from './tableBuilder';
@@ -31,13 +31,14 @@ const GRAND_TOTAL = /^(?:grand\s+total|total\s+g[ée]n[ée]ral|totaux|total)$/i;
 const RUNNING_BALANCE = new Set(['balance', 'runningbalance', 'solde', 'soldecumule', 'soldeprogressif'].map(normaliseKey));
 
 export interface GroupedLayout {
+  /** Sheet or file name, for the summary. */
   readonly sheet: string;
-  /** Excel's row of the header. */
+  /** Row of the header as a person sees it. */
   readonly headerRow: number;
-  /** Excel's column of `header[0]` (1 = A). */
-  readonly firstColumn: number;
   readonly header: readonly GridValue[];
-  /** Non-blank rows above the header (report title, company, dates): reported as skipped. */
+  /** The address of the cell at (row, header index), `Report!G12`; undefined where there is none (CSV). */
+  readonly cell: (row: number, index: number) => string | undefined;
+  /** Non-blank rows above the header (report title, company, dates), when known: reported as skipped. */
   readonly titleRows?: number | undefined;
 }
 
@@ -46,7 +47,8 @@ interface Group {
   readonly key: string;
   readonly row: number;
   readonly sums: Map<number, bigint>;
-  rows: number;
+  /** Rows read while this group was the innermost: a group row after them starts a new customer, not a nested one. */
+  direct: number;
 }
 
 /** True when `cells` is a group row: one text cell alone, not a total label. */
@@ -109,6 +111,11 @@ export class GroupedRows {
     if (first < 0) return [...cells]; // blank: the table counts it
     const label = typeof cells[first] === 'string' ? (cells[first] as string).trim() : '';
     if (isGroupRow(cells)) {
+      if (this.grandTotals > 0) {
+        // Below the report's total: a footer (QuickBooks Online prints when the report was run), not a customer.
+        this.issues.push(makeIssue('note-row', { table: 'entries', row: rowNumber, value: label.slice(0, 80), ...this.at(rowNumber, first) }));
+        return undefined;
+      }
       this.openGroup(label, rowNumber);
       return undefined;
     }
@@ -129,7 +136,7 @@ export class GroupedRows {
     }
     if (label !== '' && SUBTOTAL.test(label)) {
       // "Total for X" with no X open: a total the reader cannot check; reported, not read.
-      this.issues.push(makeIssue('group-total-unmatched', { table: 'entries', row: rowNumber, value: label, cell: this.cell(rowNumber, first) }));
+      this.issues.push(makeIssue('group-total-unmatched', { table: 'entries', row: rowNumber, value: label, ...this.at(rowNumber, first) }));
       return undefined;
     }
     return this.entry(cells);
@@ -137,8 +144,9 @@ export class GroupedRows {
 
   /** Issues found (totals that disagree, totals reported), and what the report's layout gave. */
   finish(): Issue[] {
-    const { sheet, titleRows = 0 } = this.layout;
-    const summary = makeIssue('grouped-report', { table: 'entries', row: this.layout.headerRow }, { sheet, groups: this.groups, subtotals: this.subtotals, totals: this.grandTotals, titles: titleRows });
+    const { sheet, titleRows } = this.layout;
+    const counts = { sheet, groups: this.groups, subtotals: this.subtotals, totals: this.grandTotals };
+    const summary = makeIssue('grouped-report', { table: 'entries', row: this.layout.headerRow }, titleRows === undefined ? counts : { ...counts, titles: titleRows });
     return [summary, ...this.issues];
   }
 
@@ -147,7 +155,8 @@ export class GroupedRows {
     const outer = this.open[0];
     // A row before any group keeps a blank customer: the ledger reports it on its row.
     out[this.groupColumn] = outer?.name ?? null;
-    for (const g of this.open) g.rows++;
+    const inner = this.open[this.open.length - 1];
+    if (inner !== undefined) inner.direct++;
     for (const i of this.summed) {
       const x = reportFigure(cells[i]);
       if (x === undefined) continue;
@@ -158,10 +167,11 @@ export class GroupedRows {
   }
 
   private openGroup(name: string, row: number): void {
-    // A group row right under another group's (with no rows yet) is nested in it; otherwise it starts a new one.
-    const top = this.open[this.open.length - 1];
-    if (top !== undefined && top.rows > 0) this.open.length = 0;
-    this.open.push({ name, key: groupKey(name), row, sums: new Map(), rows: 0 });
+    // A group row under a group with no rows of its own yet (a customer, then its job) is nested in it;
+    // after rows of its own (a report without subtotals), it starts a new customer.
+    const inner = this.open[this.open.length - 1];
+    if (inner !== undefined && inner.direct > 0) this.open.length = 0;
+    this.open.push({ name, key: groupKey(name), row, sums: new Map(), direct: 0 });
     if (this.open.length === 1) this.groups++;
   }
 
@@ -184,21 +194,56 @@ export class GroupedRows {
       if (shown === added) continue;
       this.issues.push(makeIssue(
         'group-total-mismatch',
-        { table: 'entries', row: rowNumber, column: gridText(this.layout.header[i]).trim(), value: label, cell: this.cell(rowNumber, i), customerId: group },
+        { table: 'entries', row: rowNumber, column: gridText(this.layout.header[i]).trim(), value: label, ...this.at(rowNumber, i), customerId: group },
         { shown: figureText(shown), added: figureText(added) },
       ));
     }
   }
 
   private reportTotal(rowNumber: number, index: number, label: string): void {
-    this.issues.push(makeIssue('total-row', { table: 'entries', row: rowNumber, value: label.slice(0, 80), cell: this.cell(rowNumber, index) }));
+    this.issues.push(makeIssue('total-row', { table: 'entries', row: rowNumber, value: label.slice(0, 80), ...this.at(rowNumber, index) }));
   }
 
-  private cell(rowNumber: number, index: number): string {
-    return a1Address(this.layout.sheet, rowNumber, this.layout.firstColumn + index);
+  private at(rowNumber: number, index: number): { cell?: string } {
+    const cell = this.layout.cell(rowNumber, index);
+    return cell === undefined ? {} : { cell };
   }
 }
 
 function groupKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+}
+
+/**
+ * A grouped report already read into a table (every row kept, as a vendor profile asks with
+ * `keepAllRows`) → the same table with its customer column filled from the group rows, without its
+ * group, subtotal and total rows, and the issues. Row numbers and cell letters stay the report's own;
+ * a customer column added after the last has no letter ('': no cell of its own).
+ */
+export function groupRawTable(raw: RawTable, titleRows?: number): { table: RawTable; issues: Issue[] } {
+  const grouped = new GroupedRows({
+    sheet: raw.sheet ?? raw.source,
+    headerRow: raw.headerRow ?? 1,
+    header: raw.headers,
+    cell: (row, index) => cellAddress(raw, row, index),
+    titleRows,
+  });
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  for (let i = 0; i < raw.rows.length; i++) {
+    const cells = raw.rows.at(i) ?? [];
+    const n = rowNumberOf(raw, i);
+    const read = grouped.row(n, cells);
+    if (read === undefined) continue;
+    rows.push(read.map((c) => (typeof c === 'string' ? c : c === null || c === undefined ? '' : gridText(c))));
+    rowNumbers.push(n);
+  }
+  const headers = grouped.header.map((h) => gridText(h));
+  const letters = raw.columnLetters !== undefined ? headers.map((_, i) => raw.columnLetters?.[i] ?? '') : undefined;
+  const { bytes: _bytes, ...rest } = raw; // the rows are new: any byte view of the source no longer matches them
+  void _bytes;
+  return {
+    table: { ...rest, headers, rows, rowNumbers, ...(letters !== undefined ? { columnLetters: letters } : {}) },
+    issues: grouped.finish(),
+  };
 }

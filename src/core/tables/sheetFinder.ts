@@ -1,5 +1,6 @@
 import { makeIssue, type Issue, type TableName } from '../issues/issue';
 import { detectHeader, HEADER_SEARCH_ROWS, tableFromName, type TableMappings } from './detectHeader';
+import { a1Address } from './cellAddress';
 import { isBlank, type GridValue } from './gridValue';
 import { GroupedRows, groupedHeader } from './groupedRows';
 import { MergeFill, type CellRange } from './mergeFill';
@@ -137,7 +138,9 @@ export class SheetFinder {
     if (guess !== undefined) this.builder = this.register.open(guess.table, this.name, header.row, header.firstColumn, header.cells);
     else {
       const titleRows = grid.slice(0, index).filter((r) => !r.every(isBlank)).length;
-      this.grouped = new GroupedRows({ sheet: this.name, headerRow: header.row, firstColumn: header.firstColumn, header: header.cells, titleRows });
+      const sheet = this.name;
+      const first = header.firstColumn;
+      this.grouped = new GroupedRows({ sheet, headerRow: header.row, header: header.cells, titleRows, cell: (row, i) => a1Address(sheet, row, first + i) });
       this.builder = this.register.open('entries', this.name, header.row, header.firstColumn, this.grouped.header);
     }
     for (const b of rows.slice(index + 1)) {
