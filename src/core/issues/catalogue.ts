@@ -14,7 +14,7 @@ export type IssueCode =
   | 'export-recognised' | 'duplicate-entry-no' | 'unknown-entry' | 'export-date-assumed' | 'posted-after-export' | 'open-amount-disagrees'
   | 'before-export' | 'open-amounts-unbalanced' | 'bad-open-amount'
   // Grouped reports (QuickBooks, Xero, Sage): customers as group rows, Total for … rows.
-  | 'grouped-report' | 'group-total-mismatch' | 'group-total-unmatched';
+  | 'grouped-report' | 'group-total-mismatch' | 'group-total-unmatched' | 'invoice-lines-folded';
 
 export type IssueParams = Readonly<Record<string, string | number>>;
 type Text = (p: IssueParams, where: IssueLocation) => string;
@@ -92,6 +92,10 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
   'group-total-mismatch': {
     en: (p, w) => `${placeEn(w)}: ${v(w)} shows ${p.shown}, but the rows it totals add up to ${p.added}`,
     fr: (p, w) => `${placeFr(w)} : ${q(w)} indique ${frNumber(p.shown)}, mais les lignes qu'il totalise font ${frNumber(p.added)}`,
+  },
+  'invoice-lines-folded': {
+    en: (p) => `"${p.sheet}": ${p.lines} more line row(s) of invoices already read (the invoice's own columns repeat on each line) folded into their ${p.invoices} invoice(s) and credit note(s)`,
+    fr: (p) => `« ${p.sheet} » : ${p.lines} ligne(s) d'articles de factures déjà lues (les colonnes de la facture se répètent à chaque ligne) regroupées dans leurs ${p.invoices} facture(s) et avoir(s)`,
   },
   'group-total-unmatched': {
     en: (_p, w) => `${placeEn(w)}: total row ${v(w)} names no customer group above it; not checked and not read as an entry`,

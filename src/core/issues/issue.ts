@@ -80,6 +80,7 @@ const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   'grouped-report': 'info',
   'group-total-mismatch': 'warning', // the report disagrees with itself: said, and the rows are still read
   'group-total-unmatched': 'warning',
+  'invoice-lines-folded': 'info',
 };
 
 export function makeIssue(code: IssueCode, where: IssueLocation & { customerId?: string | undefined }, params: IssueParams = {}): Issue {
