@@ -3,7 +3,7 @@
  * reports as QuickBooks lays them out when exported to Excel or CSV (title rows, a header, customers
  * as group rows, `Total for …` rows, `TOTAL`), with the figures worked out in each case's working.md.
  * Sources and what was reproduced: test/fixtures/exports/quickbooks/README.md.
- * Deterministic.  Usage: npm run build && node dist/scripts/buildQuickBooksFixtures.js
+ * The same cells every run (only the zip's timestamps change).  Usage: npm run build && node dist/scripts/buildQuickBooksFixtures.js
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
@@ -126,7 +126,8 @@ function onlineFrenchCsv(): void {
 /**
  * QuickBooks Online, Transaction List by Customer (January 1 – October 31, 2026) exported to CSV:
  * every transaction, no open balances and no links between payments and invoices. The same books
- * as online-balance-detail. Amounts as the report prints them ("1,200.00  "; `$` on totals).
+ * as online-balance-detail; the Due Date column added (Customize › Rows/Columns). Amounts as the report
+ * prints them ("1,200.00  ", payments positive; `$` on totals).
  */
 function onlineTransactionsCsv(): void {
   const a = (x: string): string => `${x}  `;
@@ -136,24 +137,24 @@ function onlineTransactionsCsv(): void {
     ['Transaction List by Customer'],
     ['January 1 - October 31, 2026'],
     [],
-    ['', 'Date', 'Transaction Type', 'Num', 'Posting', 'Memo/Description', 'Account', 'Amount'],
+    ['', 'Date', 'Transaction Type', 'Num', 'Posting', 'Due Date', 'Memo/Description', 'Account', 'Amount'],
     ['Amy\'s Bird Sanctuary'],
-    ['', '05/02/2026', 'Invoice', '1003', 'Yes', 'Bird feeders', 'Accounts Receivable (A/R)', a('320.00')],
-    ['', '06/05/2026', 'Payment', '1990', 'Yes', '', 'Accounts Receivable (A/R)', a('320.00')],
-    ['', '07/15/2026', 'Invoice', '1021', 'Yes', 'Pond and landscaping', 'Accounts Receivable (A/R)', a('1,200.00')],
-    ['', '08/29/2026', 'Payment', '2010', 'Yes', 'Part payment', 'Accounts Receivable (A/R)', a('500.00')],
-    ['', '09/20/2026', 'Invoice', '1035', 'Yes', 'Maintenance', 'Accounts Receivable (A/R)', a('459.00')],
-    ['Total for Amy\'s Bird Sanctuary', '', '', '', '', '', '', t('2,799.00')],
+    ['', '05/02/2026', 'Invoice', '1003', 'Yes', '06/01/2026', 'Bird feeders', 'Accounts Receivable (A/R)', a('320.00')],
+    ['', '06/05/2026', 'Payment', '1990', 'Yes', '', '', 'Accounts Receivable (A/R)', a('320.00')],
+    ['', '07/15/2026', 'Invoice', '1021', 'Yes', '08/14/2026', 'Pond and landscaping', 'Accounts Receivable (A/R)', a('1,200.00')],
+    ['', '08/29/2026', 'Payment', '2010', 'Yes', '', 'Part payment', 'Accounts Receivable (A/R)', a('500.00')],
+    ['', '09/20/2026', 'Invoice', '1035', 'Yes', '10/20/2026', 'Maintenance', 'Accounts Receivable (A/R)', a('459.00')],
+    ['Total for Amy\'s Bird Sanctuary', '', '', '', '', '', '', '', t('2,799.00')],
     ['Bill\'s Windsurf Shop'],
-    ['', '10/05/2026', 'Invoice', '1040', 'Yes', 'Sail repair', 'Accounts Receivable (A/R)', a('85.00')],
-    ['', '10/12/2026', 'Payment', '2001', 'Yes', '', 'Accounts Receivable (A/R)', a('50.00')],
-    ['Total for Bill\'s Windsurf Shop', '', '', '', '', '', '', t('135.00')],
+    ['', '10/05/2026', 'Invoice', '1040', 'Yes', '11/04/2026', 'Sail repair', 'Accounts Receivable (A/R)', a('85.00')],
+    ['', '10/12/2026', 'Payment', '2001', 'Yes', '', '', 'Accounts Receivable (A/R)', a('50.00')],
+    ['Total for Bill\'s Windsurf Shop', '', '', '', '', '', '', '', t('135.00')],
     ['Cool Cars'],
-    ['', '06/10/2026', 'Invoice', '1008', 'Yes', 'Garden lighting', 'Accounts Receivable (A/R)', a('2,369.52')],
-    ['', '09/01/2026', 'Credit Memo', '1030', 'Yes', 'Damaged lamp', 'Accounts Receivable (A/R)', a('100.00')],
-    ['', '10/20/2026', 'Estimate', '1050', 'No', 'Patio lighting', 'Estimates', a('750.00')],
-    ['Total for Cool Cars', '', '', '', '', '', '', t('3,219.52')],
-    ['TOTAL', '', '', '', '', '', '', t('6,153.52')],
+    ['', '06/10/2026', 'Invoice', '1008', 'Yes', '07/10/2026', 'Garden lighting', 'Accounts Receivable (A/R)', a('2,369.52')],
+    ['', '09/01/2026', 'Credit Memo', '1030', 'Yes', '', 'Damaged lamp', 'Accounts Receivable (A/R)', a('100.00')],
+    ['', '10/20/2026', 'Estimate', '1050', 'No', '', 'Patio lighting', 'Estimates', a('750.00')],
+    ['Total for Cool Cars', '', '', '', '', '', '', '', t('3,219.52')],
+    ['TOTAL', '', '', '', '', '', '', '', t('6,153.52')],
   ]);
 }
 

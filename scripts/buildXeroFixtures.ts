@@ -3,7 +3,7 @@
  * Detail report as Xero exports it to Excel (title rows, contacts as group rows, `Total <contact>`,
  * `Total`), and the sales invoice export (CSV, one row per invoice line), both of the same books at
  * 31 October 2026. Sources and what was reproduced: test/fixtures/exports/xero/README.md.
- * Deterministic.  Usage: npm run build && node dist/scripts/buildXeroFixtures.js
+ * The same cells every run (only the zip's timestamps change).  Usage: npm run build && node dist/scripts/buildXeroFixtures.js
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
