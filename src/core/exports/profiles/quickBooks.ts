@@ -96,7 +96,7 @@ function convert(tables: readonly VendorTable[]): Converted {
       { column: 'posting_date', from: r.date },
       { column: 'due_date', from: r.due },
       { column: 'amount', from: r.amount >= 0 ? r.amount : r.open },
-      { column: 'open_amount', from: r.open },
+      ...(r.open >= 0 ? [{ column: 'open_amount', from: r.open }] : []), // none: no export date to assume either
       { column: 'currency', from: r.currency },
       { column: 'description', from: r.memo },
       { column: 'reference', from: r.po },
@@ -120,7 +120,7 @@ function convert(tables: readonly VendorTable[]): Converted {
       const num = cellOf(row, r.num) || (typeText !== '' ? `${typeText} ${date}` : '');
       const amount = signed(cellOf(row, r.amount >= 0 ? r.amount : r.open), credit);
       const open = r.open >= 0 ? signed(cellOf(row, r.open), credit) : '';
-      rows.push({ sourceRow: i, cells: [name, mapped === null ? 'invoice' : type, num, date, cellOf(row, r.due), amount, open, cellOf(row, r.currency), cellOf(row, r.memo), cellOf(row, r.po), status] });
+      rows.push({ sourceRow: i, cells: [name, mapped === null ? 'invoice' : type, num, date, cellOf(row, r.due), amount, ...(r.open >= 0 ? [open] : []), cellOf(row, r.currency), cellOf(row, r.memo), cellOf(row, r.po), status] });
     }
     entries.push(canonicalTable('entries', raw, columns, rows));
     const uses: Partial<Record<Role, string>> = {
