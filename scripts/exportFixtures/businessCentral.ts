@@ -1,8 +1,8 @@
 /**
  * Writes the Business Central fixtures of test/fixtures/exports/business-central/ (the .xlsx and
  * .csv exports; args.json, expected.md and working.md are written by hand). One small company,
- * three customers, the layouts of the Customer Ledger Entries (page 25) and Detailed Cust. Ledg.
- * Entries (page 573) pages exported to Excel. Deterministic.
+ * four customers, the layouts of the Customer Ledger Entries (page 25) and Detailed Cust. Ledg.
+ * Entries (page 573) pages exported to Excel. The same content every run (the zip's times differ).
  * Usage: npm run build && node dist/scripts/exportFixtures/businessCentral.js
  */
 import ExcelJS from 'exceljs';
@@ -147,7 +147,7 @@ function frenchCsv(): string {
 
 async function write(wb: ExcelJS.Workbook, folder: string, file: string): Promise<void> {
   fs.mkdirSync(path.join(ROOT, folder), { recursive: true });
-  // A fixed creation date: the same bytes every run.
+  // A fixed creation date: the same workbook properties every run.
   wb.created = new Date('2026-03-31T18:00:00Z');
   wb.modified = wb.created;
   await wb.xlsx.writeFile(path.join(ROOT, folder, file));

@@ -91,6 +91,9 @@ export function OptionsTab({ t, options: o, errors, onChange }: OptionsTabProps)
             <Radio value="mdy" label={T.mdy} />
           </RadioGroup>
         </Field>
+        <Field label={T.exported} hint={T.exportedHint} {...err('exported')}>
+          <Input type="date" name="exported" value={o.exported} onChange={(_, d) => set('exported', d.value)} />
+        </Field>
       </section>
     </>
   );
