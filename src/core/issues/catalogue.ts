@@ -14,7 +14,7 @@ export type IssueCode =
   | 'export-recognised' | 'duplicate-entry-no' | 'unknown-entry' | 'export-date-assumed' | 'posted-after-export' | 'open-amount-disagrees'
   | 'before-export' | 'open-amounts-unbalanced' | 'bad-open-amount'
   // Grouped reports (QuickBooks, Xero, Sage): customers as group rows, Total for … rows.
-  | 'grouped-report' | 'group-total-mismatch' | 'group-total-unmatched' | 'invoice-lines-folded';
+  | 'grouped-report' | 'group-total-mismatch' | 'group-total-unmatched' | 'invoice-lines-folded' | 'open-items-only';
 
 export type IssueParams = Readonly<Record<string, string | number>>;
 type Text = (p: IssueParams, where: IssueLocation) => string;
@@ -92,6 +92,10 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
   'group-total-mismatch': {
     en: (p, w) => `${placeEn(w)}: ${v(w)} shows ${p.shown}, but the rows it totals add up to ${p.added}`,
     fr: (p, w) => `${placeFr(w)} : ${q(w)} indique ${frNumber(p.shown)}, mais les lignes qu'il totalise font ${frNumber(p.added)}`,
+  },
+  'open-items-only': {
+    en: (p, w) => `${placeEn(w)}: customer ${p.customer}: "${p.source}" lists open items only, and ${p.document} was settled in part by payments it does not hold; an activity statement needs every payment (an open-item statement does not)`,
+    fr: (p, w) => `${placeFr(w)} : client ${p.customer} : « ${p.source} » ne liste que les pièces ouvertes, et ${p.document} a été réglé en partie par des paiements qu'il ne contient pas ; un relevé des mouvements a besoin de tous les paiements (un relevé des pièces ouvertes, non)`,
   },
   'invoice-lines-folded': {
     en: (p) => `"${p.sheet}": ${p.lines} more line row(s) of invoices already read (the invoice's own columns repeat on each line) folded into their ${p.invoices} invoice(s) and credit note(s)`,

@@ -81,6 +81,7 @@ const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   'group-total-mismatch': 'warning', // the report disagrees with itself: said, and the rows are still read
   'group-total-unmatched': 'warning',
   'invoice-lines-folded': 'info',
+  'open-items-only': 'error',
 };
 
 export function makeIssue(code: IssueCode, where: IssueLocation & { customerId?: string | undefined }, params: IssueParams = {}): Issue {

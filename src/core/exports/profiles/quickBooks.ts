@@ -122,7 +122,9 @@ function convert(tables: readonly VendorTable[]): Converted {
       const open = r.open >= 0 ? signed(cellOf(row, r.open), credit) : '';
       rows.push({ sourceRow: i, cells: [name, mapped === null ? 'invoice' : type, num, date, cellOf(row, r.due), amount, ...(r.open >= 0 ? [open] : []), cellOf(row, r.currency), cellOf(row, r.memo), cellOf(row, r.po), status] });
     }
-    entries.push(canonicalTable('entries', raw, columns, rows));
+    // With an Open Balance, the report lists what is open: the payments that settled the rest are not in it.
+    const table = canonicalTable('entries', raw, columns, rows);
+    entries.push(r.open >= 0 ? { ...table, openItemsOnly: true } : table);
     const uses: Partial<Record<Role, string>> = {
       type: 'type', num: 'document_no', date: 'posting_date', due: 'due_date', amount: 'amount', currency: 'currency', memo: 'description', po: 'reference',
       ...(r.open >= 0 ? { open: r.amount >= 0 ? 'open_amount' : 'amount and open_amount' } : {}),

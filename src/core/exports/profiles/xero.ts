@@ -145,7 +145,7 @@ function convertReport(source: RawTable, noted: Noted, issues: Issue[], customer
     current: 'checked against its totals (ageing recomputed)', lessThanMonth: 'checked against its totals (ageing recomputed)', month1: 'checked against its totals (ageing recomputed)',
     month2: 'checked against its totals (ageing recomputed)', month3: 'checked against its totals (ageing recomputed)', older: 'checked against its totals (ageing recomputed)',
   }, [contact]);
-  return canonicalTable('entries', raw, columns, rows);
+  return { ...canonicalTable('entries', raw, columns, rows), openItemsOnly: true };
 }
 
 /** The invoice export: one row per line; the invoice's own columns repeat on each, so its first row is the entry. */
@@ -195,7 +195,8 @@ function convertExport(raw: RawTable, noted: Noted, issues: Issue[], customers: 
     number: 'document_no', reference: 'reference', date: 'posting_date', due: 'due_date', total: 'amount', amountDue: 'open_amount', currency: 'currency',
     type: 'type (credit notes negative)', status: 'status (drafts and voided left out)',
   });
-  return canonicalTable('entries', raw, columns, rows);
+  // Invoices and credit notes only: what they say was paid was paid by payments the file does not hold.
+  return { ...canonicalTable('entries', raw, columns, rows), openItemsOnly: true };
 }
 
 function convert(tables: readonly VendorTable[]): Converted {
