@@ -1,4 +1,6 @@
 import { businessCentral } from './profiles/businessCentral';
+import { quickBooks } from './profiles/quickBooks';
+import { xero } from './profiles/xero';
 import type { VendorProfile } from './vendorProfile';
 
 /**
@@ -7,4 +9,6 @@ import type { VendorProfile } from './vendorProfile';
  */
 export const VENDOR_PROFILES: readonly VendorProfile[] = [
   businessCentral,
+  quickBooks,
+  xero,
 ];

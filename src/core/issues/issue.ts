@@ -77,6 +77,11 @@ const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   'before-export': 'error',
   'open-amounts-unbalanced': 'error',
   'bad-open-amount': 'error',
+  'grouped-report': 'info',
+  'group-total-mismatch': 'warning', // the report disagrees with itself: said, and the rows are still read
+  'group-total-unmatched': 'warning',
+  'invoice-lines-folded': 'info',
+  'open-items-only': 'error',
 };
 
 export function makeIssue(code: IssueCode, where: IssueLocation & { customerId?: string | undefined }, params: IssueParams = {}): Issue {

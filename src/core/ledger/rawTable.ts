@@ -38,6 +38,12 @@ export interface RawTable {
   readonly columnLetters?: readonly string[];
   /** The same rows as bytes, when they came from a CSV file: the entries reader then reads most cells without making strings. */
   readonly bytes?: ByteRows;
+  /**
+   * An export that lists open items only (QuickBooks' Customer Balance Detail, Xero's invoices): what
+   * its open amounts say was settled, was settled by payments the file does not hold. Its entries'
+   * settled parts then need no counterpart in the file; an activity statement, which would, is refused.
+   */
+  readonly openItemsOnly?: boolean;
 }
 
 export function rowNumberOf(t: RawTable, i: number): number {

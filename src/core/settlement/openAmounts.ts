@@ -62,11 +62,14 @@ export function applyOpenAmounts(ledger: Ledger, remaining: Float64Array, linked
     const settled = whole - o;
     if (settled === 0) continue;
     const customer = s.customerId(i);
-    const key = `${customer}\u0000${s.currencyOf(i)}`;
-    const g = netByGroup.get(key) ?? { customer, currency: s.currencyOf(i), debits: 0, credits: 0 };
-    if ((s.amount[i] as number) > 0) g.debits += settled;
-    else g.credits += settled;
-    netByGroup.set(key, g);
+    // An open-items report holds no counterpart of what it says was settled (the payments are not in it).
+    if (s.originOf(i).table.openItemsOnly !== true) {
+      const key = `${customer}\u0000${s.currencyOf(i)}`;
+      const g = netByGroup.get(key) ?? { customer, currency: s.currencyOf(i), debits: 0, credits: 0 };
+      if ((s.amount[i] as number) > 0) g.debits += settled;
+      else g.credits += settled;
+      netByGroup.set(key, g);
+    }
     if (posting <= asOf && !firstSettled.has(customer)) firstSettled.set(customer, i);
     if (asOf >= x && posting <= asOf) remaining[i] = o;
   }
@@ -79,6 +82,32 @@ export function applyOpenAmounts(ledger: Ledger, remaining: Float64Array, linked
     for (const [customer, i] of firstSettled) {
       issues.push(makeIssue('before-export', { table: 'entries', customerId: customer }, { customer, asOf: formatIsoDay(asOf), exported: formatIsoDay(x), document: s.documentNo(i) }));
     }
+  }
+  return issues;
+}
+
+/**
+ * Customers an activity statement cannot be made for: an entry of an open-items report (`openItemsOnly`)
+ * posted by `asOf` was settled in part by payments the file does not hold, so its movements could not
+ * add up to its closing balance. One `open-items-only` error per customer, naming the first such entry.
+ */
+export function openItemsOnlyIssues(ledger: Ledger, asOf: Day): Issue[] {
+  const s = ledger.entries;
+  const open = s.openAmounts;
+  if (open === undefined) return [];
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const o = open[i] as number;
+    if (Number.isNaN(o) || (s.posting[i] as number) > asOf || Math.abs(s.amount[i] as number) === o) continue;
+    const origin = s.originOf(i);
+    if (origin.table.openItemsOnly !== true) continue;
+    const customer = s.customerId(i);
+    if (seen.has(customer)) continue;
+    seen.add(customer);
+    const row = s.row(i);
+    const cell = cellAddress(origin.table, row, origin.index['open_amount'] ?? -1);
+    issues.push(makeIssue('open-items-only', { table: 'entries', row, column: 'open_amount', customerId: customer, ...(cell !== undefined ? { cell } : {}) }, { customer, document: s.documentNo(i), source: origin.table.sheet ?? origin.table.source }));
   }
   return issues;
 }

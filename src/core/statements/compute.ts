@@ -6,6 +6,7 @@ import type { Customer, Ledger } from '../ledger/model';
 import { currencyExponent } from '../money/currencies';
 import { minorAtLeast, type Minor } from '../money/money';
 import { entriesByCustomer } from '../ledger/entriesByCustomer';
+import { openItemsOnlyIssues } from '../settlement/openAmounts';
 import { settle } from '../settlement/settle';
 import { buildSection } from './buildSection';
 import type { ComputeOptions, ComputeResult, CustomerStatement, Exclusion, Section } from './model';
@@ -17,6 +18,7 @@ export function computeStatements(ledger: Ledger, options: ComputeOptions): Comp
   const byCustomerIndex = entriesByCustomer(ledger.entries, ledger.customers.length, options.asOf);
   const settlement = settle(ledger, options.allocate, options.asOf, byCustomerIndex, options.exported);
   const issues: Issue[] = [...ledger.issues, ...settlement.issues];
+  if (options.style === 'activity') issues.push(...openItemsOnlyIssues(ledger, options.asOf)); // its movements would not add up
   const from = options.from ?? (options.style === 'activity' ? startOfMonth(options.asOf) : undefined);
   const ager = makeAger(options.aging, options.asOf);
   const only = options.customers === undefined || options.customers.length === 0 ? undefined : new Set(options.customers);
