@@ -55,3 +55,8 @@ export * from './mail/batchPlan';
 export * from './mail/sendLog';
 export * from './mail/scheduleRuns';
 export * from './settingsSheet';
+export * from './exports/vendorProfile';
+export * from './exports/recognise';
+export * from './exports/registry';
+export * from './exports/canonicalTable';
+export * from './exports/headerRoles';

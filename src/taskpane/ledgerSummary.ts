@@ -1,5 +1,5 @@
 import {
-  canonicalColumn, mapHeaders, normaliseKey, REQUIRED, tableFromName,
+  applicationSidesFound, canonicalColumn, mapHeaders, normaliseKey, REQUIRED, tableFromName,
   type FoundTables, type LedgerTables, type RawTable, type TableMappings, type TableName,
 } from '../core';
 import type { SheetHead } from '../adapters/excel';
@@ -61,6 +61,7 @@ export function missingColumns(table: TableName, headers: readonly string[], map
   }
   const missing = REQUIRED[table].filter((c) => !seen.has(c));
   if (table === 'entries' && !seen.has('amount') && !seen.has('debit') && !seen.has('credit')) missing.push('amount');
+  if (table === 'applications' && !applicationSidesFound((c) => seen.has(c))) missing.push(...['from_document', 'to_document'].filter((c) => !seen.has(c)));
   return missing;
 }
 

@@ -101,7 +101,7 @@ describe('ledger validation: every problem is an issue with table, row and colum
   it('every issue code has distinct English and French messages', () => {
     const w = { table: 'entries' as const, row: 3, column: 'amount', value: 'x' };
     for (const [code, t] of Object.entries(ISSUE_TEXTS)) {
-      const p = { column: 'c', seen: 's', header: 'h', firstRow: 2, currency: 'EUR', digits: 2, status: 'void', statusFr: 'annulée', type: 't', typeFr: 't', expected: 'e', expectedFr: 'e', amount: '1', document: 'd', open: '0', date: '2026-01-01', from: 'f', to: 't', fromCustomer: 'a', toCustomer: 'b', fromCurrency: 'EUR', toCurrency: 'USD', fromType: 'x', toType: 'y', posting: '2026-01-01', count: 3, sheet: 'S', rows: 50, first: 'F', source: 'entries.csv', used: 'u' };
+      const p = { column: 'c', seen: 's', header: 'h', firstRow: 2, currency: 'EUR', digits: 2, status: 'void', statusFr: 'annulée', type: 't', typeFr: 't', expected: 'e', expectedFr: 'e', amount: '1', document: 'd', open: '0', date: '2026-01-01', from: 'f', to: 't', fromCustomer: 'a', toCustomer: 'b', fromCurrency: 'EUR', toCurrency: 'USD', fromType: 'x', toType: 'y', posting: '2026-01-01', count: 3, sheet: 'S', rows: 50, first: 'F', source: 'entries.csv', used: 'u', system: 'Business Central', sheets: 'S (K)', unused: 'x', exported: '2026-01-31', ours: '1', theirs: '2', customer: 'C', asOf: '2026-01-01', debits: '3', credits: '4' };
       expect({ code, en: t.en(p, w) === t.fr(p, w) }).toEqual({ code, en: false });
       expect(t.en(p, w)).not.toContain('undefined');
       expect(t.fr(p, w)).not.toContain('undefined');

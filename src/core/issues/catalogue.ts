@@ -9,7 +9,10 @@ export type IssueCode =
   | 'cross-currency-application' | 'cross-customer-application' | 'application-sides'
   | 'application-before-posting' | 'application-date-defaulted' | 'applies-to-unknown' | 'bad-language' | 'bad-yes-no'
   | 'ambiguous-date' | 'ambiguous-amount' | 'not-utf8' | 'bad-utf8' | 'not-positive' | 'total-row' | 'note-row' | 'blank-rows' | 'no-table' | 'customers-from-entries' | 'sheet-full' | 'duplicate-table'
-  | 'extra-cells' | 'unterminated-quote';
+  | 'extra-cells' | 'unterminated-quote'
+  // Other systems' exports (issue 16): recognition, entry numbers, the vendor's open amounts.
+  | 'export-recognised' | 'duplicate-entry-no' | 'unknown-entry' | 'export-date-assumed' | 'posted-after-export' | 'open-amount-disagrees'
+  | 'before-export' | 'open-amounts-unbalanced' | 'bad-open-amount';
 
 export type IssueParams = Readonly<Record<string, string | number>>;
 type Text = (p: IssueParams, where: IssueLocation) => string;
@@ -212,5 +215,42 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
   'bad-yes-no': {
     en: (_p, w) => `${placeEn(w)}: ${v(w)} is neither yes nor no`,
     fr: (_p, w) => `${placeFr(w)} : ${q(w)} n'est ni oui ni non`,
+  },
+
+  'export-recognised': {
+    en: (p) => `read as a ${p.system} export: ${p.sheets}. Columns used: ${p.used}. Not used: ${p.unused}`,
+    fr: (p) => `lu comme un export ${p.system} : ${p.sheets}. Colonnes utilisées : ${p.used}. Non utilisées : ${p.unused}`,
+  },
+  'duplicate-entry-no': {
+    en: (p, w) => `${placeEn(w)}: entry number ${v(w)} already appears on row ${p.firstRow}`,
+    fr: (p, w) => `${placeFr(w)} : le numéro d'écriture ${q(w)} figure déjà ligne ${p.firstRow}`,
+  },
+  'unknown-entry': {
+    en: (_p, w) => `${placeEn(w)}: entry number ${v(w)} is not among the posted entries`,
+    fr: (_p, w) => `${placeFr(w)} : le numéro d'écriture ${q(w)} ne figure pas parmi les écritures comptabilisées`,
+  },
+  'export-date-assumed': {
+    en: (p) => `the open amounts the export carries are taken as at ${p.date}, its latest posting date; give the date it was exported with --exported (the pane: "Exported on")`,
+    fr: (p) => `les montants ouverts de l'export sont pris au ${frDate(p.date)}, sa dernière date comptable ; indiquez la date d'export avec --exported (volet : « Exporté le »)`,
+  },
+  'posted-after-export': {
+    en: (p, w) => `${placeEn(w)}: posted on ${p.posting}, after the export date ${p.exported}; its open amount is taken as the export shows it`,
+    fr: (p, w) => `${placeFr(w)} : comptabilisée le ${frDate(p.posting)}, après la date d'export ${frDate(p.exported)} ; son montant ouvert est pris tel que l'export le donne`,
+  },
+  'open-amount-disagrees': {
+    en: (p, w) => `${placeEn(w)}: ${p.document} has ${p.ours} open at ${p.date} by its applications, ${p.theirs} by the export; the applications are kept`,
+    fr: (p, w) => `${placeFr(w)} : ${p.document} a ${frNumber(p.ours)} ouvert au ${frDate(p.date)} d'après ses lettrages, ${frNumber(p.theirs)} d'après l'export ; les lettrages sont retenus`,
+  },
+  'before-export': {
+    en: (p) => `customer ${p.customer}: a statement at ${p.asOf} cannot be known from this export: its open amounts are those of ${p.exported}, and ${p.document} was settled on a date the export does not give. Export the ledger with its applications (Detailed entries), or state a date on or after ${p.exported}`,
+    fr: (p) => `client ${p.customer} : un relevé au ${frDate(p.asOf)} ne peut pas être établi à partir de cet export : ses montants ouverts sont ceux du ${frDate(p.exported)}, et ${p.document} a été soldée à une date que l'export ne donne pas. Exportez les écritures avec leurs lettrages (écritures détaillées), ou choisissez une date à partir du ${frDate(p.exported)}`,
+  },
+  'open-amounts-unbalanced': {
+    en: (p) => `customer ${p.customer} (${p.currency}): the export's open amounts settle ${p.debits} of invoices but ${p.credits} of payments and credits; they cannot both be right, so nothing is guessed`,
+    fr: (p) => `client ${p.customer} (${p.currency}) : les montants ouverts de l'export soldent ${frNumber(p.debits)} de factures mais ${frNumber(p.credits)} de règlements et avoirs ; les deux ne peuvent être justes, rien n'est deviné`,
+  },
+  'bad-open-amount': {
+    en: (p, w) => `${placeEn(w)}: open amount ${v(w)} must have the sign of the amount ${p.amount} and not exceed it`,
+    fr: (p, w) => `${placeFr(w)} : le montant ouvert ${q(w)} doit avoir le signe du montant ${frNumber(p.amount)} sans le dépasser`,
   },
 };

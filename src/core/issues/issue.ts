@@ -68,6 +68,15 @@ const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   'duplicate-table': 'info',
   'extra-cells': 'error',
   'unterminated-quote': 'error',
+  'export-recognised': 'info',
+  'duplicate-entry-no': 'error',
+  'unknown-entry': 'error',
+  'export-date-assumed': 'warning', // the open amounts' date is a guess until the user states it
+  'posted-after-export': 'warning',
+  'open-amount-disagrees': 'warning',
+  'before-export': 'error',
+  'open-amounts-unbalanced': 'error',
+  'bad-open-amount': 'error',
 };
 
 export function makeIssue(code: IssueCode, where: IssueLocation & { customerId?: string | undefined }, params: IssueParams = {}): Issue {

@@ -8,9 +8,10 @@ export const CUSTOMER_COLUMNS = [
 ] as const;
 export const ENTRY_COLUMNS = [
   'customer_id', 'type', 'document_no', 'posting_date', 'due_date', 'amount', 'debit', 'credit', 'currency',
-  'description', 'reference', 'matching_code', 'applies_to', 'status',
+  'description', 'reference', 'matching_code', 'applies_to', 'status', 'entry_no', 'open_amount',
 ] as const;
-export const APPLICATION_COLUMNS = ['from_document', 'to_document', 'amount', 'date'] as const;
+/** An application names its two sides by document number, or by entry number (`from_entry`/`to_entry`: Business Central's way). */
+export const APPLICATION_COLUMNS = ['from_document', 'to_document', 'amount', 'date', 'from_entry', 'to_entry'] as const;
 
 export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
 export type EntryColumn = (typeof ENTRY_COLUMNS)[number];
@@ -22,12 +23,21 @@ export const COLUMNS: Readonly<Record<TableName, readonly string[]>> = {
   applications: APPLICATION_COLUMNS,
 };
 
-/** Columns without which a table cannot be read at all. `amount` may be replaced by debit/credit. */
+/**
+ * Columns without which a table cannot be read at all. `amount` may be replaced by debit/credit;
+ * an application's two sides are named by document (`from_document`, `to_document`) or by entry
+ * number (`from_entry`, `to_entry`): see `applicationSidesFound`.
+ */
 export const REQUIRED: Readonly<Record<TableName, readonly string[]>> = {
   customers: ['customer_id'],
   entries: ['customer_id', 'document_no', 'posting_date'],
-  applications: ['from_document', 'to_document', 'amount'],
+  applications: ['amount'],
 };
+
+/** True when an applications table names both sides, by document or by entry number. */
+export function applicationSidesFound(has: (column: string) => boolean): boolean {
+  return (has('from_document') && has('to_document')) || (has('from_entry') && has('to_entry'));
+}
 
 /** English and French header synonyms, compared through normaliseKey. */
 const SYNONYMS: Readonly<Record<TableName, Readonly<Record<string, readonly string[]>>>> = {
@@ -65,12 +75,16 @@ const SYNONYMS: Readonly<Record<TableName, Readonly<Record<string, readonly stri
     matching_code: ['matching', 'match code', 'matching code', 'lettrage', 'code lettrage', 'let.'],
     applies_to: ['applies to', 'applies-to doc. no.', 'applies to document', 'applied to', 'imputé sur', 'affecté à', 'lettré avec', 'applique à'],
     status: ['state', 'statut', 'état', 'etat'],
+    entry_no: ['entry no', 'entry no.', 'entry number', 'n° séquence', 'n° écriture', 'numéro d\'écriture'],
+    open_amount: ['open amount', 'remaining amount', 'amount due', 'montant ouvert', 'reste dû', 'montant restant'],
   },
   applications: {
     from_document: ['from', 'from document', 'payment', 'credit document', 'de', 'pièce de règlement', 'règlement', 'pièce source'],
     to_document: ['to', 'to document', 'invoice', 'applied to', 'vers', 'facture', 'pièce lettrée', 'pièce cible'],
     amount: ['amount applied', 'applied amount', 'montant', 'montant lettré'],
     date: ['application date', 'date de lettrage', 'date d\'application'],
+    from_entry: ['from entry', 'from entry no', 'écriture de règlement'],
+    to_entry: ['to entry', 'to entry no', 'écriture lettrée'],
   },
 };
 

@@ -1,5 +1,5 @@
 import { makeIssue, type Issue, type IssueLocation } from '../issues/issue';
-import { canonicalColumn, COLUMNS, REQUIRED } from './columns';
+import { applicationSidesFound, canonicalColumn, COLUMNS, REQUIRED } from './columns';
 import { normaliseKey } from './normalise';
 import { cellAddress, type RawTable } from './rawTable';
 
@@ -52,6 +52,11 @@ export function mapHeaders(t: RawTable): HeaderMap {
       usable = false;
       issues.push(makeIssue('missing-column', { table: t.table, row: headerRow(t), column }, { column, seen: t.headers.join(', ') }));
     }
+  }
+  if (t.table === 'applications' && !applicationSidesFound((c) => (index[c] ?? -1) >= 0)) {
+    usable = false;
+    const column = index['from_entry'] !== -1 || index['to_entry'] !== -1 ? (index['from_entry'] === -1 ? 'from_entry' : 'to_entry') : index['from_document'] === -1 ? 'from_document' : 'to_document';
+    issues.push(makeIssue('missing-column', { table: t.table, row: headerRow(t), column }, { column, seen: t.headers.join(', ') }));
   }
   if (t.table === 'entries' && index['amount'] === -1 && index['debit'] === -1 && index['credit'] === -1) {
     usable = false;

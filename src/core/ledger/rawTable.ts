@@ -48,7 +48,7 @@ export function rowNumberOf(t: RawTable, i: number): number {
 export function cellAddress(t: RawTable, row: number, headerIndex: number): string | undefined {
   if (t.sheet === undefined || headerIndex < 0) return undefined;
   const letter = t.columnLetters?.[headerIndex];
-  if (letter === undefined) return undefined;
+  if (letter === undefined || letter === '') return undefined; // '': a column a converted export made, with no cell of its own
   return `${sheetReference(t.sheet)}!${letter}${row}`;
 }
 

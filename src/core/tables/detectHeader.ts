@@ -1,5 +1,5 @@
 import type { TableName } from '../issues/issue';
-import { canonicalColumn, REQUIRED } from '../ledger/columns';
+import { applicationSidesFound, canonicalColumn, REQUIRED } from '../ledger/columns';
 import { normaliseKey } from '../ledger/normalise';
 import { gridText } from './tableBuilder';
 import type { GridValue } from './gridValue';
@@ -51,7 +51,8 @@ function recognised(table: TableName, cells: readonly string[], mappings: TableM
 
 function hasRequired(seen: ReadonlySet<string>, table: TableName): boolean {
   const amountOk = table !== 'entries' || seen.has('amount') || seen.has('debit') || seen.has('credit');
-  return amountOk && REQUIRED[table].every((c) => seen.has(c));
+  const sidesOk = table !== 'applications' || applicationSidesFound((c) => seen.has(c));
+  return amountOk && sidesOk && REQUIRED[table].every((c) => seen.has(c));
 }
 
 /**

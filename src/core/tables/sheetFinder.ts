@@ -1,8 +1,9 @@
 import { makeIssue, type Issue, type TableName } from '../issues/issue';
+import { findVendorHeader } from '../exports/recognise';
 import { detectHeader, HEADER_SEARCH_ROWS, tableFromName, type TableMappings } from './detectHeader';
 import type { GridValue } from './gridValue';
 import { MergeFill, type CellRange } from './mergeFill';
-import type { TableBuilder } from './tableBuilder';
+import { gridText, type TableBuilder } from './tableBuilder';
 
 /** An Excel table (Insert › Table) on a sheet: its name and where it lies, header row included. */
 export interface DeclaredTable extends CellRange {
@@ -121,7 +122,9 @@ export class SheetFinder {
     this.buffered = [];
     const grid = rows.map((b) => b.cells);
     const { mapping } = this.register;
-    const guess = detectHeader(grid, tableFromName(this.name), mapping) ?? detectHeader(grid, undefined, mapping);
+    // Another system's export first (exports/): its header also names some of the contract's columns, but its profile knows them all.
+    const vendor = findVendorHeader(grid.map((r) => r.map((c) => gridText(c).trim())));
+    const guess = vendor !== undefined ? { table: 'entries' as const, index: vendor.index } : (detectHeader(grid, tableFromName(this.name), mapping) ?? detectHeader(grid, undefined, mapping));
     if (guess === undefined) {
       this.register.issue(makeIssue('no-table', { table: 'entries' }, { sheet: this.name, rows: HEADER_SEARCH_ROWS }));
       return;

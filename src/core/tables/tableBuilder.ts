@@ -1,4 +1,5 @@
 import { formatIsoDay } from '../calendar/day';
+import type { Recognition } from '../exports/vendorProfile';
 import { makeIssue, type Issue, type TableName } from '../issues/issue';
 import { mapHeaders } from '../ledger/headerMap';
 import type { RawTable } from '../ledger/rawTable';
@@ -62,6 +63,8 @@ export class TableBuilder {
     private readonly options: GridReadOptions,
     /** Column of the first cell (0 = A): an Excel table, or the range a row came from, may start further right. */
     private readonly firstColumn = 0,
+    /** An export a vendor profile recognised: its own column kinds, and maybe every row kept for the profile. */
+    private readonly vendor?: Recognition,
   ) {
     this.headers = headerCells.map((c) => gridText(c).trim());
     this.letters = this.headers.map((_, i) => columnLetter(firstColumn + i));
@@ -69,6 +72,7 @@ export class TableBuilder {
     const columnAt: string[] = [];
     for (const [column, i] of Object.entries(map.index)) if (i >= 0) columnAt[i] = column;
     this.kinds = this.headers.map((_, i) => {
+      if (vendor !== undefined) return vendor.kinds[i] ?? 'text';
       const c = columnAt[i] ?? '';
       return DATE_COLUMNS.has(c) ? 'date' : MONEY_COLUMNS.has(c) ? 'money' : 'text';
     });
@@ -80,6 +84,10 @@ export class TableBuilder {
   addRow(rowNumber: number, cells: readonly GridValue[]): void {
     if (cells.every(isBlank)) {
       this.blank++;
+      return;
+    }
+    if (this.vendor?.keepAllRows === true) {
+      this.keep(rowNumber, cells); // group, subtotal and total rows are the profile's to read and report
       return;
     }
     if ((this.keys.length > 0 && this.keys.every((i) => isBlank(cells[i]))) || isLoneRemark(cells)) {
@@ -95,6 +103,10 @@ export class TableBuilder {
       this.reportNonEntry(rowNumber, cells);
       return;
     }
+    this.keep(rowNumber, cells);
+  }
+
+  private keep(rowNumber: number, cells: readonly GridValue[]): void {
     const out: string[] = new Array<string>(this.headers.length);
     for (let i = 0; i < this.headers.length; i++) out[i] = this.coerce(cells[i], this.kinds[i] ?? 'text', rowNumber, i);
     this.rows.push(out);
@@ -113,7 +125,7 @@ export class TableBuilder {
         rowNumbers: this.rowNumbers,
         columnLetters: this.letters,
         headerRow: this.headerRow,
-        ...(this.options.mapping !== undefined ? { mapping: this.options.mapping } : {}),
+        ...(this.options.mapping !== undefined && this.vendor === undefined ? { mapping: this.options.mapping } : {}),
       },
       issues: this.issues,
     };

@@ -1,3 +1,5 @@
+import { convertVendorTables, recogniseHeader, type FoundVendorTable } from '../exports/recognise';
+import type { VendorProfile } from '../exports/vendorProfile';
 import type { Localised } from '../i18n/language';
 import { makeIssue, type Issue, type TableName } from '../issues/issue';
 import type { LedgerTables } from '../ledger/buildLedger';
@@ -7,7 +9,7 @@ import { customersFromEntries } from './customersFromEntries';
 import type { TableMappings } from './detectHeader';
 import type { GridValue } from './gridValue';
 import { SheetFinder, type SheetLayout, type TableRegister } from './sheetFinder';
-import { TableBuilder, type GridReadOptions } from './tableBuilder';
+import { gridText, TableBuilder, type GridReadOptions } from './tableBuilder';
 
 export interface FinderOptions {
   /** The workbook's name, for the message when no entries table is found. */
@@ -38,6 +40,8 @@ export type FoundTables = { ok: true; tables: LedgerTables; issues: Issue[] } | 
  */
 export class TableFinder {
   private readonly found: Record<TableName, { sheet: string; builder: TableBuilder }[]> = { customers: [], entries: [], applications: [] };
+  /** Tables another system's profile recognised (exports/), converted into the contract at the end. */
+  private readonly vendor: { profile: VendorProfile; builder: TableBuilder; recognition: FoundVendorTable['table']['recognition'] }[] = [];
   /** Issues found while reading, in order; each table's own issues follow them at the end. */
   private readonly issues: Issue[] = [];
   private current: SheetFinder | undefined;
@@ -70,6 +74,18 @@ export class TableFinder {
         issues.push(...r.issues);
       }
     }
+    if (this.vendor.length > 0) {
+      const found = this.vendor.map((v) => {
+        const r = v.builder.finish();
+        issues.push(...r.issues);
+        return { profile: v.profile, table: { recognition: v.recognition, raw: r.raw } };
+      });
+      const { converted, issues: exportIssues } = convertVendorTables(found);
+      issues.push(...exportIssues);
+      finished.customers.push(...converted.customers);
+      finished.entries.push(...converted.entries);
+      finished.applications.push(...converted.applications);
+    }
     if (finished.entries.length === 0) {
       const name = this.options.source;
       return {
@@ -89,6 +105,13 @@ export class TableFinder {
   }
 
   private open(table: TableName, sheet: string, headerRow: number, firstColumn: number, headerCells: readonly GridValue[]): TableBuilder {
+    const vendor = recogniseHeader(headerCells.map((c) => gridText(c).trim()));
+    if (vendor !== undefined) {
+      // Read with the profile's column kinds and no header mapping: the profile knows its columns.
+      const builder = new TableBuilder('entries', sheet, headerRow, headerCells, { dateOrder: this.options.dateOrder, date1904: this.options.date1904 }, firstColumn - 1, vendor.recognition);
+      this.vendor.push({ profile: vendor.profile, builder, recognition: vendor.recognition });
+      return builder;
+    }
     const grid: GridReadOptions = { dateOrder: this.options.dateOrder, date1904: this.options.date1904, mapping: this.options.mapping?.[table] };
     const builder = new TableBuilder(table, sheet, headerRow, headerCells, grid, firstColumn - 1);
     const already = this.found[table][0];

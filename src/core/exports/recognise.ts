@@ -1,0 +1,65 @@
+import { makeIssue, type Issue } from '../issues/issue';
+import type { RawTable } from '../ledger/rawTable';
+import { VENDOR_PROFILES } from './registry';
+import type { Converted, Recognition, VendorProfile, VendorTable } from './vendorProfile';
+
+export interface VendorHeader {
+  readonly profile: VendorProfile;
+  readonly recognition: Recognition;
+}
+
+/** The profile that recognises this header row best, if any. */
+export function recogniseHeader(headers: readonly string[], profiles: readonly VendorProfile[] = VENDOR_PROFILES): VendorHeader | undefined {
+  let best: VendorHeader | undefined;
+  for (const profile of profiles) {
+    const recognition = profile.recognise(headers);
+    if (recognition !== undefined && (best === undefined || recognition.score > best.recognition.score)) best = { profile, recognition };
+  }
+  return best;
+}
+
+/** The first row among `rows` (cell texts) that a profile recognises, with its index. */
+export function findVendorHeader(rows: readonly (readonly string[])[], profiles: readonly VendorProfile[] = VENDOR_PROFILES): (VendorHeader & { index: number }) | undefined {
+  for (let index = 0; index < rows.length; index++) {
+    const cells = rows[index] as readonly string[];
+    if (cells.every((c) => c === '')) continue;
+    const found = recogniseHeader(cells.map((c) => c.trim()), profiles);
+    if (found !== undefined) return { ...found, index };
+  }
+  return undefined;
+}
+
+/** A recognised table as the finder hands it over once read. */
+export interface FoundVendorTable {
+  readonly profile: VendorProfile;
+  readonly table: VendorTable;
+}
+
+/**
+ * Every recognised table, converted profile by profile, with one `export-recognised` info issue per
+ * profile: the system, its tables, which columns were used for what and which were not.
+ */
+export function convertVendorTables(found: readonly FoundVendorTable[]): { converted: Converted; issues: Issue[] } {
+  const customers: RawTable[] = [];
+  const entries: RawTable[] = [];
+  const applications: RawTable[] = [];
+  const issues: Issue[] = [];
+  const used: Converted['used'][number][] = [];
+  const unused: Converted['unused'][number][] = [];
+  const profiles = [...new Set(found.map((f) => f.profile))];
+  for (const profile of profiles) {
+    const tables = found.filter((f) => f.profile === profile).map((f) => f.table);
+    const c = profile.convert(tables);
+    const sheets = tables.map((t) => `${t.raw.sheet ?? t.raw.source} (${t.recognition.kind})`).join(', ');
+    const uses = c.used.map((u) => `${u.header} → ${u.use}`).join(', ');
+    const notUsed = c.unused.map((u) => u.header).join(', ');
+    issues.push(makeIssue('export-recognised', { table: 'entries' }, { system: profile.system, sheets, used: uses, unused: notUsed === '' ? '—' : notUsed }));
+    issues.push(...c.issues);
+    customers.push(...c.customers);
+    entries.push(...c.entries);
+    applications.push(...c.applications);
+    used.push(...c.used);
+    unused.push(...c.unused);
+  }
+  return { converted: { customers, entries, applications, issues: [], used, unused }, issues };
+}

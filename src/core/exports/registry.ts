@@ -1,0 +1,10 @@
+import { businessCentral } from './profiles/businessCentral';
+import type { VendorProfile } from './vendorProfile';
+
+/**
+ * Every system whose exports the reader recognises, tried in this order (the best score wins a
+ * header row; a tie goes to the first). Add a profile here: one import, one line.
+ */
+export const VENDOR_PROFILES: readonly VendorProfile[] = [
+  businessCentral,
+];
