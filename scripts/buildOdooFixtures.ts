@@ -118,6 +118,7 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** Odoo's ExportXlsxWriter: one sheet, a bold header row, dates as date cells, numbers with two decimals. */
 async function writeXlsx(file: string, layout: Layout, items: readonly Item[]): Promise<void> {
+  fs.mkdirSync(path.dirname(path.join(OUT, file)), { recursive: true });
   const wb = new ExcelJS.Workbook();
   wb.created = day('2024-04-01');
   wb.modified = day('2024-04-01');
@@ -146,6 +147,7 @@ function pyFloat(n: number): string {
 
 /** Odoo's CsvExport: csv.writer(quoting=QUOTE_ALL), False as "", a text starting with - + = prefixed by '. */
 function writeCsv(file: string, layout: Layout, items: readonly Item[]): void {
+  fs.mkdirSync(path.dirname(path.join(OUT, file)), { recursive: true });
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const lines = [layout.captions.map(q).join(',')];
   for (const item of items) {
@@ -160,12 +162,13 @@ function writeCsv(file: string, layout: Layout, items: readonly Item[]): void {
 }
 
 async function main(): Promise<void> {
-  fs.mkdirSync(OUT, { recursive: true });
-  await writeXlsx('journal-items-en.xlsx', EN_17, englishItems);
-  writeCsv('journal-items-en.csv', EN_17, englishItems);
-  await writeXlsx('ecritures-comptables-fr.xlsx', FR_16, frenchItems);
-  writeCsv('ecritures-comptables-fr.csv', FR_16, frenchItems);
-  writeCsv('journal-items-no-matching.csv', EN_NO_MATCHING, noMatchingItems);
+  // One folder per case (test/golden/exports.test.ts runs each): the export, args.json, expected.md, working.md.
+  await writeXlsx('en-xlsx/journal-items-en.xlsx', EN_17, englishItems);
+  await writeXlsx('en-xlsx-account/journal-items-en.xlsx', EN_17, englishItems);
+  writeCsv('en-csv/journal-items-en.csv', EN_17, englishItems);
+  await writeXlsx('fr-xlsx/ecritures-comptables-fr.xlsx', FR_16, frenchItems);
+  writeCsv('fr-csv/ecritures-comptables-fr.csv', FR_16, frenchItems);
+  writeCsv('no-matching/journal-items-no-matching.csv', EN_NO_MATCHING, noMatchingItems);
   process.stdout.write(`Odoo fixtures written to ${OUT}\n`);
 }
 

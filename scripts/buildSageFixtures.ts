@@ -45,7 +45,8 @@ async function writeAgedDebtors(): Promise<void> {
     row.getCell(7).numFmt = '0.00';
   }
   ws.columns.forEach((c) => (c.width = 22));
-  await wb.xlsx.writeFile(path.join(OUT, 'sage50-aged-debtors-detailed.xlsx'));
+  fs.mkdirSync(path.join(OUT, 'aged-debtors'), { recursive: true });
+  await wb.xlsx.writeFile(path.join(OUT, 'aged-debtors', 'sage50-aged-debtors-detailed.xlsx'));
 }
 
 /** A transaction of the customer's activity: Amount is unsigned, Debit or Credit gives the side; O/S is what is still outstanding. */
@@ -99,11 +100,11 @@ async function writeCustomerActivity(): Promise<void> {
     ws.addRow([]);
   }
   ws.columns.forEach((c) => (c.width = 14));
-  await wb.xlsx.writeFile(path.join(OUT, 'sage50-customer-activity.xlsx'));
+  fs.mkdirSync(path.join(OUT, 'customer-activity'), { recursive: true });
+  await wb.xlsx.writeFile(path.join(OUT, 'customer-activity', 'sage50-customer-activity.xlsx'));
 }
 
 async function main(): Promise<void> {
-  fs.mkdirSync(OUT, { recursive: true });
   await writeAgedDebtors();
   await writeCustomerActivity();
   process.stdout.write(`Sage fixtures written to ${OUT}\n`);

@@ -1,4 +1,5 @@
 import { businessCentral } from './profiles/businessCentral';
+import { odoo } from './profiles/odoo';
 import type { VendorProfile } from './vendorProfile';
 
 /**
@@ -7,4 +8,5 @@ import type { VendorProfile } from './vendorProfile';
  */
 export const VENDOR_PROFILES: readonly VendorProfile[] = [
   businessCentral,
+  odoo,
 ];

@@ -77,6 +77,11 @@ const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   'before-export': 'error',
   'open-amounts-unbalanced': 'error',
   'bad-open-amount': 'error',
+  'export-lines-left-out': 'info',
+  'export-no-partner': 'warning',
+  'export-unnumbered-match': 'warning',
+  'export-residual-currency': 'warning',
+  'export-no-receivable': 'error',
 };
 
 export function makeIssue(code: IssueCode, where: IssueLocation & { customerId?: string | undefined }, params: IssueParams = {}): Issue {
