@@ -44,6 +44,8 @@ export * from './tables/mergeFill';
 export * from './tables/customersFromEntries';
 export * from './tables/sheetFinder';
 export * from './tables/tableFinder';
+export { GroupedRows, GROUP_CAPTION, groupedHeader, groupRawTable, isGroupRow, type GroupedLayout } from './tables/groupedRows';
+export { reportFigure, figureText } from './tables/reportFigure';
 export * from './report/settings';
 export * from './workbook';
 export * from './mail/sha256';

@@ -13,6 +13,8 @@ export type IssueCode =
   // Other systems' exports (issue 16): recognition, entry numbers, the vendor's open amounts.
   | 'export-recognised' | 'duplicate-entry-no' | 'unknown-entry' | 'export-date-assumed' | 'posted-after-export' | 'open-amount-disagrees'
   | 'before-export' | 'open-amounts-unbalanced' | 'bad-open-amount'
+  // Grouped reports (QuickBooks, Xero, Sage): customers as group rows, Total for … rows.
+  | 'grouped-report' | 'group-total-mismatch' | 'group-total-unmatched'
   // Journal-item exports holding every account (Odoo): what was left out and why.
   | 'export-lines-left-out' | 'export-no-partner' | 'export-unnumbered-match' | 'export-residual-currency' | 'export-no-receivable';
 
@@ -84,6 +86,18 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
   'not-positive': {
     en: (_p, w) => `${placeEn(w)}: ${v(w)} must be a positive amount`,
     fr: (_p, w) => `${placeFr(w)} : ${q(w)} doit être un montant positif`,
+  },
+  'grouped-report': {
+    en: (p) => `sheet "${p.sheet}": a grouped report: ${p.groups} customer group row(s) read as the customer of the rows below them, ${p.subtotals} subtotal(s) and ${p.totals} grand total(s) checked and not read as entries${p.titles === undefined ? '' : `, ${p.titles} title row(s) above the header skipped`}`,
+    fr: (p) => `onglet « ${p.sheet} » : un état groupé : ${p.groups} ligne(s) de client lue(s) comme le client des lignes qui suivent, ${p.subtotals} sous-total(aux) et ${p.totals} total(aux) général(aux) vérifiés et non lus comme écritures${p.titles === undefined ? '' : `, ${p.titles} ligne(s) de titre au-dessus de l'en-tête ignorée(s)`}`,
+  },
+  'group-total-mismatch': {
+    en: (p, w) => `${placeEn(w)}: ${v(w)} shows ${p.shown}, but the rows it totals add up to ${p.added}`,
+    fr: (p, w) => `${placeFr(w)} : ${q(w)} indique ${frNumber(p.shown)}, mais les lignes qu'il totalise font ${frNumber(p.added)}`,
+  },
+  'group-total-unmatched': {
+    en: (_p, w) => `${placeEn(w)}: total row ${v(w)} names no customer group above it; not checked and not read as an entry`,
+    fr: (_p, w) => `${placeFr(w)} : la ligne de total ${q(w)} ne nomme aucun groupe de client au-dessus d'elle ; non vérifiée et non lue comme écriture`,
   },
   'total-row': {
     en: (_p, w) => `${placeEn(w)}: total row ${v(w)} recognised and not read as an entry`,

@@ -82,6 +82,9 @@ const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   'export-unnumbered-match': 'warning',
   'export-residual-currency': 'warning',
   'export-no-receivable': 'error',
+  'grouped-report': 'info',
+  'group-total-mismatch': 'warning', // the report disagrees with itself: said, and the rows are still read
+  'group-total-unmatched': 'warning',
 };
 
 export function makeIssue(code: IssueCode, where: IssueLocation & { customerId?: string | undefined }, params: IssueParams = {}): Issue {

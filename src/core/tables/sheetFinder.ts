@@ -1,7 +1,9 @@
 import { makeIssue, type Issue, type TableName } from '../issues/issue';
 import { findVendorHeader } from '../exports/recognise';
 import { detectHeader, HEADER_SEARCH_ROWS, tableFromName, type TableMappings } from './detectHeader';
-import type { GridValue } from './gridValue';
+import { a1Address } from './cellAddress';
+import { isBlank, type GridValue } from './gridValue';
+import { GroupedRows, groupedHeader } from './groupedRows';
 import { MergeFill, type CellRange } from './mergeFill';
 import { gridText, type TableBuilder } from './tableBuilder';
 
@@ -54,6 +56,8 @@ export class SheetFinder {
   private buffered: Pushed[] = [];
   private decided: boolean;
   private builder: TableBuilder | undefined;
+  /** A grouped report's rows (customers as group rows, `Total for …` rows) pass through it first. */
+  private grouped: GroupedRows | undefined;
   private headerColumn = 1;
   private lastRow = 0;
   private ended = false;
@@ -97,7 +101,7 @@ export class SheetFinder {
       return;
     }
     if (this.builder !== undefined) {
-      this.builder.addRow(row, firstColumn === this.headerColumn ? cells : realign(cells, firstColumn, this.headerColumn));
+      this.add(row, firstColumn === this.headerColumn ? cells : realign(cells, firstColumn, this.headerColumn));
       return;
     }
     this.buffered.push({ row, firstColumn, cells });
@@ -112,6 +116,7 @@ export class SheetFinder {
     if (this.ended) return;
     if (!this.decided && this.buffered.length > 0) this.decide();
     this.ended = true;
+    for (const issue of this.grouped?.finish() ?? []) this.register.issue(issue);
     if (lastRow >= EXCEL_LAST_ROW) this.register.issue(makeIssue('sheet-full', { table: 'entries', row: EXCEL_LAST_ROW }, { sheet: this.name }));
   }
 
@@ -125,17 +130,45 @@ export class SheetFinder {
     // Another system's export first (exports/): its header also names some of the contract's columns, but its profile knows them all.
     const vendor = findVendorHeader(grid.map((r) => r.map((c) => gridText(c).trim())));
     const guess = vendor !== undefined ? { table: 'entries' as const, index: vendor.index } : (detectHeader(grid, tableFromName(this.name), mapping) ?? detectHeader(grid, undefined, mapping));
-    if (guess === undefined) {
+    // A grouped report in the contract's own captions (no profile): its customers are group rows.
+    const grouped = guess === undefined ? findGroupedHeader(grid, mapping) : undefined;
+    if (guess === undefined && grouped === undefined) {
       this.register.issue(makeIssue('no-table', { table: 'entries' }, { sheet: this.name, rows: HEADER_SEARCH_ROWS }));
       return;
     }
-    const header = rows[guess.index] as Pushed;
+    const index = guess?.index ?? (grouped as number);
+    const header = rows[index] as Pushed;
     this.headerColumn = header.firstColumn;
-    this.builder = this.register.open(guess.table, this.name, header.row, header.firstColumn, header.cells);
-    for (const b of rows.slice(guess.index + 1)) {
-      this.builder.addRow(b.row, b.firstColumn === this.headerColumn ? b.cells : realign(b.cells, b.firstColumn, this.headerColumn));
+    if (guess !== undefined) this.builder = this.register.open(guess.table, this.name, header.row, header.firstColumn, header.cells);
+    else {
+      const titleRows = grid.slice(0, index).filter((r) => !r.every(isBlank)).length;
+      const sheet = this.name;
+      const first = header.firstColumn;
+      this.grouped = new GroupedRows({ sheet, headerRow: header.row, header: header.cells, titleRows, cell: (row, i) => a1Address(sheet, row, first + i) });
+      this.builder = this.register.open('entries', this.name, header.row, header.firstColumn, this.grouped.header);
+    }
+    for (const b of rows.slice(index + 1)) {
+      this.add(b.row, b.firstColumn === this.headerColumn ? b.cells : realign(b.cells, b.firstColumn, this.headerColumn));
     }
   }
+
+  private add(row: number, cells: GridValue[]): void {
+    if (this.grouped === undefined) {
+      this.builder?.addRow(row, cells);
+      return;
+    }
+    const read = this.grouped.row(row, cells);
+    if (read !== undefined) this.builder?.addRow(row, read);
+  }
+}
+
+/** The first row that is an entries header once given the customer column its grouped report leaves out. */
+function findGroupedHeader(grid: readonly (readonly GridValue[])[], mapping: TableMappings | undefined): number | undefined {
+  for (let i = 0; i < Math.min(grid.length, HEADER_SEARCH_ROWS); i++) {
+    const header = groupedHeader(grid, i);
+    if (header !== undefined && detectHeader([header], 'entries', mapping) !== undefined) return i;
+  }
+  return undefined;
 }
 
 /** The cells from column `from` on (`count` of them, or to the row's end), of a row whose cells start at column `first`. */
