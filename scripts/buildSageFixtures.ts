@@ -81,7 +81,6 @@ async function writeCustomerActivity(): Promise<void> {
   ws.addRow(['No', 'Type', 'Date', 'Due on', 'Ref', 'Details', 'Amount', 'O/S', null, 'Debit', 'Credit']).font = { bold: true };
   for (const { customer, lines } of activity) {
     ws.addRow([`A/C: ${customer.ref}`, null, `Name: ${customer.name}`]).font = { bold: true };
-    let os = 0;
     let debit = 0;
     let credit = 0;
     for (const l of lines) {
@@ -90,13 +89,13 @@ async function writeCustomerActivity(): Promise<void> {
       row.getCell(3).numFmt = 'dd/mm/yyyy';
       row.getCell(4).numFmt = 'dd/mm/yyyy';
       for (const c of [7, 8, 10, 11]) row.getCell(c).numFmt = '#,##0.00';
-      os += l.side === 'D' ? l.os : -l.os;
       if (l.side === 'D') debit += l.amount;
       else credit += l.amount;
     }
-    const total = ws.addRow(['Totals:', null, null, null, null, null, null, os, null, debit, credit]);
+    // Totals of the Debit and Credit columns (an unsigned O/S column adds up to nothing meaningful).
+    const total = ws.addRow(['Totals:', null, null, null, null, null, null, null, null, debit, credit]);
     total.font = { bold: true };
-    for (const c of [8, 10, 11]) total.getCell(c).numFmt = '#,##0.00';
+    for (const c of [10, 11]) total.getCell(c).numFmt = '#,##0.00';
     ws.addRow([]);
   }
   ws.columns.forEach((c) => (c.width = 14));

@@ -1,5 +1,6 @@
 import { businessCentral } from './profiles/businessCentral';
 import { odoo } from './profiles/odoo';
+import { sage } from './profiles/sage';
 import type { VendorProfile } from './vendorProfile';
 
 /**
@@ -9,4 +10,5 @@ import type { VendorProfile } from './vendorProfile';
 export const VENDOR_PROFILES: readonly VendorProfile[] = [
   businessCentral,
   odoo,
+  sage,
 ];
