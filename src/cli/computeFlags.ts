@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 /** The options `compute` and `run` share (DESIGN.md §6). */
 export function addComputeOptions(cmd: Command): Command {
   return cmd
-    .requiredOption('--ledger <path>', 'an .xlsx workbook, or a folder with customers.csv, entries.csv and optional applications.csv')
+    .requiredOption('--ledger <path>', 'an .xlsx workbook, a .csv export, or a folder with customers.csv, entries.csv and optional applications.csv (without entries.csv: every .csv in it, read as an export)')
     .requiredOption('--as-of <date>', 'statement date, YYYY-MM-DD')
     .option('--from <date>', 'start of the period (activity statements; open-item: lines from this date)')
     .addOption(new Option('--style <style>', 'open-item or activity').default('open-item'))
@@ -20,5 +20,6 @@ export function addComputeOptions(cmd: Command): Command {
     .option('--ignore-opt-out', 'include customers whose send_statements is "no"')
     .option('--group <groups...>', 'only customers of these groups')
     .option('--date-order <order>', 'dates typed as text (CSV files, text cells): dmy (day first) or mdy (month first); default: mdy for a workbook whose date formats are US English, else dmy')
+    .option('--exported <date>', "the date the export was taken (another system's export with open amounts); default: its latest posting date")
     .option('--mapping <file.json>', 'your own header names: {"Header": "column"} or {"entries": {"Header": "column"}}');
 }

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import { buildLedger, canonicalColumn, type SettingsRow, COLUMNS, dayReader, readApplications, readCustomers, type DateOrder, type TypedEarly, type Issue, type Ledger, type Localised, type TableName } from '../core';
+import * as path from 'node:path';
 import { readLedgerFolderAsync } from '../adapters/csv/readLedgerFolder';
+import { csvFilesIn, readCsvSheets } from '../adapters/csv/readCsvSheets';
 import { UsageError } from './options';
 
 export interface LoadOptions {
@@ -55,7 +57,12 @@ export function readMapping(file: string | undefined): Partial<Record<TableName,
   return resolve(tables, strings(o));
 }
 
-/** A folder of CSV files or an .xlsx workbook → a validated ledger. */
+/** True when a folder holds our own entries or customers file (entries.csv, clients.csv…): a ledger folder, not an export. */
+function hasEntriesCsv(folder: string): boolean {
+  return fs.readdirSync(folder).some((n) => ['entries.csv', 'ecritures.csv', 'écritures.csv', 'customers.csv', 'clients.csv'].includes(n.toLowerCase()));
+}
+
+/** A folder of CSV files, a CSV export or an .xlsx workbook → a validated ledger. */
 export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded> {
   const mapping = readMapping(o.mappingFile);
   const sourceIssues: Issue[] = [];
@@ -64,13 +71,20 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
   let early: TypedEarly = {};
   const isWorkbook = /\.(xlsx|xlsm)$/i.test(source);
   const kind = fs.existsSync(source) ? (fs.statSync(source).isDirectory() ? 'folder' : 'file') : 'none';
+  // Another system's export as CSV: one file, or a folder of them without our entries.csv (a ledger and its detailed entries).
+  const exportFiles = kind === 'file' && /\.csv$/i.test(source) ? [source] : kind === 'folder' && !hasEntriesCsv(source) ? csvFilesIn(source) : [];
+  if (exportFiles.length > 0) {
+    const found = readCsvSheets(exportFiles, { source: path.basename(source), dateOrder: o.dateOrder ?? 'dmy', mapping });
+    if (!found.ok) return found;
+    return { ok: true, ledger: buildLedger(found.tables, { defaultCurrency: o.defaultCurrency }, found.issues), settingsRows: [] };
+  }
   if (isWorkbook && kind === 'folder') return { ok: false, error: { en: `${source}: a folder, not a workbook file`, fr: `${source} : un dossier, pas un fichier classeur` } };
   if (!isWorkbook && kind === 'file') {
     return {
       ok: false,
       error: {
-        en: `${source}: expected an .xlsx workbook or a folder holding customers.csv and entries.csv (an .xls or .ods workbook: save it as .xlsx first)`,
-        fr: `${source} : classeur .xlsx ou dossier contenant customers.csv et entries.csv attendu (classeur .xls ou .ods : enregistrez-le d'abord en .xlsx)`,
+        en: `${source}: expected an .xlsx workbook, a .csv export or a folder holding customers.csv and entries.csv (an .xls or .ods workbook: save it as .xlsx first)`,
+        fr: `${source} : classeur .xlsx, export .csv ou dossier contenant customers.csv et entries.csv attendu (classeur .xls ou .ods : enregistrez-le d'abord en .xlsx)`,
       },
     };
   }

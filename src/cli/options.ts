@@ -31,6 +31,7 @@ export interface ComputeFlags {
   group?: string[];
   dateOrder?: string;
   mapping?: string;
+  exported?: string;
 }
 
 function day(flag: string, text: string): Day {
@@ -71,7 +72,8 @@ export function computeOptionsFrom(f: ComputeFlags): { options: ComputeOptions; 
     honourOptOut: f.ignoreOptOut !== true,
     groups: f.group,
   };
-  const options: ComputeOptions = { asOf, from, style, aging: aging.spec, agingBasis, allocate, customers: f.customer, selection, summary: f.summary === true };
+  const exported = f.exported === undefined ? undefined : day('--exported', f.exported);
+  const options: ComputeOptions = { asOf, from, style, aging: aging.spec, agingBasis, allocate, customers: f.customer, selection, summary: f.summary === true, ...(exported !== undefined ? { exported } : {}) };
   // Unset: the workbook decides (US English date formats → month first), else day first.
   const dateOrder = f.dateOrder === undefined ? undefined : oneOf<DateOrder>('--date-order', f.dateOrder, ['dmy', 'mdy']);
   return { options, language, defaultCurrency: currency, dateOrder };

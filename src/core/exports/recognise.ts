@@ -50,7 +50,10 @@ export function convertVendorTables(found: readonly FoundVendorTable[]): { conve
   for (const profile of profiles) {
     const tables = found.filter((f) => f.profile === profile).map((f) => f.table);
     const c = profile.convert(tables);
-    const sheets = tables.map((t) => `${t.raw.sheet ?? t.raw.source} (${t.recognition.kind})`).join(', ');
+    const sheets = tables.map((t) => {
+      const sheet = t.raw.sheet ?? t.raw.source;
+      return sheet === t.recognition.kind ? sheet : `${sheet} (${t.recognition.kind})`;
+    }).join(', ');
     const uses = c.used.map((u) => `${u.header} → ${u.use}`).join(', ');
     const notUsed = c.unused.map((u) => u.header).join(', ');
     issues.push(makeIssue('export-recognised', { table: 'entries' }, { system: profile.system, sheets, used: uses, unused: notUsed === '' ? '—' : notUsed }));

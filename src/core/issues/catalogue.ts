@@ -258,8 +258,8 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
     fr: (p, w) => `${placeFr(w)} : ${p.document} a ${frNumber(p.ours)} ouvert au ${frDate(p.date)} d'après ses lettrages, ${frNumber(p.theirs)} d'après l'export ; les lettrages sont retenus`,
   },
   'before-export': {
-    en: (p) => `customer ${p.customer}: a statement at ${p.asOf} cannot be known from this export: its open amounts are those of ${p.exported}, and ${p.document} was settled on a date the export does not give. Export the ledger with its applications (Detailed entries), or state a date on or after ${p.exported}`,
-    fr: (p) => `client ${p.customer} : un relevé au ${frDate(p.asOf)} ne peut pas être établi à partir de cet export : ses montants ouverts sont ceux du ${frDate(p.exported)}, et ${p.document} a été soldée à une date que l'export ne donne pas. Exportez les écritures avec leurs lettrages (écritures détaillées), ou choisissez une date à partir du ${frDate(p.exported)}`,
+    en: (p) => `customer ${p.customer}: a statement at ${p.asOf} cannot be known from this export: its open amounts are those of ${p.exported}, and ${p.document} was settled on a date the export does not give. Export the ledger with what links its entries (its applications), or choose a date on or after ${p.exported}`,
+    fr: (p) => `client ${p.customer} : un relevé au ${frDate(p.asOf)} ne peut pas être établi à partir de cet export : ses montants ouverts sont ceux du ${frDate(p.exported)}, et ${p.document} a été soldée à une date que l'export ne donne pas. Exportez les écritures avec ce qui les relie (leurs lettrages), ou choisissez une date à partir du ${frDate(p.exported)}`,
   },
   'open-amounts-unbalanced': {
     en: (p) => `customer ${p.customer} (${p.currency}): the export's open amounts settle ${p.debits} of invoices but ${p.credits} of payments and credits; they cannot both be right, so nothing is guessed`,

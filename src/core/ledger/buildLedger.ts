@@ -39,7 +39,10 @@ export function buildLedger(tables: LedgerTables, options: EntryReadOptions = {}
     customers: c.customers,
     entries: e.entries,
     applications: a.applications,
-    issues: [...sourceIssues, ...c.issues, ...e.issues, ...applicationIssues(a, customerOf)],
+    issues: [...sourceIssues, ...c.issues, ...e.issues, ...applicationIssues(a, customerOf, (no) => {
+      const i = e.entries.entryIndex(no);
+      return i < 0 ? undefined : e.entries.customerId(i);
+    })],
     unreadable: !c.usable || !e.usable || !a.usable,
   };
 }

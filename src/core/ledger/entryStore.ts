@@ -39,6 +39,13 @@ export class EntryStore {
   readonly matching: Int32Array;
   /** Index of the entry's row in its table's rows (origins say which table). */
   readonly rowIndex: Int32Array;
+  /**
+   * Another system's export (issue 16): each entry's own number there (applications may name it),
+   * and its open amount at the export date (unsigned minor units; NaN: not given). Made only when a
+   * table has the column, so a ledger in the contract's own columns pays nothing for them.
+   */
+  entryNumbers: Map<string, number> | undefined;
+  openAmounts: Float64Array | undefined;
 
   constructor(
     capacity: number,
@@ -59,6 +66,27 @@ export class EntryStore {
     this.appliesTo = new Int32Array(capacity);
     this.matching = new Int32Array(capacity);
     this.rowIndex = new Int32Array(capacity);
+    this.capacity = capacity;
+  }
+
+  private readonly capacity: number;
+
+  /** Entry i's number in the export; for messages. */
+  entryNoOf(i: number): string {
+    if (this.entryNumbers === undefined) return '';
+    const origin = this.originOf(i);
+    const k = origin.index['entry_no'] ?? -1;
+    return k < 0 ? '' : (origin.table.rows.at(this.rowIndex[i] as number)?.[k] ?? '').trim();
+  }
+
+  /** The entry with this number in the export, or −1. */
+  entryIndex(entryNo: string): number {
+    return this.entryNumbers?.get(entryNo) ?? -1;
+  }
+
+  /** The open-amount column, made on first use (NaN: not given). */
+  openAmountColumn(): Float64Array {
+    return (this.openAmounts ??= new Float64Array(this.capacity).fill(NaN));
   }
 
   /** The code of a known currency, −1 for any other text. */

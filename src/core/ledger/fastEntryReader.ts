@@ -6,7 +6,8 @@ import type { EntryReadState } from './readEntries';
 
 /** True when the fast path can read a table with these headers: cells under blank headers, and debit/credit layouts, are the general reader's (rules 1, 10). */
 export function fastPathApplies(t: RawTable, ix: ColumnIndex): boolean {
-  return blankHeaderIndexes(t).length === 0 && (ix['amount'] ?? -1) >= 0;
+  // (an export's entry numbers and open amounts, rules 14 and 15, are the general reader's)
+  return blankHeaderIndexes(t).length === 0 && (ix['amount'] ?? -1) >= 0 && (ix['entry_no'] ?? -1) < 0 && (ix['open_amount'] ?? -1) < 0;
 }
 
 /**

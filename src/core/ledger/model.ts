@@ -58,8 +58,10 @@ export interface ApplicationRow {
   /** Its table (one object shared by the table's rows), for the cell address of a problem found when settling. */
   readonly origin?: TableOrigin | undefined;
   readonly row: number;
+  /** The two sides: document numbers, or entry numbers when `byEntry` (`from_entry`/`to_entry`: Business Central's links). */
   readonly from: string;
   readonly to: string;
+  readonly byEntry?: boolean;
   /** Cell text: its currency (hence decimals) is known only once the documents are found. */
   readonly amountText: string;
   readonly date: Day | undefined;

@@ -2,7 +2,7 @@ import { parseIsoDay, type Day } from '../calendar/day';
 import { parseDateText, type DateOrder } from '../tables/coerce';
 import { amountIssueCode, makeIssue, type Issue } from '../issues/issue';
 import { CURRENCY_CODES, currencyExponent, currencyPosition } from '../money/currencies';
-import { parseDecimalToMinor, type Minor } from '../money/money';
+import { formatMinor, parseDecimalToMinor, type Minor } from '../money/money';
 import { ByteKeys } from '../collections/byteKeys';
 import { grownTo } from '../collections/grow';
 import { memo } from '../collections/memo';
@@ -110,6 +110,8 @@ export interface EntryReadState {
   readonly options: EntryReadOptions;
   /** What a row's currency text is to the duplicate check (any text, the unknown ones too). */
   readonly currencyKeys: CurrencyKeys;
+  /** An export's entry numbers seen, with their first row (rule 14). */
+  entryRows?: Map<string, number>;
 }
 
 /**
@@ -186,6 +188,11 @@ function cellAt(r: readonly string[], k: number): string {
  *     customer, type, currency, another due
  *     date: an instalment)
  * 13  applies_to, matching code: trimmed text   (stored; blank = none)                parser (ranges), fast (interned)
+ * 14  entry_no (an export's): unique; with it,  duplicate-entry-no                    fastPathApplies (no entry_no column)
+ *     a document number may repeat (rule 12
+ *     is the entry number's then)
+ * 15  open_amount (an export's): blank, or the  bad-open-amount, amount issues        fastPathApplies (no open_amount column)
+ *     amount's sign and at most the amount
  */
 
 /** Reads one table's rows into the store; its column positions, or undefined when the table cannot be read. */
@@ -203,9 +210,13 @@ function readEntryTable(t: RawTable, state: EntryReadState, issues: Issue[]): Co
   const hasAmount = (ix['amount'] ?? -1) >= 0;
   const col = (name: string): number => ix[name] ?? -1;
   const cAmount = col('amount');
-  const [cCustomer, cType, cDoc, cPosting, cDue, cCurrency, cMatching, cAppliesTo, cStatus] = [
-    'customer_id', 'type', 'document_no', 'posting_date', 'due_date', 'currency', 'matching_code', 'applies_to', 'status',
-  ].map(col) as [number, number, number, number, number, number, number, number, number];
+  const [cCustomer, cType, cDoc, cPosting, cDue, cCurrency, cMatching, cAppliesTo, cStatus, cEntryNo, cOpen] = [
+    'customer_id', 'type', 'document_no', 'posting_date', 'due_date', 'currency', 'matching_code', 'applies_to', 'status', 'entry_no', 'open_amount',
+  ].map(col) as [number, number, number, number, number, number, number, number, number, number, number];
+  // An export's entry numbers (first row of each, for the duplicate's message) and open amounts.
+  if (cEntryNo >= 0) store.entryNumbers ??= new Map();
+  const entryRows = cEntryNo >= 0 ? (state.entryRows ??= new Map<string, number>()) : undefined;
+  const openColumn = cOpen >= 0 ? store.openAmountColumn() : undefined;
   const ctx: RowContext = { row: 0, customerId: '', issues: undefined };
   const at = (column: string, value: string) => locate(t, ix, ctx.row, column, value, ctx.customerId);
   const bad: Bad = (code, column, value, params = {}) => (ctx.issues ??= []).push(makeIssue(code, at(column, value), params));
@@ -286,8 +297,26 @@ function readEntryTable(t: RawTable, state: EntryReadState, issues: Issue[]): Co
       }
     }
 
+    const entryNo = cellAt(r, cEntryNo).trim(); // rule 14
+    if (entryRows !== undefined && entryNo !== '') {
+      const firstRow = entryRows.get(entryNo);
+      if (firstRow !== undefined) bad('duplicate-entry-no', 'entry_no', entryNo, { firstRow });
+      else entryRows.set(entryNo, row);
+    }
+
+    let open = NaN; // rule 15
+    const openText = cellAt(r, cOpen).trim();
+    if (openColumn !== undefined && openText !== '' && exponent !== undefined) {
+      const p = parseDecimalToMinor(openText, exponent);
+      if (!p.ok) bad(amountIssueCode(p.reason), 'open_amount', openText, { currency, digits: exponent });
+      else if (amount !== undefined && (Math.abs(p.minor) > Math.abs(amount) || (p.minor !== 0 && p.minor < 0 !== amount < 0))) {
+        bad('bad-open-amount', 'open_amount', openText, { amount: formatMinor(amount, exponent) });
+      } else open = Math.abs(p.minor);
+    }
+
     let documentKey = -1;
-    if (documentNo !== '' && type !== undefined && due !== undefined) { // rule 12
+    if (documentNo !== '' && type !== undefined && due !== undefined && entryNo !== '') documentKey = store.documents.internText(documentNo); // rule 14: the entry number is the key
+    else if (documentNo !== '' && type !== undefined && due !== undefined) { // rule 12
       documentKey = store.documents.internText(documentNo);
       const firstRow = docs.check(documentKey, row, customerKey, TYPE_CODES[type], state.currencyKeys.of(currency), due);
       if (firstRow !== undefined) bad('duplicate-document', 'document_no', documentNo, { firstRow });
@@ -313,6 +342,8 @@ function readEntryTable(t: RawTable, state: EntryReadState, issues: Issue[]): Co
       matchingCode === '' ? -1 : store.matchingCodes.internText(matchingCode),
       i,
     );
+    if (openColumn !== undefined) openColumn[store.length - 1] = open;
+    if (entryNo !== '') store.entryNumbers?.set(entryNo, store.length - 1);
   };
 
   const fast = fastEntryReader(t, ix, state);

@@ -8,6 +8,7 @@ import { cellAddress } from '../ledger/rawTable';
 import { currencyExponent } from '../money/currencies';
 import { formatMinor, parseDecimalToMinor, type Minor } from '../money/money';
 import { AllocationColumns, type AllocateMode } from './allocation';
+import { applyOpenAmounts } from './openAmounts';
 
 export interface Settlement {
   /**
@@ -112,17 +113,42 @@ class DocumentLists {
     this.to = new Int32Array(applications.length);
     for (let i = 0; i < applications.length; i++) {
       const a = applications[i] as ApplicationRow;
+      if (a.byEntry === true) continue; // a list of one entry each, after the documents' lists
       this.from[i] = name(a.from === '' ? -1 : s.documents.findText(a.from));
       this.to[i] = name(a.to === '' ? -1 : s.documents.findText(a.to));
     }
     // The named documents' entries in runs, in entry order, then each run by age.
     const keys = new Int32Array(n);
     for (let i = 0; i < n; i++) keys[i] = listOf[s.document[i] as number] as number;
-    const { starts, items } = groupIndices(keys, lists);
-    for (let l = 0; l < lists; l++) if ((starts[l + 1] as number) - (starts[l] as number) > 1) sortPart(items, starts[l] as number, starts[l + 1] as number, byAge);
-    this.starts = starts;
-    this.items = items;
-    this.listCount = lists;
+    const grouped = groupIndices(keys, lists);
+    for (let l = 0; l < lists; l++) if ((grouped.starts[l + 1] as number) - (grouped.starts[l] as number) > 1) sortPart(grouped.items, grouped.starts[l] as number, grouped.starts[l + 1] as number, byAge);
+    // Sides named by entry number (an export's links): one list of the one entry (−1: no such entry).
+    const byEntry: number[] = [];
+    const entryList = (no: string): number => {
+      const e = no === '' ? -1 : s.entryIndex(no);
+      return e < 0 ? -1 : lists + byEntry.push(e) - 1;
+    };
+    for (let i = 0; i < applications.length; i++) {
+      const a = applications[i] as ApplicationRow;
+      if (a.byEntry !== true) continue;
+      this.from[i] = entryList(a.from);
+      this.to[i] = entryList(a.to);
+    }
+    if (byEntry.length === 0) {
+      this.starts = grouped.starts;
+      this.items = grouped.items;
+    } else {
+      const used = grouped.items.length;
+      this.starts = new Int32Array(lists + byEntry.length + 1);
+      this.starts.set(grouped.starts.subarray(0, lists + 1));
+      this.items = new Int32Array(used + byEntry.length);
+      this.items.set(grouped.items);
+      byEntry.forEach((e, k) => {
+        this.items[used + k] = e;
+        (this.starts as Int32Array)[lists + k + 1] = used + k + 1;
+      });
+    }
+    this.listCount = lists + byEntry.length;
   }
 
   /** List of the document entry e's applies_to names (−1: none). */
@@ -155,7 +181,17 @@ class DocumentLists {
  * random order cost more than the settling itself. `byCustomer`: the entries posted by `asOf` by
  * customer, when the caller already has them.
  */
-export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity, byCustomer?: EntriesByCustomer): Settlement {
+export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity, byCustomer?: EntriesByCustomer, exported?: Day): Settlement {
+  const core = settleLinks(ledger, mode, asOf, byCustomer);
+  if (ledger.entries.openAmounts === undefined) return core;
+  // An export's own open amounts (issue 16): where no link reaches an entry, its open amount at the export date.
+  const remainingAt = (d: Day): Float64Array => (d === asOf ? core.remaining : settleLinks(ledger, mode, d).remaining);
+  const openIssues = applyOpenAmounts(ledger, core.remaining, core.linked, asOf, exported, remainingAt);
+  return { remaining: core.remaining, issues: [...core.issues, ...openIssues] };
+}
+
+/** Settlement by what the ledger links (applications, applies_to, matching codes) and FIFO; `linked`: entries a link reaches. */
+function settleLinks(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity, byCustomer?: EntriesByCustomer): Settlement & { linked: Uint8Array | undefined } {
   const s = ledger.entries;
   const n = s.length;
   const { amount, posting, matching, currency, customer } = s;
@@ -166,6 +202,9 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
   const issues: Issue[] = [];
   const byAge = ageOrder(s);
   const byDoc = new DocumentLists(ledger, byAge);
+  // Entries a link reaches keep our settlement against an export's open amounts: marked only for such a ledger.
+  const openAmounts = s.openAmounts;
+  const linked = openAmounts === undefined ? undefined : linkedEntries(ledger, byDoc);
 
   /**
    * Settles as much of debit d by credit c as both have left (and `cap` allows), dated `date` or
@@ -279,6 +318,7 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
       for (let k = own.starts[c] as number, end = own.starts[c + 1] as number; k < end; k++) {
         const i = own.entries[k] as number;
         if (remaining[i] === 0 || (pass === 'matching-code' && (matching[i] as number) < 0)) continue;
+        if (pass === 'fifo' && openAmounts !== undefined && !Number.isNaN(openAmounts[i])) continue; // the export says what is open
         if (m > 0 && !sameGroup(open[0] as number, i)) mixed = true;
         open[m++] = i;
       }
@@ -304,7 +344,28 @@ export function settle(ledger: Ledger, mode: AllocateMode, asOf: Day = Infinity,
       }
     }
   }
-  return { issues, remaining };
+  return { issues, remaining, linked };
+}
+
+/** Entries an application row, an applies_to or a matching code reaches (applications of any date: the link exists). */
+function linkedEntries(ledger: Ledger, byDoc: DocumentLists): Uint8Array {
+  const s = ledger.entries;
+  const linked = new Uint8Array(s.length);
+  const mark = (l: number): void => {
+    for (let j = byDoc.start(l), end = byDoc.end(l); j < end; j++) linked[byDoc.items[j] as number] = 1;
+  };
+  for (let i = 0; i < ledger.applications.length; i++) {
+    mark(byDoc.from[i] as number);
+    mark(byDoc.to[i] as number);
+  }
+  for (let i = 0; i < s.length; i++) {
+    if ((s.matching[i] as number) >= 0) linked[i] = 1;
+    if ((s.appliesTo[i] as number) >= 0) {
+      linked[i] = 1;
+      mark(byDoc.namedBy(i));
+    }
+  }
+  return linked;
 }
 
 /** Sorts list[from, to) in place: by insertion when short (no work array made), natively otherwise. */
@@ -399,7 +460,7 @@ function applyExplicit(ledger: Ledger, byDoc: DocumentLists, remaining: Float64A
   };
   for (let k = 0; k < order.length; k++) {
     const i = order[k] as number;
-    const a = applications[i] as ApplicationRow;
+    let a = applications[i] as ApplicationRow;
     // Each side's entries lie at items[fromStart, fromEnd) and items[toStart, toEnd).
     const fromList = byDoc.from[i] as number;
     const toList = byDoc.to[i] as number;
@@ -409,12 +470,15 @@ function applyExplicit(ledger: Ledger, byDoc: DocumentLists, remaining: Float64A
     const toEnd = byDoc.end(toList);
     if (fromStart === fromEnd || toStart === toEnd) {
       const first = fromStart < fromEnd ? items[fromStart] : toStart < toEnd ? items[toStart] : undefined;
-      const column = fromStart === fromEnd ? 'from_document' : 'to_document';
-      issues.push(makeIssue('unknown-document', at(a, column, fromStart === fromEnd ? a.from : a.to, first === undefined ? undefined : s.customerId(first))));
+      const side = fromStart === fromEnd ? 'from' : 'to';
+      const column = a.byEntry === true ? `${side}_entry` : `${side}_document`;
+      issues.push(makeIssue(a.byEntry === true ? 'unknown-entry' : 'unknown-document', at(a, column, side === 'from' ? a.from : a.to, first === undefined ? undefined : s.customerId(first))));
       continue;
     }
     const f = items[fromStart] as number;
     const t = items[toStart] as number;
+    // Messages name documents; a side named by entry number is its document with that number ("INV-1 (#1234)").
+    if (a.byEntry === true) a = { ...a, from: `${s.documentNo(f)} (#${a.from})`, to: `${s.documentNo(t)} (#${a.to})` };
     if (s.customer[f] !== s.customer[t]) {
       const params = { from: a.from, to: a.to, fromCustomer: s.customerId(f), toCustomer: s.customerId(t) };
       issues.push(makeIssue('cross-customer-application', at(a, 'to_document', a.to, s.customerId(f)), params));

@@ -15,7 +15,7 @@ import { exclusionReason } from './selection';
 export function computeStatements(ledger: Ledger, options: ComputeOptions): ComputeResult {
   // Entries posted after D play no part at D, not even as an empty currency section for selection.
   const byCustomerIndex = entriesByCustomer(ledger.entries, ledger.customers.length, options.asOf);
-  const settlement = settle(ledger, options.allocate, options.asOf, byCustomerIndex);
+  const settlement = settle(ledger, options.allocate, options.asOf, byCustomerIndex, options.exported);
   const issues: Issue[] = [...ledger.issues, ...settlement.issues];
   const from = options.from ?? (options.style === 'activity' ? startOfMonth(options.asOf) : undefined);
   const ager = makeAger(options.aging, options.asOf);

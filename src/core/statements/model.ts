@@ -21,6 +21,8 @@ export interface ComputeOptions {
   readonly selection: SelectionOptions;
   /** Aged-receivables view: totals and aging without lines. */
   readonly summary: boolean;
+  /** The date another system's export was taken, when it carries open amounts (`open_amount`); default: its latest posting date. */
+  readonly exported?: Day | undefined;
 }
 
 export interface StatementLine {

@@ -71,16 +71,17 @@ function kindsOf(headers: readonly string[], roles: Readonly<Record<string, numb
 const found = (roles: Readonly<Record<string, number>>): number => Object.values(roles).filter((i) => i >= 0).length;
 
 function recognise(headers: readonly string[]): Recognition | undefined {
+  // Detailed entries first: they also have a posting date, document type and number, customer and amount.
+  const d = findRoles(headers, DETAILED_CAPTIONS);
+  if (d.ledgerEntryNo >= 0 && d.entryType >= 0 && d.amount >= 0 && d.posting >= 0) {
+    return { kind: DETAILED_KIND, kinds: kindsOf(headers, d), score: found(d) };
+  }
   const l = findRoles(headers, LEDGER_CAPTIONS);
   const hasAmount = l.amount >= 0 || l.originalAmount >= 0 || l.debit >= 0 || l.credit >= 0;
   // What only Business Central writes beside the usual ledger columns: its entry numbers or its open amounts.
   const own = l.entryNo >= 0 || l.remaining >= 0 || l.closedBy >= 0 || (l.open >= 0 && l.originalAmount >= 0);
   if (l.posting >= 0 && l.documentType >= 0 && l.documentNo >= 0 && l.customerNo >= 0 && hasAmount && own) {
     return { kind: LEDGER_KIND, kinds: kindsOf(headers, l), score: found(l) };
-  }
-  const d = findRoles(headers, DETAILED_CAPTIONS);
-  if (d.ledgerEntryNo >= 0 && d.entryType >= 0 && d.amount >= 0 && d.posting >= 0) {
-    return { kind: DETAILED_KIND, kinds: kindsOf(headers, d), score: found(d) };
   }
   return undefined;
 }
@@ -243,7 +244,7 @@ function convert(tables: readonly VendorTable[]): Converted {
 
   const customerTables: RawTable[] = [];
   if (customers.size > 0 && ledgers.some((l) => l.roles.customerName >= 0)) {
-    customerTables.push({ table: 'customers', source: '(Customer Name)', headers: ['customer_id', 'name'], rows: [...customers].map(([id, name]) => [id, name]) });
+    customerTables.push({ table: 'customers', source: '(Customer Name)', headers: ['customer_id', 'name'], rows: [...customers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, name]) => [id, name]) });
   }
   return { customers: customerTables, entries, applications, issues: [], used, unused };
 }
