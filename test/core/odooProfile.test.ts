@@ -1,4 +1,4 @@
-import { convertOdoo, odoo } from '../../src/core/exports/profiles/odoo';
+import { odoo } from '../../src/core/exports/profiles/odoo';
 import type { VendorTable } from '../../src/core/exports/vendorProfile';
 import type { RawTable } from '../../src/core/ledger/rawTable';
 
@@ -13,7 +13,7 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
 }
 
 /** The converted entries as objects by contract column. */
-function entries(c: ReturnType<typeof convertOdoo>): Record<string, string>[] {
+function entries(c: ReturnType<typeof odoo.convert>): Record<string, string>[] {
   return c.entries.flatMap((t) => Array.from({ length: t.rows.length }, (_, i) => Object.fromEntries(t.headers.map((h, j) => [h, t.rows.at(i)?.[j] ?? '']))));
 }
 
@@ -45,7 +45,7 @@ describe('Odoo journal items: recognition', () => {
 
 describe('Odoo journal items: conversion', () => {
   it('keeps receivable lines only and counts the others by account', () => {
-    const c = convertOdoo([table(EN, [
+    const c = odoo.convert([table(EN, [
       row('2024-03-01', 'INV/2024/00001', AR, 'Azure Interior', '1200', '0', '', '2024-03-31', '1200', 'USD', '1200'),
       row('2024-03-01', 'INV/2024/00001', '400000 Product Sales', 'Azure Interior', '0', '1200', '', '', '-1200', 'USD', '0'),
       row('2024-03-02', 'BILL/2024/00001', '211000 Account Payable', 'Wood Corner', '0', '50', '', '2024-04-01', '-50', 'USD', '-50'),
@@ -61,7 +61,7 @@ describe('Odoo journal items: conversion', () => {
 
   it('finds receivable accounts by 411 code or by name, English and French, never payable ones', () => {
     const accounts = ['411100 Clients - Ventes de biens', '121000 Account Receivable', '13100 Clients douteux', '401000 Fournisseurs', '211000 Account Payable', '121100 Receivable (PoS)'];
-    const c = convertOdoo([table(EN, accounts.map((a, i) => row('2024-03-01', `E/${i}`, a, 'P', '10', '0', '', '', '10', 'EUR', '10')))]);
+    const c = odoo.convert([table(EN, accounts.map((a, i) => row('2024-03-01', `E/${i}`, a, 'P', '10', '0', '', '', '10', 'EUR', '10')))]);
     expect(entries(c).map((e) => e['document_no'])).toEqual(['E/0', 'E/1', 'E/2', 'E/5']);
   });
 
@@ -71,9 +71,9 @@ describe('Odoo journal items: conversion', () => {
       row('2024-03-01', 'E/2', '121100 Account Receivable (PoS)', 'P', '20', '0', '', '', '20', 'EUR', '20'),
       row('2024-03-01', 'E/3', '418000 Factures à établir', 'P', '30', '0', '', '', '30', 'EUR', '30'),
     ];
-    expect(entries(convertOdoo([table(EN, rows)], { accounts: ['121000'] })).map((e) => e['document_no'])).toEqual(['E/1']);
-    expect(entries(convertOdoo([table(EN, rows)], { accounts: ['418', 'Account Receivable (PoS)'] })).map((e) => e['document_no'])).toEqual(['E/2', 'E/3']);
-    const none = convertOdoo([table(EN, rows)], { accounts: ['999'] });
+    expect(entries(odoo.convert([table(EN, rows)], { accounts: ['121000'] })).map((e) => e['document_no'])).toEqual(['E/1']);
+    expect(entries(odoo.convert([table(EN, rows)], { accounts: ['418', 'Account Receivable (PoS)'] })).map((e) => e['document_no'])).toEqual(['E/2', 'E/3']);
+    const none = odoo.convert([table(EN, rows)], { accounts: ['999'] });
     expect(entries(none)).toEqual([]);
     const error = none.issues.find((i) => i.code === 'export-no-receivable');
     expect(error?.severity).toBe('error');
@@ -81,7 +81,7 @@ describe('Odoo journal items: conversion', () => {
   });
 
   it('takes the amount in currency where a currency is given, else debit − credit, exactly', () => {
-    const c = convertOdoo([table(EN, [
+    const c = odoo.convert([table(EN, [
       row('2024-03-01', 'INV/1', AR, 'A', '2200', '0', '', '', '2000', 'EUR', '2200'),
       row('2024-03-01', 'INV/2', AR, 'A', '0.1', '0.3', '', '', '', '', '-0.2'),
       row('2024-03-01', 'INV/3', AR, 'A', '1200.05', '', '', '', '', '', '1200.05'),
@@ -90,7 +90,7 @@ describe('Odoo journal items: conversion', () => {
   });
 
   it('types lines by sign and journal: invoices, payments, and credit notes of an R-prefixed invoicing journal', () => {
-    const c = convertOdoo([table(EN, [
+    const c = odoo.convert([table(EN, [
       row('2024-03-01', 'INV/2024/00001', AR, 'A', '100', '0', '', '', '100', 'USD', '0'),
       row('2024-03-02', 'RINV/2024/00001', AR, 'A', '0', '40', '', '', '-40', 'USD', '0'),
       row('2024-03-03', 'PBNK1/2024/00001', AR, 'A', '0', '60', '', '', '-60', 'USD', '0'),
@@ -100,7 +100,7 @@ describe('Odoo journal items: conversion', () => {
   });
 
   it('turns matching numbers into matching codes; a bare P (Odoo 16) links nothing and is said', () => {
-    const c = convertOdoo([table(FR, [
+    const c = odoo.convert([table(FR, [
       row('2024-03-05', 'FAC/1', '411100 Clients', 'Boulangerie Dupont', '1440', '0', 'P', '2024-04-04', '1440', 'EUR', '440'),
       row('2024-04-20', 'BNK1/1', '411100 Clients', 'Boulangerie Dupont', '0', '1000', 'P', '2024-04-20', '-1000', 'EUR', '0'),
       row('2024-05-10', 'FAC/2', '411100 Clients', 'Atelier Martin', '600', '0', 'A4', '2024-06-09', '600', 'EUR', '0'),
@@ -115,9 +115,9 @@ describe('Odoo journal items: conversion', () => {
 
   it('uses the residual in currency, or the residual when the line is in the company currency, and says when neither fits', () => {
     const headers = [...EN, 'Residual Amount in Currency'];
-    const withCurrency = convertOdoo([table(headers, [[...row('2024-03-15', 'INV/1', AR, 'D', '2200', '0', '', '', '2000', 'EUR', '2200'), '2000']])]);
+    const withCurrency = odoo.convert([table(headers, [[...row('2024-03-15', 'INV/1', AR, 'D', '2200', '0', '', '', '2000', 'EUR', '2200'), '2000']])]);
     expect(entries(withCurrency)[0]?.['open_amount']).toBe('2000');
-    const companyOnly = convertOdoo([table(EN, [
+    const companyOnly = odoo.convert([table(EN, [
       row('2024-03-15', 'INV/1', AR, 'D', '500', '0', '', '', '500', 'USD', '120'),
       row('2024-03-15', 'INV/2', AR, 'D', '2200', '0', '', '', '2000', 'EUR', '2200'),
     ])]);
@@ -127,16 +127,16 @@ describe('Odoo journal items: conversion', () => {
   });
 
   it('leaves a receivable line with no partner out with a warning naming its cell', () => {
-    const c = convertOdoo([table(EN, [row('2024-03-29', 'POSS/1', '121100 Account Receivable (PoS)', '', '35', '0', '', '', '35', 'USD', '35')])]);
+    const c = odoo.convert([table(EN, [row('2024-03-29', 'POSS/1', '121100 Account Receivable (PoS)', '', '35', '0', '', '', '35', 'USD', '35')])]);
     expect(entries(c)).toEqual([]);
     expect(c.issues.find((i) => i.code === 'export-no-partner')).toMatchObject({ severity: 'warning', row: 2, cell: 'Sheet1!D2' });
   });
 
   it('names each customer by its partner and reports which column was used for what', () => {
-    const c = convertOdoo([table(EN, [row('2024-03-01', 'INV/1', AR, 'Azure Interior', '1', '0', '', '', '1', 'USD', '1')])]);
+    const c = odoo.convert([table(EN, [row('2024-03-01', 'INV/1', AR, 'Azure Interior', '1', '0', '', '', '1', 'USD', '1')])]);
     expect(c.customers[0]?.rows.at(0)).toEqual(['Azure Interior', 'Azure Interior']);
     expect(c.used).toContainEqual({ sheet: 'Sheet1', header: 'Residual Amount', use: 'open_amount' });
-    expect(c.used).toContainEqual({ sheet: 'Sheet1', header: 'Account', use: 'receivable lines only' });
+    expect(c.used).toContainEqual({ sheet: 'Sheet1', header: 'Account', use: 'receivable lines' });
     expect(c.unused).toEqual([]);
   });
 });

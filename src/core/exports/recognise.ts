@@ -1,7 +1,7 @@
 import { makeIssue, type Issue } from '../issues/issue';
 import type { RawTable } from '../ledger/rawTable';
 import { VENDOR_PROFILES } from './registry';
-import type { Converted, Recognition, VendorProfile, VendorTable } from './vendorProfile';
+import type { Converted, Recognition, VendorProfile, VendorTable, ExportOptions } from './vendorProfile';
 
 export interface VendorHeader {
   readonly profile: VendorProfile;
@@ -39,7 +39,7 @@ export interface FoundVendorTable {
  * Every recognised table, converted profile by profile, with one `export-recognised` info issue per
  * profile: the system, its tables, which columns were used for what and which were not.
  */
-export function convertVendorTables(found: readonly FoundVendorTable[]): { converted: Converted; issues: Issue[] } {
+export function convertVendorTables(found: readonly FoundVendorTable[], options: ExportOptions = {}): { converted: Converted; issues: Issue[] } {
   const customers: RawTable[] = [];
   const entries: RawTable[] = [];
   const applications: RawTable[] = [];
@@ -49,7 +49,7 @@ export function convertVendorTables(found: readonly FoundVendorTable[]): { conve
   const profiles = [...new Set(found.map((f) => f.profile))];
   for (const profile of profiles) {
     const tables = found.filter((f) => f.profile === profile).map((f) => f.table);
-    const c = profile.convert(tables);
+    const c = profile.convert(tables, options);
     const sheets = tables.map((t) => {
       const sheet = t.raw.sheet ?? t.raw.source;
       return sheet === t.recognition.kind ? sheet : `${sheet} (${t.recognition.kind})`;

@@ -4,7 +4,7 @@ import { cellAddress, isBlankRow, rowNumberOf, type RawTable } from '../../ledge
 import { canonicalTable, type CanonicalColumn, type CanonicalRow } from '../canonicalTable';
 import { decimalSign, sameDecimal, subtractDecimalTexts } from '../decimalText';
 import { findRoles } from '../headerRoles';
-import type { ColumnKind, ColumnUse, Converted, Recognition, VendorProfile, VendorTable } from '../vendorProfile';
+import type { ColumnKind, ColumnUse, Converted, ExportOptions, Recognition, VendorProfile, VendorTable } from '../vendorProfile';
 
 /*
  * Odoo: Accounting > Journal Items (account.move.line) exported to xlsx or CSV, every account's lines.
@@ -47,10 +47,6 @@ function recognise(headers: readonly string[]): Recognition | undefined {
   return { kind: KIND, kinds, score: Object.values(r).filter((i) => i >= 0).length };
 }
 
-/** The user's choice of receivable accounts: codes (a prefix: "411" takes 411000 and 411100) or full names. */
-export interface OdooOptions {
-  readonly accounts?: readonly string[];
-}
 
 /** "121000 Account Receivable" → code 121000, name "Account Receivable"; an account shown without a code has only a name. */
 function splitAccount(text: string): { code: string; name: string } {
@@ -96,7 +92,7 @@ interface Line {
   readonly fromCurrency: boolean;
 }
 
-function convert(tables: readonly VendorTable[], options: OdooOptions = {}): Converted {
+function convert(tables: readonly VendorTable[], options: ExportOptions = {}): Converted {
   const issues: Issue[] = [];
   const used: ColumnUse[] = [];
   const unused: { sheet: string; header: string }[] = [];
@@ -199,16 +195,17 @@ function openAmount(l: Line, issues: Issue[]): string {
   if (roles.residualCurrency >= 0 && l.fromCurrency) return cellOf(row, roles.residualCurrency);
   if (roles.residual < 0) return '';
   const balance = subtractDecimalTexts(cellOf(row, roles.debit), cellOf(row, roles.credit));
-  if (!l.fromCurrency || (balance !== undefined && sameDecimal(balance, l.amount))) return cellOf(row, roles.residual);
+  // An amount that does not read is the ledger's to report (it blocks the customer): no second word about it here.
+  if (!l.fromCurrency || decimalSign(l.amount) === undefined || (balance !== undefined && sameDecimal(balance, l.amount))) return cellOf(row, roles.residual);
   const rowNumber = rowNumberOf(table, index);
   issues.push(makeIssue('export-residual-currency', { ...at(table, rowNumber, roles.residual, cellOf(row, roles.residual)), customerId: cellOf(row, roles.partner) }, { currency: cellOf(row, roles.currency) }));
   return '';
 }
 
 const USES: Partial<Record<Role, string>> = {
-  partner: 'customer_id, name', entry: 'document_no (and type, with the sign)', date: 'posting_date', due: 'due_date', label: 'description', reference: 'reference',
-  amountCurrency: 'amount (where a currency is given)', currency: 'currency', debit: 'amount (debit − credit)', credit: 'amount (debit − credit)',
-  matching: 'matching_code', residualCurrency: 'open_amount', residual: 'open_amount', account: 'receivable lines only', accountType: 'receivable lines only',
+  partner: 'customer_id, name', entry: 'document_no, type', date: 'posting_date', due: 'due_date', label: 'description', reference: 'reference',
+  amountCurrency: 'amount', currency: 'currency', debit: 'amount = debit − credit', credit: 'amount = debit − credit',
+  matching: 'matching_code', residualCurrency: 'open_amount', residual: 'open_amount', account: 'receivable lines', accountType: 'receivable lines',
 };
 
 function note(raw: RawTable, roles: Roles, used: ColumnUse[], unused: { sheet: string; header: string }[]): void {
@@ -226,5 +223,3 @@ function note(raw: RawTable, roles: Roles, used: ColumnUse[], unused: { sheet: s
 }
 
 export const odoo: VendorProfile = { id: 'odoo', system: 'Odoo', recognise, convert };
-/** The same conversion with the user's receivable accounts (`--account`, the pane's field). */
-export const convertOdoo = convert;
