@@ -1,8 +1,8 @@
 /**
  * Writes the Business Central fixtures of test/fixtures/exports/business-central/ (the .xlsx and
  * .csv exports; args.json, expected.md and working.md are written by hand). One small company,
- * three customers, the layouts of the Customer Ledger Entries (page 25) and Detailed Cust. Ledg.
- * Entries (page 573) pages exported to Excel. Deterministic.
+ * four customers, the layouts of the Customer Ledger Entries (page 25) and Detailed Cust. Ledg.
+ * Entries (page 573) pages exported to Excel. The same content every run (the zip's times differ).
  * Usage: npm run build && node dist/scripts/exportFixtures/businessCentral.js
  */
 import ExcelJS from 'exceljs';
@@ -30,7 +30,7 @@ interface Cle {
   closedAt?: string;
 }
 
-// Entries in posting order (Entry No. rises with it). Trey Research's payment took a 2% payment
+// Entries in the order they were posted (Entry No. rises with it). Trey Research's payment took a 2% payment
 // discount (17.00): its Original Amount is the 833.00 received, its Amount the 850.00 it settles.
 const ENTRIES: readonly Cle[] = [
   { entryNo: 1, posting: '2025-12-01', type: 'Invoice', documentNo: '103003', customer: 'C30000', name: 'Relecloud', description: 'Invoice 103003', currency: 'EUR', original: 2000, amount: 2000, remaining: 0, due: '2025-12-31', closedBy: 4, closedByAmount: 2000, closedAt: '2026-01-15' },
@@ -42,6 +42,8 @@ const ENTRIES: readonly Cle[] = [
   { entryNo: 7, posting: '2026-02-25', type: 'Invoice', documentNo: '103004', customer: 'C20000', name: 'Trey Research', description: 'Invoice 103004', currency: '', original: 400, amount: 400, remaining: 400, due: '2026-03-12' },
   { entryNo: 8, posting: '2026-03-05', type: 'Credit Memo', documentNo: '104001', customer: 'C20000', name: 'Trey Research', description: 'Credit Memo 104001', currency: '', original: -150, amount: -150, remaining: -150, due: '2026-03-05' },
   { entryNo: 9, posting: '2026-03-10', type: 'Invoice', documentNo: '103005', customer: 'C10000', name: 'Adatum Corporation', description: 'Invoice 103005', currency: '', original: 300, amount: 300, remaining: 300, due: '2026-04-09' },
+  // Posted after entry 9 with an earlier posting date: entry numbers follow the posting, not the date.
+  { entryNo: 10, posting: '2026-02-02', type: 'Invoice', documentNo: '103006', customer: 'C40000', name: 'Alpine Ski House', description: 'Invoice 103006', currency: '', original: 640, amount: 640, remaining: 640, due: '2026-03-04' },
 ];
 
 /** Detailed entries: an Initial Entry per ledger entry, the discount, and both rows of each application (codeunit 12: the applied entry's row names the applying entry; the applying entry's own row names itself). */
@@ -145,7 +147,7 @@ function frenchCsv(): string {
 
 async function write(wb: ExcelJS.Workbook, folder: string, file: string): Promise<void> {
   fs.mkdirSync(path.join(ROOT, folder), { recursive: true });
-  // A fixed creation date: the same bytes every run.
+  // A fixed creation date: the same workbook properties every run.
   wb.created = new Date('2026-03-31T18:00:00Z');
   wb.modified = wb.created;
   await wb.xlsx.writeFile(path.join(ROOT, folder, file));

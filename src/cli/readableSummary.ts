@@ -10,7 +10,7 @@ function table(rows: string[][], rightAligned: ReadonlySet<number>): string {
 /**
  * The aged-receivables view for a terminal: core's aged-receivables table (one row per customer
  * and currency, then the totals per currency) without its E-mail column, the left-out customers
- * with their reasons, and the input problems.
+ * with their reasons, and the input problems; an export's recognition (system, columns used) under the title.
  */
 export function computeResultAsText(r: ComputeResult, language: Language, maxIssues = 50): string {
   const L = LABELS[language];
@@ -27,14 +27,18 @@ export function computeResultAsText(r: ComputeResult, language: Language, maxIss
   for (const total of aged.totals) rows.push(shown(total.cells));
   const head = rows[0] ?? [];
   const right = new Set(head.map((_, i) => i).filter((i) => i >= 3 && i < head.length - 1));
-  const out = [`${S.statementsAsOf} ${formatDayForPeople(r.asOf, language)} (${S.styles[r.style]})`, '', table(rows, right), ''];
+  const out = [`${S.statementsAsOf} ${formatDayForPeople(r.asOf, language)} (${S.styles[r.style]})`];
+  // Another system's export: which system, and which of its columns were used for what (issue 16).
+  const recognised = r.issues.filter((i) => i.code === 'export-recognised');
+  for (const i of recognised) out.push(i.message[language].replace(/^./, (c) => c.toUpperCase()));
+  out.push('', table(rows, right), '');
   if (r.excluded.length > 0) {
     out.push(`${S.leftOut}${colon(language)} ${r.excluded.length}`);
     for (const e of r.excluded.slice(0, maxIssues)) out.push(`  ${e.customerId}${colon(language)} ${L.exclusions[e.reason]}`);
     if (r.excluded.length > maxIssues) out.push(`  … ${r.excluded.length - maxIssues} ${S.more}`);
     out.push('');
   }
-  const problems = r.issues;
+  const problems = r.issues.filter((i) => i.code !== 'export-recognised');
   if (problems.length === 0) out.push(S.noInputProblems);
   else {
     out.push(`${S.inputProblems}${colon(language)} ${problems.length}`);

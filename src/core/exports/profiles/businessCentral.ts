@@ -134,8 +134,9 @@ function convert(tables: readonly VendorTable[]): Converted {
     else detailed.push({ raw: t.raw, roles: findRoles(t.raw.headers, DETAILED_CAPTIONS) });
   }
 
-  // Every entry's sign, by entry number: which side of an application it is on.
+  // Every entry's sign and posting date, by entry number: which side of an application it is on, and its date when the export gives none.
   const signOf = new Map<string, number>();
+  const postingOf = new Map<string, string>();
   const amountRole = (r: Record<LedgerRole, number>): LedgerRole | undefined => (r.amount >= 0 ? 'amount' : r.originalAmount >= 0 ? 'originalAmount' : undefined);
   for (const { raw, roles } of ledgers) {
     const a = amountRole(roles);
@@ -145,6 +146,7 @@ function convert(tables: readonly VendorTable[]): Converted {
       if (no === '') continue;
       const text = a !== undefined ? cellOf(row, roles[a]) : isZero(cellOf(row, roles.debit)) ? `-${cellOf(row, roles.credit)}` : cellOf(row, roles.debit);
       signOf.set(no, text.startsWith('-') ? -1 : isZero(text) ? 0 : 1);
+      postingOf.set(no, cellOf(row, roles.posting));
     }
   }
 
@@ -196,7 +198,10 @@ function convert(tables: readonly VendorTable[]): Converted {
       if (seenPairs.has(pair)) continue; // both entries closed each other: one application
       seenPairs.add(pair);
       const selfCredit = (signOf.get(self) ?? 0) < 0;
-      links.push({ sourceRow: i, cells: [selfCredit ? self : other, selfCredit ? other : self, magnitude(closed), cellOf(row, roles.closedAt)] });
+      // Without Closed at Date: the later posting date of the two (ISO text, so the later is the greater), as Business Central dates an application.
+      const later = [cellOf(row, roles.posting), postingOf.get(other) ?? ''].sort()[1] ?? '';
+      const date = roles.closedAt >= 0 ? cellOf(row, roles.closedAt) : later;
+      links.push({ sourceRow: i, cells: [selfCredit ? self : other, selfCredit ? other : self, magnitude(closed), date] });
     }
     entries.push(canonicalTable('entries', raw, columns, rows));
     if (links.length > 0) {
@@ -212,7 +217,7 @@ function convert(tables: readonly VendorTable[]): Converted {
       ...(a !== undefined ? { [a]: 'amount' } : { debit: 'debit', credit: 'credit' }),
       currency: 'currency', description: 'description', externalDocumentNo: 'reference', entryNo: 'entry_no',
       ...(roles.remaining >= 0 ? { remaining: 'open_amount' } : { open: 'open_amount (Open = No: 0)' }),
-      ...(!haveDetailed && roles.closedByAmount >= 0 ? { closedBy: 'to_entry', closedByAmount: 'amount applied', closedAt: 'application date' } : {}),
+      ...(!haveDetailed && roles.closedByAmount >= 0 ? { closedBy: roles.closedAt >= 0 ? 'to_entry' : 'to_entry (dated: the later posting date)', closedByAmount: 'amount applied', closedAt: 'application date' } : {}),
     });
   }
 
