@@ -24,6 +24,8 @@ export interface PaneOptions {
   readonly currency: string;
   readonly dateOrder: DateOrder;
   readonly maxSheets: string;
+  /** The day another system's export was taken ('' = its latest posting date): `--exported`. */
+  readonly exported: string;
   /** The receivable account(s) of a journal items export (Odoo), as typed: codes or names, separated by commas; '' = found by type, code or name. */
   readonly accounts: string;
 }
@@ -32,11 +34,11 @@ export function defaultOptions(today: Day, language: Language): PaneOptions {
   return {
     asOf: formatIsoDay(today), from: '', style: 'open-item', aging: '30,60,90', agingBasis: 'due', allocate: 'none', include: '',
     excludeCredit: false, minBalance: '', overdueOnly: false, ignoreOptOut: false, customers: '', groups: '', language, currency: '',
-    dateOrder: 'dmy', maxSheets: '200', accounts: '',
+    dateOrder: 'dmy', maxSheets: '200', exported: '', accounts: '',
   };
 }
 
-export type OptionField = 'asOf' | 'from' | 'aging' | 'minBalance' | 'currency' | 'maxSheets';
+export type OptionField = 'asOf' | 'from' | 'aging' | 'minBalance' | 'currency' | 'maxSheets' | 'exported';
 
 export type CheckedOptions =
   | { readonly ok: true; readonly options: ComputeOptions; readonly defaultCurrency: string | undefined; readonly maxSheets: number }
@@ -61,6 +63,8 @@ export function checkOptions(o: PaneOptions, t: PaneTexts, language: Language): 
   const from = o.from.trim() === '' ? undefined : parseIsoDay(o.from);
   if (o.from.trim() !== '' && from === undefined) errors.from = t.errors.date;
   else if (from !== undefined && asOf !== undefined && from > asOf) errors.from = t.errors.fromAfterAsOf;
+  const exported = o.exported.trim() === '' ? undefined : parseIsoDay(o.exported);
+  if (o.exported.trim() !== '' && exported === undefined) errors.exported = t.errors.date;
   const aging = o.aging.trim() === '' ? { ok: true as const, spec: DEFAULT_AGING } : parseAgingSpec(o.aging.trim());
   if (!aging.ok) errors.aging = aging.error[language];
   const min = o.minBalance.trim();
@@ -81,6 +85,7 @@ export function checkOptions(o: PaneOptions, t: PaneTexts, language: Language): 
   };
   const options: ComputeOptions = {
     asOf, from, style: o.style, aging: aging.spec, agingBasis: o.agingBasis, allocate: o.allocate, customers: list(o.customers), selection, summary: false,
+    ...(exported !== undefined ? { exported } : {}),
   };
   return { ok: true, options, defaultCurrency: currency === '' ? undefined : currency, maxSheets };
 }

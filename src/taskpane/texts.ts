@@ -64,6 +64,8 @@ export interface PaneTexts {
     readonly dateOrder: string;
     readonly dmy: string;
     readonly mdy: string;
+    readonly exported: string;
+    readonly exportedHint: string;
     readonly accounts: string;
     readonly accountsHint: string;
   };
@@ -175,6 +177,8 @@ export const TEXTS: Readonly<Record<Language, PaneTexts>> = {
       groups: 'Only these groups',
       listHint: 'Separated by commas; empty for all.',
       reading: 'Reading the ledger',
+      exported: 'Exported on',
+      exportedHint: 'For another system’s export (Business Central…) that carries open amounts: the day it was exported. Empty: its latest posting date.',
       language: 'Language of the summary sheets',
       currency: 'Default currency',
       currencyHint: 'For rows and customers that name none (ISO code such as EUR).',
@@ -290,6 +294,8 @@ export const TEXTS: Readonly<Record<Language, PaneTexts>> = {
       groups: 'Seulement ces groupes',
       listHint: 'Séparés par des virgules ; vide pour tous.',
       reading: 'Lecture du grand livre',
+      exported: 'Exporté le',
+      exportedHint: 'Pour l’export d’un autre logiciel (Business Central…) qui donne les montants ouverts : le jour de l’export. Vide : sa dernière date comptable.',
       language: 'Langue des onglets de synthèse',
       currency: 'Devise par défaut',
       currencyHint: 'Pour les lignes et clients qui n’en indiquent pas (code ISO comme EUR).',

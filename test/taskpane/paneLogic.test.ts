@@ -10,6 +10,8 @@ import { checkOptions, defaultOptions, type PaneOptions } from '../../src/taskpa
 import { mappingCandidates, summariseTables } from '../../src/taskpane/ledgerSummary';
 import { customerRows, searchRows } from '../../src/taskpane/customerRows';
 import { TEXTS } from '../../src/taskpane/texts';
+import { CancelToken, computeRun, findLedger } from '../../src/taskpane/statementsRun';
+import type { PaneHost } from '../../src/taskpane/host';
 import { FakeExcel, type FakeWorkbookInit } from '../fakes/excel';
 import { fakeWorkbookFromXlsx } from '../fakes/excel/fromXlsx.node';
 import { flagsOf } from '../helpers/excelCli';
@@ -31,6 +33,7 @@ describe('the options form', () => {
     ['every selection option', { asOf: '2026-10-31', include: 'either', excludeCredit: true, minBalance: '10,50', overdueOnly: true, ignoreOptOut: true, customers: 'C001, C002', groups: 'wholesale;retail' },
       ['--as-of', '2026-10-31', '--include', 'either', '--exclude-credit', '--min-balance', '10,50', '--overdue-only', '--ignore-opt-out', '--customer', 'C001', 'C002', '--group', 'wholesale', 'retail']],
     ['a default currency', { asOf: '2026-10-31', currency: 'eur' }, ['--as-of', '2026-10-31', '--currency', 'eur']],
+    ['an export date (another system\'s export)', { asOf: '2026-10-31', exported: '2026-09-30' }, ['--as-of', '2026-10-31', '--exported', '2026-09-30']],
   ];
   it.each(cases)('gives the CLI\'s compute options: %s', (_name, form, args) => {
     const pane = checkOptions({ ...base, ...form }, TEXTS.en, 'en');
@@ -41,10 +44,10 @@ describe('the options form', () => {
   });
 
   it('says what is wrong next to each field, in the pane\'s language', () => {
-    const bad = checkOptions({ ...base, asOf: '2026-02-30', from: 'x', aging: '90,30', minBalance: '1,500', currency: 'EURO', maxSheets: '-1' }, TEXTS.fr, 'fr');
+    const bad = checkOptions({ ...base, asOf: '2026-02-30', from: 'x', aging: '90,30', minBalance: '1,500', currency: 'EURO', maxSheets: '-1', exported: '30/09/2026' }, TEXTS.fr, 'fr');
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
-    expect(Object.keys(bad.errors).sort()).toEqual(['aging', 'asOf', 'currency', 'from', 'maxSheets', 'minBalance']);
+    expect(Object.keys(bad.errors).sort()).toEqual(['aging', 'asOf', 'currency', 'exported', 'from', 'maxSheets', 'minBalance']);
     expect(bad.errors.minBalance).toBe(TEXTS.fr.errors.ambiguousAmount);
     const late = checkOptions({ ...base, asOf: '2026-10-01', from: '2026-10-31' }, TEXTS.en, 'en');
     expect(late.ok ? undefined : late.errors.from).toBe(TEXTS.en.errors.fromAfterAsOf);
@@ -132,4 +135,27 @@ it('the manifest declares the ExcelApi set the adapter is written for', () => {
   const manifest = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
   const declared = /<Set Name="ExcelApi" MinVersion="([\d.]+)"\/>/.exec(manifest)?.[1];
   expect(declared).toBe(EXCEL_REQUIREMENTS.manifest.version);
+});
+
+describe('another system\'s export in the pane (issue 16)', () => {
+  const BC = path.join(ROOT, 'test', 'fixtures', 'exports', 'business-central', 'en-xlsx-closed-by', 'customer-ledger-entries.xlsx');
+  it('is recognised in the open workbook, said on the Ledger tab, and its "Exported on" date is used', async () => {
+    const fake = new FakeExcel(await fakeWorkbookFromXlsx(BC));
+    const host: PaneHost = { run: fake.run, isSetSupported: (v) => fake.isSetSupported('ExcelApi', v), language: 'en', today: () => 0 };
+    const read = await findLedger(host, {}, 'dmy', new CancelToken(), () => undefined);
+    if (!read.ok) throw new Error(read.error.en);
+    expect(read.issues.filter((i) => i.code === 'export-recognised').map((i) => i.message.en)).toEqual([expect.stringMatching(/^read as a Business Central export: Customer Ledger Entries\. Columns used: /)]);
+    const run = async (form: Partial<PaneOptions>) => {
+      const checked = checkOptions({ ...defaultOptions(0, 'en'), currency: 'USD', ...form }, TEXTS.en, 'en');
+      if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+      return computeRun(read, checked.options, checked.defaultCurrency, new CancelToken(), () => undefined);
+    };
+    const atExport = await run({ asOf: '2026-03-31', exported: '2026-03-31' });
+    const adatum = atExport?.statements.find((s) => s.customerId === 'C10000');
+    expect(adatum?.sections[0]?.aging).toEqual([30000, 0, 0, 70000, 0]);
+    expect(atExport?.issues.map((i) => i.code)).toEqual(['export-recognised']);
+    // Without the date, the latest posting date is taken and the Issues tab says so.
+    const assumed = await run({ asOf: '2026-03-31' });
+    expect(assumed?.issues.map((i) => i.code)).toEqual(['export-recognised', 'export-date-assumed']);
+  });
 });

@@ -160,7 +160,8 @@ export function App({ host }: { host: PaneHost }) {
           <LedgerTab
             t={t} language={language} busy={progress !== undefined}
             error={read !== undefined && !read.ok ? read.error : undefined}
-            notes={read?.notes ?? []}
+            // Another system's export: which one, and which columns were used for what (issue 16), shown first.
+            notes={[...(read?.ok === true ? read.issues.filter((i) => i.code === 'export-recognised').map((i) => i.message) : []), ...(read?.notes ?? [])]}
             tables={read?.ok === true ? summariseTables(read) : undefined}
             candidates={candidates} mapping={mapping}
             onFind={() => void readLedger(undefined)}

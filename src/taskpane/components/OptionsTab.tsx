@@ -93,6 +93,9 @@ export function OptionsTab({ t, options: o, errors, onChange }: OptionsTabProps)
             <Radio value="mdy" label={T.mdy} />
           </RadioGroup>
         </Field>
+        <Field label={T.exported} hint={T.exportedHint} {...err('exported')}>
+          <Input type="date" name="exported" value={o.exported} onChange={(_, d) => set('exported', d.value)} />
+        </Field>
         <Field label={T.accounts} hint={T.accountsHint}>
           {/* The ledger is read again when the accounts change: once the field is left or Enter pressed, not at every key. */}
           <Input

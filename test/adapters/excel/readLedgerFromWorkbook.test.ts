@@ -8,6 +8,8 @@ import { cli, computeJsonThroughExcel } from '../../helpers/excelCli';
 const SAMPLE = path.join(__dirname, '../../../examples/sample-ledger.xlsx');
 const GOLDEN = path.join(__dirname, '../../golden/scenarios');
 const goldens = fs.readdirSync(GOLDEN, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const BC = path.join(__dirname, '../../fixtures/exports/business-central');
+const bcWorkbooks = ['en-xlsx-closed-by', 'en-xlsx-detailed'];
 
 describe('the ledger read through Office.js gives the CLI\'s statements', () => {
   it('on examples/sample-ledger.xlsx, with and without merged cells (ExcelApi 1.13)', async () => {
@@ -34,5 +36,19 @@ describe('the ledger read through Office.js gives the CLI\'s statements', () => 
     const fake = new FakeExcel(await fakeWorkbookFromXlsx(file));
     const { json } = await computeJsonThroughExcel(fake.run, file, args);
     expect(json).toBe(expected.out);
+  });
+
+  // Another system's export, recognised by the same table finder in the open workbook (issue 16).
+  it.each(bcWorkbooks)('on the Business Central export %s', async (name) => {
+    const file = path.join(BC, name, 'customer-ledger-entries.xlsx');
+    const args = JSON.parse(fs.readFileSync(path.join(BC, name, 'args.json'), 'utf8')) as string[];
+    const expected = await cli('compute', '--ledger', file, '--json', ...args);
+    const fake = new FakeExcel(await fakeWorkbookFromXlsx(file));
+    const { json } = await computeJsonThroughExcel(fake.run, file, args);
+    expect(json).toBe(expected.out);
+    const j = JSON.parse(json) as { issues: { code: string; message: string }[]; statements: { customerId: string; sections: { aging: string[] }[] }[] };
+    expect(j.issues[0]?.code).toBe('export-recognised');
+    expect(j.issues[0]?.message).toContain('Business Central');
+    expect(j.statements.find((s) => s.customerId === 'C10000')?.sections[0]?.aging).toEqual(name === 'en-xlsx-closed-by' ? ['300.00', '0.00', '0.00', '700.00', '0.00'] : ['0.00', '700.00', '0.00', '0.00', '0.00', '0.00']);
   });
 });
