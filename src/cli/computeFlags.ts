@@ -21,5 +21,6 @@ export function addComputeOptions(cmd: Command): Command {
     .option('--group <groups...>', 'only customers of these groups')
     .option('--date-order <order>', 'dates typed as text (CSV files, text cells): dmy (day first) or mdy (month first); default: mdy for a workbook whose date formats are US English, else dmy')
     .option('--exported <date>', "the date the export was taken (another system's export with open amounts); default: its latest posting date")
+    .option('--account <accounts...>', "the receivable account(s) of a journal items export (Odoo): codes (411 takes 411000, 411100) or names; default: accounts of receivable type, or whose code or name says so (411…, Receivable, Clients)")
     .option('--mapping <file.json>', 'your own header names: {"Header": "column"} or {"entries": {"Header": "column"}}');
 }

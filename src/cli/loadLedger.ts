@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { buildLedger, canonicalColumn, type SettingsRow, COLUMNS, dayReader, readApplications, readCustomers, type DateOrder, type TypedEarly, type Issue, type Ledger, type Localised, type TableName } from '../core';
+import { buildLedger, canonicalColumn, type SettingsRow, COLUMNS, dayReader, readApplications, readCustomers, type DateOrder, type TypedEarly, type Issue, type Ledger, type Localised, type TableName, type ExportOptions } from '../core';
 import * as path from 'node:path';
 import { readLedgerFolderAsync } from '../adapters/csv/readLedgerFolder';
 import { csvFilesIn, readCsvSheets } from '../adapters/csv/readCsvSheets';
@@ -11,6 +11,8 @@ export interface LoadOptions {
   /** Path of a JSON mapping: {"Header": "column"} for every table, or {"entries": {"Header": "column"}, ...}. Given, it replaces the workbook's saved mapping whole. */
   readonly mappingFile: string | undefined;
   readonly onRows?: (rows: number) => void;
+  /** What the user said about another system's export: `--account`. */
+  readonly exportOptions?: ExportOptions | undefined;
 }
 
 /** `settingsRows`: what the workbook's hidden "Statements settings" sheet holds (the add-in's mapping and firm settings; [] for CSV). */
@@ -74,7 +76,7 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
   // Another system's export as CSV: one file, or a folder of them without our entries.csv (a ledger and its detailed entries).
   const exportFiles = kind === 'file' && /\.csv$/i.test(source) ? [source] : kind === 'folder' && !hasEntriesCsv(source) ? csvFilesIn(source) : [];
   if (exportFiles.length > 0) {
-    const found = readCsvSheets(exportFiles, { source: path.basename(source), dateOrder: o.dateOrder ?? 'dmy', mapping });
+    const found = readCsvSheets(exportFiles, { source: path.basename(source), dateOrder: o.dateOrder ?? 'dmy', mapping, exportOptions: o.exportOptions });
     if (!found.ok) return found;
     return { ok: true, ledger: buildLedger(found.tables, { defaultCurrency: o.defaultCurrency }, found.issues), settingsRows: [] };
   }
@@ -92,7 +94,7 @@ export async function loadLedger(source: string, o: LoadOptions): Promise<Loaded
   const dateOrder = isWorkbook ? undefined : (o.dateOrder ?? 'dmy');
   if (isWorkbook) {
     const { readWorkbook } = await import('../adapters/xlsx/readWorkbook'); // exceljs only when a workbook is read
-    const wb = await readWorkbook(source, { ...(o.dateOrder !== undefined ? { dateOrder: o.dateOrder } : {}), mapping, ...(o.onRows !== undefined ? { onRows: o.onRows } : {}) });
+    const wb = await readWorkbook(source, { ...(o.dateOrder !== undefined ? { dateOrder: o.dateOrder } : {}), mapping, exportOptions: o.exportOptions, ...(o.onRows !== undefined ? { onRows: o.onRows } : {}) });
     if (!wb.ok) return wb;
     tables = wb.tables;
     settingsRows = wb.settingsRows;

@@ -6,7 +6,7 @@ import { addSendCommand } from './sendCommand';
 import { computeResultAsJson, computeStatements, writeComputeResultJson } from '../core';
 import { processIo, type Io } from './io';
 import { loadLedger } from './loadLedger';
-import { computeOptionsFrom, UsageError, type ComputeFlags } from './options';
+import { computeOptionsFrom, exportOptionsFrom, UsageError, type ComputeFlags } from './options';
 import { computeResultAsText } from './readableSummary';
 
 export type { Io } from './io';
@@ -25,7 +25,7 @@ const COMMANDER_FR: Readonly<Record<string, string>> = {
 /** Exit codes: 0 ok, 1 input errors (output still printed), 2 usage. */
 export async function runCompute(flags: ComputeFlags, io: Io): Promise<number> {
   const { options, language, defaultCurrency, dateOrder } = computeOptionsFrom(flags);
-  const loaded = await loadLedger(flags.ledger, { defaultCurrency, dateOrder, mappingFile: flags.mapping });
+  const loaded = await loadLedger(flags.ledger, { defaultCurrency, dateOrder, mappingFile: flags.mapping, exportOptions: exportOptionsFrom(flags) });
   if (!loaded.ok) {
     io.err(`${loaded.error[language]}\n`);
     // --json promises one JSON document: an empty result carrying the reason, for a script to read.

@@ -1,6 +1,6 @@
 import {
   DEFAULT_AGING, isKnownCurrency, parseAgingSpec, parseIsoDay,
-  type AgingBasis, type AllocateMode, type DateOrder, type ComputeOptions, type Day, type Language, type SelectionOptions, type StatementStyle,
+  type AgingBasis, type AllocateMode, type DateOrder, type ComputeOptions, type Day, type ExportOptions, type Language, type SelectionOptions, type StatementStyle,
 } from '../core';
 
 /** A command-line mistake: exit code 2 with a message in both languages. */
@@ -32,6 +32,13 @@ export interface ComputeFlags {
   dateOrder?: string;
   mapping?: string;
   exported?: string;
+  account?: string[];
+}
+
+/** What the user says about another system's export, for the reader (`--account`). */
+export function exportOptionsFrom(f: Pick<ComputeFlags, 'account'>): ExportOptions {
+  const accounts = (f.account ?? []).map((a) => a.trim()).filter((a) => a !== '');
+  return accounts.length > 0 ? { accounts } : {};
 }
 
 function day(flag: string, text: string): Day {

@@ -5,7 +5,7 @@ import { reconciliationCsv } from '../adapters/csv/writeReconciliationCsv';
 import { writeStatementsWorkbook } from '../adapters/xlsx/writeStatementsWorkbook';
 import type { Io } from './io';
 import { loadLedger } from './loadLedger';
-import { computeOptionsFrom, UsageError, type ComputeFlags } from './options';
+import { computeOptionsFrom, exportOptionsFrom, UsageError, type ComputeFlags } from './options';
 import { progressFor } from './progress';
 import { recordRun, removePreviousRun } from './runManifest';
 import { readSettingsFile, settingsForRun } from './settingsFile';
@@ -65,7 +65,7 @@ export async function runRun(flags: RunFlags, io: Io): Promise<number> {
   const written: string[] = []; // listed for the next run into this folder, even if this one fails half-way
   try {
     progress.phase('read', 1);
-    const loaded = await loadLedger(flags.ledger, { defaultCurrency, dateOrder, mappingFile: flags.mapping, onRows: (n) => progress.tick(n) });
+    const loaded = await loadLedger(flags.ledger, { defaultCurrency, dateOrder, mappingFile: flags.mapping, exportOptions: exportOptionsFrom(flags), onRows: (n) => progress.tick(n) });
     if (!loaded.ok) {
       progress.stop();
       io.err(`${loaded.error[language]}\n`);

@@ -4,7 +4,7 @@ import { defaultLogPath, readSendLog, SendLogFile } from '../adapters/mail/sendL
 import type { Io } from './io';
 import { loadLedger } from './loadLedger';
 import { readMailSettings } from './mailSettingsFile';
-import { computeOptionsFrom, UsageError } from './options';
+import { computeOptionsFrom, exportOptionsFrom, UsageError } from './options';
 import { checkSendFlags, sendComputed, type SendFlags } from './sendAction';
 
 export interface ScheduleFlags extends Omit<SendFlags, 'asOf'> {
@@ -33,7 +33,7 @@ async function groupsDue(f: ScheduleFlags, io: Io): Promise<{ groups: ReturnType
   const schedule = scheduleOf(f);
   const logFile = f.log ?? defaultLogPath(f.ledger);
   const last = lastScheduleRun(readSendLog(logFile));
-  const ledger = await loadLedger(f.ledger, { defaultCurrency, dateOrder, mappingFile: f.mapping });
+  const ledger = await loadLedger(f.ledger, { defaultCurrency, dateOrder, mappingFile: f.mapping, exportOptions: exportOptionsFrom(f) });
   if (!ledger.ok) {
     io.err(`${ledger.error[language]}\n`);
     return { groups: [], language, logFile, schedule, ledger };

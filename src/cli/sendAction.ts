@@ -12,7 +12,7 @@ import { loadLedger } from './loadLedger';
 import { deliverPlan, sendRecord } from './mailDelivery';
 import { readMailSettings } from './mailSettingsFile';
 import { checkTransportFlags, openTransport, type TransportFlags } from './mailTransportFlags';
-import { computeOptionsFrom, UsageError, type ComputeFlags } from './options';
+import { computeOptionsFrom, exportOptionsFrom, UsageError, type ComputeFlags } from './options';
 import { readSettingsFile } from './settingsFile';
 
 export interface SendFlags extends ComputeFlags, TransportFlags {
@@ -139,7 +139,7 @@ async function cancelHeld(plan: readonly PlanItem[], transport: GraphTransport, 
 export async function runSend(f: SendFlags, io: Io): Promise<number> {
   const { options, language, defaultCurrency, dateOrder } = computeOptionsFrom(f);
   checkSendFlags(f);
-  const loaded = await loadLedger(f.ledger, { defaultCurrency, dateOrder, mappingFile: f.mapping });
+  const loaded = await loadLedger(f.ledger, { defaultCurrency, dateOrder, mappingFile: f.mapping, exportOptions: exportOptionsFrom(f) });
   if (!loaded.ok) {
     io.err(`${loaded.error[language]}\n`);
     return 1;

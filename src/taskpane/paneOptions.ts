@@ -1,6 +1,6 @@
 import {
   DEFAULT_AGING, formatIsoDay, isKnownCurrency, parseAgingSpec, parseIsoDay,
-  type AgingBasis, type AllocateMode, type ComputeOptions, type DateOrder, type Day, type Language, type SelectionOptions, type StatementStyle,
+  type AgingBasis, type AllocateMode, type ComputeOptions, type DateOrder, type Day, type ExportOptions, type Language, type SelectionOptions, type StatementStyle,
 } from '../core';
 import type { PaneTexts } from './texts';
 
@@ -26,13 +26,15 @@ export interface PaneOptions {
   readonly maxSheets: string;
   /** The day another system's export was taken ('' = its latest posting date): `--exported`. */
   readonly exported: string;
+  /** The receivable account(s) of a journal items export (Odoo), as typed: codes or names, separated by commas; '' = found by type, code or name. */
+  readonly accounts: string;
 }
 
 export function defaultOptions(today: Day, language: Language): PaneOptions {
   return {
     asOf: formatIsoDay(today), from: '', style: 'open-item', aging: '30,60,90', agingBasis: 'due', allocate: 'none', include: '',
     excludeCredit: false, minBalance: '', overdueOnly: false, ignoreOptOut: false, customers: '', groups: '', language, currency: '',
-    dateOrder: 'dmy', maxSheets: '200', exported: '',
+    dateOrder: 'dmy', maxSheets: '200', exported: '', accounts: '',
   };
 }
 
@@ -46,6 +48,12 @@ const list = (text: string): string[] | undefined => {
   const items = text.split(/[,;\s]+/).map((s) => s.trim()).filter((s) => s !== '');
   return items.length === 0 ? undefined : items;
 };
+
+/** The reader's options for another system's export, as `--account` gives them (`src/cli/options.ts`): codes or names separated by commas or semicolons. */
+export function exportOptionsOf(o: Pick<PaneOptions, 'accounts'>): ExportOptions {
+  const accounts = o.accounts.split(/[,;]/).map((a) => a.trim()).filter((a) => a !== '');
+  return accounts.length > 0 ? { accounts } : {};
+}
 
 /** The form checked as the CLI checks its flags (`src/cli/options.ts`), each problem next to its field. */
 export function checkOptions(o: PaneOptions, t: PaneTexts, language: Language): CheckedOptions {

@@ -1,6 +1,6 @@
 import {
   buildLedger, computeStatements, statementsWorkbookModel,
-  type ComputeOptions, type ComputeResult, type CustomerStatement, type DateOrder, type Language, type TableMappings, type WorkbookModel,
+  type ComputeOptions, type ComputeResult, type CustomerStatement, type DateOrder, type ExportOptions, type Language, type TableMappings, type WorkbookModel,
 } from '../core';
 import { readLedgerFromWorkbook, writeWorkbookModel, type LedgerRead, type ModelWritten } from '../adapters/excel';
 import type { PaneHost } from './host';
@@ -37,11 +37,12 @@ export class CancelToken {
 /** Lets the browser paint and handle input before the next step. */
 export const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-export async function findLedger(host: PaneHost, mapping: TableMappings, dateOrder: DateOrder, token: CancelToken, onProgress: (p: Progress) => void): Promise<LedgerRead> {
+export async function findLedger(host: PaneHost, mapping: TableMappings, dateOrder: DateOrder, token: CancelToken, onProgress: (p: Progress) => void, exportOptions: ExportOptions = {}): Promise<LedgerRead> {
   onProgress({ phase: 'read', done: 0 });
   return readLedgerFromWorkbook(host.run, {
     dateOrder,
     mapping,
+    exportOptions,
     isSetSupported: host.isSetSupported,
     onRows: (rows) => {
       token.check();

@@ -66,6 +66,8 @@ export interface PaneTexts {
     readonly mdy: string;
     readonly exported: string;
     readonly exportedHint: string;
+    readonly accounts: string;
+    readonly accountsHint: string;
   };
   readonly errors: {
     readonly date: string;
@@ -183,6 +185,8 @@ export const TEXTS: Readonly<Record<Language, PaneTexts>> = {
       dateOrder: 'Dates typed as text',
       dmy: 'Day first (31/10/2026)',
       mdy: 'Month first (10/31/2026)',
+      accounts: 'Receivable account',
+      accountsHint: 'For a journal items export (Odoo): account codes or names, separated by commas (411 takes 411000 and 411100). Empty: accounts of receivable type, or whose code or name says so.',
     },
     errors: {
       date: 'Enter a date.',
@@ -298,6 +302,8 @@ export const TEXTS: Readonly<Record<Language, PaneTexts>> = {
       dateOrder: 'Dates saisies en texte',
       dmy: 'Jour d’abord (31/10/2026)',
       mdy: 'Mois d’abord (10/31/2026)',
+      accounts: 'Compte client',
+      accountsHint: 'Pour un export d’écritures comptables (Odoo) : codes ou noms de comptes, séparés par des virgules (411 prend 411000 et 411100). Vide : les comptes de type client, ou dont le code ou le nom le dit.',
     },
     errors: {
       date: 'Saisissez une date.',

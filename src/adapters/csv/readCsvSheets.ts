@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { csvRows, makeIssue, TableFinder, type DateOrder, type FoundTables, type Issue, type TableMappings } from '../../core';
+import { csvRows, makeIssue, TableFinder, type DateOrder, type ExportOptions, type FoundTables, type Issue, type TableMappings } from '../../core';
 import { readCsvFile } from './readLedgerFolder';
 
 /**
@@ -9,8 +9,8 @@ import { readCsvFile } from './readLedgerFolder';
  * second file) is recognised as it is in an .xlsx, its header found below titles and its totals
  * reported. Each file is a sheet named after it; its rows keep their line numbers.
  */
-export function readCsvSheets(files: readonly string[], options: { source: string; dateOrder: DateOrder; mapping?: TableMappings | undefined }): FoundTables {
-  const finder = new TableFinder({ source: options.source, dateOrder: options.dateOrder, date1904: false, mapping: options.mapping });
+export function readCsvSheets(files: readonly string[], options: { source: string; dateOrder: DateOrder; mapping?: TableMappings | undefined; exportOptions?: ExportOptions | undefined }): FoundTables {
+  const finder = new TableFinder({ source: options.source, dateOrder: options.dateOrder, date1904: false, mapping: options.mapping, exportOptions: options.exportOptions });
   const issues: Issue[] = [];
   for (const file of files) {
     const read = readCsvFile(file);

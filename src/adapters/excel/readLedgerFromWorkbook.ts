@@ -1,4 +1,4 @@
-import { TableFinder, type CellRange, type DateOrder, type DeclaredTable, type FoundTables, type Localised, type TableMappings } from '../../core';
+import { TableFinder, type CellRange, type DateOrder, type DeclaredTable, type ExportOptions, type FoundTables, type Localised, type TableMappings } from '../../core';
 import { parseAreas, parseSheetAddress } from './a1';
 import { isPayloadLimit, rowsPerBlock, type ExcelRun } from './excelRun';
 import { gridRow } from './officeCells';
@@ -12,6 +12,8 @@ export interface LedgerReadOptions {
   /** Dates typed as text: day first (default) or month first. */
   readonly dateOrder?: DateOrder;
   readonly mapping?: TableMappings | undefined;
+  /** What the user said about another system's export (its receivable accounts…). */
+  readonly exportOptions?: ExportOptions | undefined;
   /** Does the host have ExcelApi `version`? Default: Office.context.requirements. */
   readonly isSetSupported?: (version: string) => boolean;
   /** JSON bytes one block of values may weigh (default 2,000,000: well under Excel's 5 MB). */
@@ -87,7 +89,7 @@ export async function readLedgerFromWorkbook(excelRun: ExcelRun, options: Ledger
       if (plan.areas !== undefined && !plan.areas.isNullObject) plan.merged = parseAreas(plan.areas.address).map((a) => a.range);
     }
 
-    const finder = new TableFinder({ source: options.source ?? 'workbook', dateOrder: options.dateOrder ?? 'dmy', date1904, mapping: options.mapping });
+    const finder = new TableFinder({ source: options.source ?? 'workbook', dateOrder: options.dateOrder ?? 'dmy', date1904, mapping: options.mapping, exportOptions: options.exportOptions });
     let bytesPerCell = 24;
     let rowsRead = 0;
     // One round trip for the first block of every sheet, as many as fit one block's budget: a

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Row } from 'exceljs';
 import ExcelJS from './exceljs';
-import { mappingFromRows, readSettingsRows, SETTINGS_SHEET, TableFinder, type DateOrder, type GridValue, type Issue, type LedgerTables, type Localised, type SettingsRow, type TableMappings } from '../../core';
+import { mappingFromRows, readSettingsRows, SETTINGS_SHEET, TableFinder, type DateOrder, type ExportOptions, type GridValue, type Issue, type LedgerTables, type Localised, type SettingsRow, type TableMappings } from '../../core';
 import { toGridValue } from './cellValue';
 import { excelTablesBySheet, mergedRangesBySheet, worksheetNamesOf, workbookSaysUsEnglish } from './excelTables';
 import { readZipDirectory, type ZipEntryInfo } from './zipDirectory';
@@ -19,6 +19,8 @@ export interface WorkbookReadOptions {
   /** Refuse a workbook whose parts inflate to more than this in all (default 2 GB). */
   readonly maxUncompressed?: number;
   readonly onRows?: (rowsRead: number) => void;
+  /** What the user said about another system's export (its receivable accounts…). */
+  readonly exportOptions?: ExportOptions | undefined;
 }
 
 /** The ledger tables, and the key/value rows of the add-in's hidden settings sheet ([] without one). */
@@ -90,7 +92,7 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
   let settingsRows: SettingsRow[] = [];
   let mapping = options.mapping;
   let finder: TableFinder | undefined;
-  const finderFor = (date1904: boolean) => new TableFinder({ source: path.basename(file), dateOrder, date1904, mapping });
+  const finderFor = (date1904: boolean) => new TableFinder({ source: path.basename(file), dateOrder, date1904, mapping, exportOptions: options.exportOptions });
   let rowsRead = 0;
   try {
     if (hasSettingsSheet && mapping === undefined) {

@@ -1,7 +1,7 @@
 import { makeIssue, type Issue } from '../issues/issue';
 import type { RawTable } from '../ledger/rawTable';
 import { VENDOR_PROFILES } from './registry';
-import type { Converted, Recognition, VendorProfile, VendorTable } from './vendorProfile';
+import type { Converted, Recognition, VendorProfile, VendorTable, ExportOptions } from './vendorProfile';
 
 export interface VendorHeader {
   readonly profile: VendorProfile;
@@ -47,14 +47,14 @@ export interface ConvertedExports {
  * Every recognised table, converted profile by profile, with one `export-recognised` info issue per
  * profile: the system, its tables, which columns were used for what and which were not.
  */
-export function convertVendorTables(found: readonly FoundVendorTable[]): ConvertedExports {
+export function convertVendorTables(found: readonly FoundVendorTable[], options: ExportOptions = {}): ConvertedExports {
   const customers: RawTable[] = [];
   const entries: RawTable[] = [];
   const applications: RawTable[] = [];
   const issues: Issue[] = [];
   for (const profile of new Set(found.map((f) => f.profile))) {
     const tables = found.filter((f) => f.profile === profile).map((f) => f.table);
-    const c: Converted = profile.convert(tables);
+    const c: Converted = profile.convert(tables, options);
     const sheets = tables
       .map((t) => {
         const sheet = t.raw.sheet ?? t.raw.source;

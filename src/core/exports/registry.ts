@@ -1,6 +1,8 @@
 import { businessCentral } from './profiles/businessCentral';
 import { quickBooks } from './profiles/quickBooks';
 import { xero } from './profiles/xero';
+import { odoo } from './profiles/odoo';
+import { sage } from './profiles/sage';
 import type { VendorProfile } from './vendorProfile';
 
 /**
@@ -11,4 +13,6 @@ export const VENDOR_PROFILES: readonly VendorProfile[] = [
   businessCentral,
   quickBooks,
   xero,
+  odoo,
+  sage,
 ];

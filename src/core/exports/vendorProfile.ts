@@ -23,7 +23,17 @@ export interface VendorProfile {
    * Every table of this system the finder found in one workbook, CSV file or function range (a
    * Customer Ledger Entries sheet and a Detailed entries sheet come together), into the contract.
    */
-  convert(tables: readonly VendorTable[]): Converted;
+  convert(tables: readonly VendorTable[], options?: ExportOptions): Converted;
+}
+
+/**
+ * What the user says about an export that the file itself does not: Odoo's journal items hold every
+ * account, so the user may name the receivable one(s) (`--account`, the pane's "Receivable account").
+ * A profile ignores options it has no use for.
+ */
+export interface ExportOptions {
+  /** Account codes (a prefix: "411" takes 411000 and 411100) or full account names. */
+  readonly accounts?: readonly string[];
 }
 
 /** How the finder must read a recognised table's cells. */

@@ -14,7 +14,9 @@ export type IssueCode =
   | 'export-recognised' | 'duplicate-entry-no' | 'unknown-entry' | 'export-date-assumed' | 'posted-after-export' | 'open-amount-disagrees'
   | 'before-export' | 'open-amounts-unbalanced' | 'bad-open-amount'
   // Grouped reports (QuickBooks, Xero, Sage): customers as group rows, Total for … rows.
-  | 'grouped-report' | 'group-total-mismatch' | 'group-total-unmatched' | 'invoice-lines-folded' | 'open-items-only';
+  | 'grouped-report' | 'group-total-mismatch' | 'group-total-unmatched' | 'invoice-lines-folded' | 'open-items-only'
+  // Journal-item exports holding every account (Odoo): what was left out and why.
+  | 'export-lines-left-out' | 'export-no-partner' | 'export-unnumbered-match' | 'export-residual-currency' | 'export-no-receivable';
 
 export type IssueParams = Readonly<Record<string, string | number>>;
 type Text = (p: IssueParams, where: IssueLocation) => string;
@@ -274,5 +276,26 @@ export const ISSUE_TEXTS: Readonly<Record<IssueCode, { en: Text; fr: Text }>> = 
   'bad-open-amount': {
     en: (p, w) => `${placeEn(w)}: open amount ${v(w)} must have the sign of the amount ${p.amount} and not exceed it`,
     fr: (p, w) => `${placeFr(w)} : le montant ouvert ${q(w)} doit avoir le signe du montant ${frNumber(p.amount)} sans le dépasser`,
+  },
+
+  'export-lines-left-out': {
+    en: (p) => `${p.count} lines of accounts that are not receivable were left out: ${p.accounts} (name the receivable account with --account, the pane: "Receivable account")`,
+    fr: (p) => `${p.count} lignes de comptes qui ne sont pas des comptes clients ont été écartées : ${p.accounts} (indiquez le compte client avec --account, volet : « Compte client »)`,
+  },
+  'export-no-partner': {
+    en: (p, w) => `${placeEn(w)}: a line of receivable account ${p.account} with no partner was left out: no customer to put it on`,
+    fr: (p, w) => `${placeFr(w)} : une ligne du compte client ${p.account} sans partenaire a été écartée : aucun client auquel l'imputer`,
+  },
+  'export-unnumbered-match': {
+    en: (p) => `${p.count} lines are matched "P" (rows ${p.rows}): Odoo 16 writes P for every partial match without saying which lines go together, so they are not linked; each line's residual is its open amount at the export date`,
+    fr: (p) => `${p.count} lignes sont lettrées « P » (lignes ${p.rows}) : Odoo 16 écrit P pour tout lettrage partiel sans dire quelles lignes vont ensemble, elles ne sont donc pas liées ; le montant résiduel de chaque ligne est son montant ouvert à la date d'export`,
+  },
+  'export-residual-currency': {
+    en: (p, w) => `${placeEn(w)}: the line is in ${p.currency} but this residual is in the company's currency; its open amount is unknown (export "Residual Amount in Currency" too)`,
+    fr: (p, w) => `${placeFr(w)} : la ligne est en ${p.currency} mais ce résiduel est dans la devise de la société ; son montant ouvert est inconnu (exportez aussi « Montant résiduel en devise »)`,
+  },
+  'export-no-receivable': {
+    en: (p) => `no line of a receivable account${p.wanted !== '' ? ` named ${p.wanted}` : ''} was found among the accounts ${p.accounts}; name the receivable account with --account (the pane: "Receivable account")`,
+    fr: (p) => `aucune ligne d'un compte client${p.wanted !== '' ? ` nommé ${p.wanted}` : ''} parmi les comptes ${p.accounts} ; indiquez le compte client avec --account (volet : « Compte client »)`,
   },
 };

@@ -77,6 +77,11 @@ const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   'before-export': 'error',
   'open-amounts-unbalanced': 'error',
   'bad-open-amount': 'error',
+  'export-lines-left-out': 'info',
+  'export-no-partner': 'warning',
+  'export-unnumbered-match': 'warning',
+  'export-residual-currency': 'warning',
+  'export-no-receivable': 'error',
   'grouped-report': 'info',
   'group-total-mismatch': 'warning', // the report disagrees with itself: said, and the rows are still read
   'group-total-unmatched': 'warning',

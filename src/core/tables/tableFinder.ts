@@ -1,5 +1,5 @@
 import { convertVendorTables, recogniseHeader } from '../exports/recognise';
-import type { Recognition, VendorProfile } from '../exports/vendorProfile';
+import type { ExportOptions, Recognition, VendorProfile } from '../exports/vendorProfile';
 import type { Localised } from '../i18n/language';
 import { makeIssue, type Issue, type TableName } from '../issues/issue';
 import type { LedgerTables } from '../ledger/buildLedger';
@@ -19,6 +19,8 @@ export interface FinderOptions {
   /** The workbook counts its date serials from 1904 (old Mac workbooks). */
   readonly date1904: boolean;
   readonly mapping?: TableMappings | undefined;
+  /** What the user said about another system's export (its receivable accounts…), for its profile. */
+  readonly exportOptions?: ExportOptions | undefined;
 }
 
 export type FoundTables = { ok: true; tables: LedgerTables; issues: Issue[] } | { ok: false; error: Localised };
@@ -80,7 +82,7 @@ export class TableFinder {
         issues.push(...r.issues);
         return { profile: v.profile, table: { recognition: v.recognition, raw: r.raw } };
       });
-      const converted = convertVendorTables(found);
+      const converted = convertVendorTables(found, this.options.exportOptions);
       issues.push(...converted.issues);
       finished.customers.push(...converted.customers);
       finished.entries.push(...converted.entries);

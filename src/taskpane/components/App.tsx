@@ -5,7 +5,7 @@ import { readSheetHeads, readWorkbookMapping, saveWorkbookMapping, selectCell, t
 import { customerRows } from '../customerRows';
 import type { PaneHost } from '../host';
 import { mappingCandidates, summariseTables, type MappingCandidate } from '../ledgerSummary';
-import { checkOptions, defaultOptions, type PaneOptions } from '../paneOptions';
+import { checkOptions, defaultOptions, exportOptionsOf, type PaneOptions } from '../paneOptions';
 import { CancelToken, Cancelled, computeRun, findLedger, workbookModelFor, writeRun, yieldToUi, type Progress } from '../statementsRun';
 import { TEXTS } from '../texts';
 import { CustomersTab } from './CustomersTab';
@@ -68,7 +68,7 @@ export function App({ host }: { host: PaneHost }) {
     setMapping(m);
     const found = await findLedger(host, m, options.dateOrder, tk, (p) => {
       if (!tk.cancelled) setProgress(p);
-    });
+    }, exportOptionsOf(options));
     tk.check();
     const summaries = summariseTables(found);
     const needHeads = !found.ok || found.issues.some((i) => i.code === 'no-table');
@@ -77,9 +77,9 @@ export function App({ host }: { host: PaneHost }) {
     setCandidates(mappingCandidates(summaries, heads, m));
     setRead(found);
     if (!found.ok) setResult(undefined);
-  }), [job, host, options.dateOrder]);
+  }), [job, host, options.dateOrder, options.accounts]);
 
-  // On open, and again when the date order (a reading option) changes.
+  // On open, and again when a reading option (the date order, the receivable accounts) changes.
   useEffect(() => {
     void readLedger(undefined);
   }, [readLedger]);

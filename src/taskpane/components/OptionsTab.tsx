@@ -1,4 +1,5 @@
 import { Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2 } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { Language } from '../../core';
 import type { OptionField, PaneOptions } from '../paneOptions';
 import type { PaneTexts } from '../texts';
@@ -15,6 +16,7 @@ export interface OptionsTabProps {
 export function OptionsTab({ t, options: o, errors, onChange }: OptionsTabProps) {
   const s = usePaneStyles();
   const set = <K extends keyof PaneOptions>(k: K, v: PaneOptions[K]) => onChange({ ...o, [k]: v });
+  const [accounts, setAccounts] = useState(o.accounts);
   const T = t.options;
   const err = (f: OptionField) => (errors[f] === undefined ? {} : { validationMessage: errors[f], validationState: 'error' as const });
   return (
@@ -93,6 +95,16 @@ export function OptionsTab({ t, options: o, errors, onChange }: OptionsTabProps)
         </Field>
         <Field label={T.exported} hint={T.exportedHint} {...err('exported')}>
           <Input type="date" name="exported" value={o.exported} onChange={(_, d) => set('exported', d.value)} />
+        </Field>
+        <Field label={T.accounts} hint={T.accountsHint}>
+          {/* The ledger is read again when the accounts change: once the field is left or Enter pressed, not at every key. */}
+          <Input
+            name="accounts"
+            value={accounts}
+            onChange={(_, d) => setAccounts(d.value)}
+            onBlur={() => accounts !== o.accounts && set('accounts', accounts)}
+            onKeyDown={(e) => e.key === 'Enter' && accounts !== o.accounts && set('accounts', accounts)}
+          />
         </Field>
       </section>
     </>
