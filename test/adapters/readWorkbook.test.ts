@@ -320,4 +320,30 @@ describe('no part of a workbook is lost on the way', () => {
     const seen: unknown[] = [];
     await expect((async () => { for await (const c of iterate(failing)) seen.push(String(c)); })()).rejects.toThrow('disk gone');
   });
+
+  it("the stream iterator takes no 'end' for the end until the stream has really ended (unzipper emits one early, by hand)", async () => {
+    const { Readable } = await import('node:stream');
+    const iterate = (await import('../../src/adapters/xlsx/iterateStreamSafely')).default;
+    const parts = ['[Content_Types].xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/workbook.xml'];
+    let next = 0;
+    const zip = new Readable({ objectMode: true, read() {} });
+    // Like unzipper's parser: its input is all written ('finish'), so it says 'end' while two parts are still to come.
+    const feed = (): void => {
+      if (next === 2) zip.emit('end');
+      if (next < parts.length) zip.push(parts[next++]);
+      else zip.push(null);
+      if (next <= parts.length) setTimeout(feed, 5);
+    };
+    feed();
+    const got: unknown[] = [];
+    for await (const p of iterate(zip)) {
+      got.push(p);
+      await new Promise((r) => setTimeout(r, 15)); // the reader is busy when the early 'end' comes
+    }
+    expect(got).toEqual(parts);
+    const cut = new Readable({ objectMode: true, read() {} });
+    cut.push('a');
+    setTimeout(() => cut.destroy(), 5);
+    await expect((async () => { for await (const _ of iterate(cut)) void _; })()).rejects.toThrow('closed before its end');
+  });
 });
