@@ -35,34 +35,39 @@ export interface FoundVendorTable {
   readonly table: VendorTable;
 }
 
+/** Every system's tables in the contract, and the issues: one `export-recognised` per system, then the profile's own. */
+export interface ConvertedExports {
+  readonly customers: readonly RawTable[];
+  readonly entries: readonly RawTable[];
+  readonly applications: readonly RawTable[];
+  readonly issues: readonly Issue[];
+}
+
 /**
  * Every recognised table, converted profile by profile, with one `export-recognised` info issue per
  * profile: the system, its tables, which columns were used for what and which were not.
  */
-export function convertVendorTables(found: readonly FoundVendorTable[]): { converted: Converted; issues: Issue[] } {
+export function convertVendorTables(found: readonly FoundVendorTable[]): ConvertedExports {
   const customers: RawTable[] = [];
   const entries: RawTable[] = [];
   const applications: RawTable[] = [];
   const issues: Issue[] = [];
-  const used: Converted['used'][number][] = [];
-  const unused: Converted['unused'][number][] = [];
-  const profiles = [...new Set(found.map((f) => f.profile))];
-  for (const profile of profiles) {
+  for (const profile of new Set(found.map((f) => f.profile))) {
     const tables = found.filter((f) => f.profile === profile).map((f) => f.table);
-    const c = profile.convert(tables);
-    const sheets = tables.map((t) => {
-      const sheet = t.raw.sheet ?? t.raw.source;
-      return sheet === t.recognition.kind ? sheet : `${sheet} (${t.recognition.kind})`;
-    }).join(', ');
-    const uses = c.used.map((u) => `${u.header} → ${u.use}`).join(', ');
-    const notUsed = c.unused.map((u) => u.header).join(', ');
-    issues.push(makeIssue('export-recognised', { table: 'entries' }, { system: profile.system, sheets, used: uses, unused: notUsed === '' ? '—' : notUsed }));
+    const c: Converted = profile.convert(tables);
+    const sheets = tables
+      .map((t) => {
+        const sheet = t.raw.sheet ?? t.raw.source;
+        return sheet === t.recognition.kind ? sheet : `${sheet} (${t.recognition.kind})`;
+      })
+      .join(', ');
+    const used = c.used.map((u) => `${u.header} → ${u.use}`).join(', ');
+    const unused = c.unused.map((u) => u.header).join(', ');
+    issues.push(makeIssue('export-recognised', { table: 'entries' }, { system: profile.system, sheets, used, unused: unused === '' ? '—' : unused }));
     issues.push(...c.issues);
     customers.push(...c.customers);
     entries.push(...c.entries);
     applications.push(...c.applications);
-    used.push(...c.used);
-    unused.push(...c.unused);
   }
-  return { converted: { customers, entries, applications, issues: [], used, unused }, issues };
+  return { customers, entries, applications, issues };
 }

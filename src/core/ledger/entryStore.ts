@@ -71,14 +71,6 @@ export class EntryStore {
 
   private readonly capacity: number;
 
-  /** Entry i's number in the export; for messages. */
-  entryNoOf(i: number): string {
-    if (this.entryNumbers === undefined) return '';
-    const origin = this.originOf(i);
-    const k = origin.index['entry_no'] ?? -1;
-    return k < 0 ? '' : (origin.table.rows.at(this.rowIndex[i] as number)?.[k] ?? '').trim();
-  }
-
   /** The entry with this number in the export, or −1. */
   entryIndex(entryNo: string): number {
     return this.entryNumbers?.get(entryNo) ?? -1;

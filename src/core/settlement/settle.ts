@@ -177,6 +177,9 @@ class DocumentLists {
  * FIFO gave it. The issues are the whole ledger's, the same whatever `asOf`: every application row
  * is still checked in date order against the applications before it, as if the books had no end.
  *
+ * Another system's export may carry each entry's own open amount at its export date (`open_amount`):
+ * what no link reaches takes it (`openAmounts.ts`, after the links and FIFO; `exported` is that date).
+ *
  * Works on the ledger's columns (entry indices, typed arrays): a million entry objects chased in
  * random order cost more than the settling itself. `byCustomer`: the entries posted by `asOf` by
  * customer, when the caller already has them.

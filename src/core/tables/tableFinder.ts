@@ -1,5 +1,5 @@
-import { convertVendorTables, recogniseHeader, type FoundVendorTable } from '../exports/recognise';
-import type { VendorProfile } from '../exports/vendorProfile';
+import { convertVendorTables, recogniseHeader } from '../exports/recognise';
+import type { Recognition, VendorProfile } from '../exports/vendorProfile';
 import type { Localised } from '../i18n/language';
 import { makeIssue, type Issue, type TableName } from '../issues/issue';
 import type { LedgerTables } from '../ledger/buildLedger';
@@ -41,7 +41,7 @@ export type FoundTables = { ok: true; tables: LedgerTables; issues: Issue[] } | 
 export class TableFinder {
   private readonly found: Record<TableName, { sheet: string; builder: TableBuilder }[]> = { customers: [], entries: [], applications: [] };
   /** Tables another system's profile recognised (exports/), converted into the contract at the end. */
-  private readonly vendor: { profile: VendorProfile; builder: TableBuilder; recognition: FoundVendorTable['table']['recognition'] }[] = [];
+  private readonly vendor: { profile: VendorProfile; builder: TableBuilder; recognition: Recognition }[] = [];
   /** Issues found while reading, in order; each table's own issues follow them at the end. */
   private readonly issues: Issue[] = [];
   private current: SheetFinder | undefined;
@@ -80,8 +80,8 @@ export class TableFinder {
         issues.push(...r.issues);
         return { profile: v.profile, table: { recognition: v.recognition, raw: r.raw } };
       });
-      const { converted, issues: exportIssues } = convertVendorTables(found);
-      issues.push(...exportIssues);
+      const converted = convertVendorTables(found);
+      issues.push(...converted.issues);
       finished.customers.push(...converted.customers);
       finished.entries.push(...converted.entries);
       finished.applications.push(...converted.applications);
