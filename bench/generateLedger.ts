@@ -42,9 +42,11 @@ export const LEDGER_PARAMS: LedgerParams = {
 };
 
 /** The canonical entry columns, amounts in one signed column (no debit/credit). */
-export const ENTRY_HEADERS: readonly string[] = ENTRY_COLUMNS.filter((c) => c !== 'debit' && c !== 'credit');
+// The contract's columns this ledger fills: not debit/credit, nor an export's entry numbers and open amounts (issue 16).
+const NOT_WRITTEN = new Set(['debit', 'credit', 'entry_no', 'open_amount', 'from_entry', 'to_entry']);
+export const ENTRY_HEADERS: readonly string[] = ENTRY_COLUMNS.filter((c) => !NOT_WRITTEN.has(c));
 export const CUSTOMER_HEADERS: readonly string[] = CUSTOMER_COLUMNS;
-export const APPLICATION_HEADERS: readonly string[] = APPLICATION_COLUMNS;
+export const APPLICATION_HEADERS: readonly string[] = APPLICATION_COLUMNS.filter((c) => !NOT_WRITTEN.has(c));
 
 /** mulberry32: small, fast, deterministic. */
 export class Rng {

@@ -46,6 +46,7 @@ describe('recognition', () => {
     expect(recogniseHeader(BC)?.profile.id).toBe('business-central');
     expect(recogniseHeader(['N° séquence', 'Date comptabilisation', 'Type document', 'N° document', 'N° client', 'Montant', 'Montant ouvert'])?.recognition.kind).toBe('Customer Ledger Entries');
     expect(recogniseHeader(['Posting Date', 'Entry Type', 'Document No.', 'Amount', 'Cust. Ledger Entry No.', 'Applied Cust. Ledger Entry No.'])?.recognition.kind).toBe('Detailed Cust. Ledg. Entries');
+    expect(recogniseHeader(['Date comptabilisation', 'Type écriture', 'N° document', 'Montant', 'N° écriture comptable clt', 'N° écriture comptable clt lettrée', 'Non lettré'])?.recognition.kind).toBe('Detailed Cust. Ledg. Entries');
     expect(recogniseHeader(['Posting Date', 'Document Type', 'Document No.', 'Customer No.', 'Amount', 'Due Date'])).toBeUndefined();
     expect(recogniseHeader(['customer_id', 'type', 'document_no', 'posting_date', 'amount', 'applies_to'])).toBeUndefined();
     expect(VENDOR_PROFILES.map((p) => p.id)).toContain('business-central');
@@ -164,6 +165,15 @@ describe('Detailed entries', () => {
     expect(codes(after.issues)).not.toContain('open-amount-disagrees');
   });
 
+  it('read the same with French captions (Type écriture = Lettrage)', () => {
+    const fr: GridValue[][] = [
+      ['N° séquence', 'Date comptabilisation', 'Type écriture', 'Type document', 'N° document', 'N° client', 'Montant', 'N° écriture comptable clt', 'N° écriture comptable clt lettrée', 'Non lettré'],
+      ...detailed.slice(1).map((r) => r.map((c) => (c === 'Application' ? 'Lettrage' : c === 'Initial Entry' ? 'Écriture origine' : c === 'No' ? 'Non' : c === 'Yes' ? 'Oui' : c === 'Payment' ? 'Paiement' : c))),
+    ];
+    const { ledger } = ledgerOf({ 'Écritures client': ledgerSheet, 'Écritures détaillées': fr });
+    expect(ledger.applications.map((a) => [a.from, a.to, a.amountText, a.byEntry])).toEqual([['2', '1', '500', true]]);
+  });
+
   it('a link the export contradicts keeps our settlement and names the document with both figures', () => {
     const wrong = ledgerSheet.map((r, i) => (i === 1 ? [...r.slice(0, 6), 600, r[7] ?? null] : r));
     const { ledger } = ledgerOf({ 'Customer Ledger Entries': wrong, 'Detailed Cust. Ledg. Entries': detailed });
@@ -204,6 +214,16 @@ C2|payment|G001|2026-01-10|-80.00|EUR|4`);
     const r = compute(buildLedger({ customers, entries, applications }), '2026-01-31');
     expect(r.issues).toEqual([]);
     expect(r.statements.map((s) => s.sections.map((x) => [x.closingBalance, x.lines]))).toEqual([[[0, []]], [[0, []]]]);
+  });
+
+  it('an open_amount column left blank changes nothing and says nothing', () => {
+    const entries = rawTable('entries', `
+customer_id|type|document_no|posting_date|amount|currency|open_amount
+C1|invoice|INV-1|2026-01-05|100.00|EUR|
+C1|payment|PAY-1|2026-01-06|-40.00|EUR|`);
+    const r = compute(buildLedger({ customers, entries }), '2026-01-31', { allocate: 'fifo' });
+    expect(r.issues).toEqual([]);
+    expect(r.statements[0]?.sections[0]?.lines?.map((l) => l.open)).toEqual([6000]); // FIFO settled the payment: the blank column is no open amount
   });
 
   it('FIFO leaves entries with an open amount alone', () => {

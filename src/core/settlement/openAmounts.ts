@@ -24,6 +24,7 @@ export function applyOpenAmounts(ledger: Ledger, remaining: Float64Array, linked
   const open = s.openAmounts;
   if (open === undefined || linked === undefined) return [];
   const n = s.length;
+  if (!open.subarray(0, n).some((o) => !Number.isNaN(o))) return []; // an empty column: nothing to take, nothing to say
   const issues: Issue[] = [];
   let latest = -Infinity;
   for (let i = 0; i < n; i++) latest = Math.max(latest, s.posting[i] as number);

@@ -41,14 +41,14 @@ const LEDGER_CAPTIONS = {
 
 const DETAILED_CAPTIONS = {
   entryNo: ['Entry No.', 'N° séquence'],
-  ledgerEntryNo: ['Cust. Ledger Entry No.', 'N° séquence écriture client', 'N° écriture client'],
+  ledgerEntryNo: ['Cust. Ledger Entry No.', 'N° écriture comptable clt'],
   entryType: ['Entry Type', 'Type écriture'],
   posting: ['Posting Date', 'Date comptabilisation'],
   documentType: ['Document Type', 'Type document'],
   documentNo: ['Document No.', 'N° document'],
   customerNo: ['Customer No.', 'N° client'],
   amount: ['Amount', 'Montant'],
-  appliedEntryNo: ['Applied Cust. Ledger Entry No.', 'N° séq. écriture client lettrée', 'N° écriture client lettrée'],
+  appliedEntryNo: ['Applied Cust. Ledger Entry No.', 'N° écriture comptable clt lettrée'],
   unapplied: ['Unapplied', 'Non lettré'],
   currency: ['Currency Code', 'Code devise'],
 } as const;
