@@ -90,7 +90,7 @@ describe('Word to PDF through OneDrive from a browser page on another origin', (
       expect(fake.drive.items.size).toBe(0);
       fake.faults.cors = true;
       // A page that sends the Graph token on to the pre-authenticated URL: the download host takes no preflight.
-      const put = await fetch(`${fake.url}/v1.0/me/drive/special/approot:/a.docx:/content`, { method: 'PUT', headers: { authorization: 'Bearer test-token', 'content-type': 'application/octet-stream' }, body: files[0]!.bytes });
+      const put = await fetch(`${fake.url}/v1.0/me/drive/special/approot:/a.docx:/content`, { method: 'PUT', headers: { authorization: 'Bearer test-token', 'content-type': 'application/octet-stream' }, body: new Uint8Array(files[0]!.bytes) });
       const id = ((await put.json()) as { id: string }).id;
       const redirect = await fetch(`${fake.url}/v1.0/me/drive/items/${id}/content?format=pdf`, { headers: { authorization: 'Bearer test-token' }, redirect: 'manual' });
       const location = redirect.headers.get('location') as string;
