@@ -84,10 +84,14 @@ export class GraphHttp {
           await this.o.tokens.refresh();
           continue;
         }
-        throw new TransportError({
-          en: `Microsoft Graph refused the sign-in (401 ${error.code}): the token has expired or is not valid. Sign in again (statements send --graph without STATEMENTS_GRAPH_TOKEN), or set a fresh STATEMENTS_GRAPH_TOKEN. Nothing more was sent.`,
-          fr: `Microsoft Graph a refusé la connexion (401 ${error.code}) : le jeton a expiré ou n'est pas valide. Reconnectez-vous (statements send --graph sans STATEMENTS_GRAPH_TOKEN) ou donnez un nouveau STATEMENTS_GRAPH_TOKEN. Rien de plus n'a été envoyé.`,
-        });
+        // A sign-in no one can redo here (cron, a stale STATEMENTS_GRAPH_TOKEN): exit code 2, as the issue says.
+        throw new TransportError(
+          {
+            en: `Microsoft Graph refused the sign-in (401 ${error.code}): the token has expired or is not valid. Sign in again (statements send --graph without STATEMENTS_GRAPH_TOKEN), or set a fresh STATEMENTS_GRAPH_TOKEN. Nothing more was sent.`,
+            fr: `Microsoft Graph a refusé la connexion (401 ${error.code}) : le jeton a expiré ou n'est pas valide. Reconnectez-vous (statements send --graph sans STATEMENTS_GRAPH_TOKEN) ou donnez un nouveau STATEMENTS_GRAPH_TOKEN. Rien de plus n'a été envoyé.`,
+          },
+          2,
+        );
       }
       if (res.status >= 400) {
         const error = await this.errorOf(res);
