@@ -40,7 +40,7 @@ export class GraphHttp {
     return /^https?:/.test(pathOrUrl) ? pathOrUrl : `${this.o.baseUrl.replace(/\/+$/, '')}${pathOrUrl}`;
   }
 
-  async request<T>(method: string, pathOrUrl: string, body?: unknown, headers: Record<string, string> = {}, raw?: Buffer): Promise<{ status: number; json: T | undefined }> {
+  async request<T>(method: string, pathOrUrl: string, body?: unknown, headers: Record<string, string> = {}, raw?: Uint8Array): Promise<{ status: number; json: T | undefined }> {
     const maxAttempts = this.o.maxAttempts ?? 12;
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
