@@ -66,15 +66,21 @@ async function graphTokens(f: TransportFlags, io: Io, env: NodeJS.ProcessEnv): P
   if (clientId === undefined) {
     throw new UsageError('--graph: set STATEMENTS_GRAPH_TOKEN, or give --client-id (the firm\'s app registration) to sign in', '--graph : donnez STATEMENTS_GRAPH_TOKEN, ou --client-id (l\'application enregistrée du cabinet) pour vous connecter');
   }
+  // A national cloud's sign-in host; its OpenID configuration given as JSON skips discovery (tests point msal-node at a local token endpoint so).
+  const where = {
+    ...(env['STATEMENTS_GRAPH_AUTHORITY'] !== undefined ? { authorityHost: env['STATEMENTS_GRAPH_AUTHORITY'] } : {}),
+    ...(env['STATEMENTS_GRAPH_AUTHORITY_METADATA'] !== undefined ? { authorityMetadata: env['STATEMENTS_GRAPH_AUTHORITY_METADATA'] } : {}),
+  };
   const secret = env['STATEMENTS_GRAPH_CLIENT_SECRET'];
   const certKey = env['STATEMENTS_GRAPH_CERT_KEY'];
   const thumbprint = env['STATEMENTS_GRAPH_CERT_THUMBPRINT'];
   if (secret !== undefined || certKey !== undefined) {
     if (f.tenant === undefined) throw new UsageError('client credentials need --tenant', "les identifiants d'application demandent --tenant");
     if (f.mailbox === undefined) throw new UsageError('client credentials send from a named mailbox: give --mailbox', "les identifiants d'application envoient depuis une boîte nommée : donnez --mailbox");
-    return clientCredentialsTokenProvider({ clientId, tenant: f.tenant, ...(secret !== undefined ? { secret } : {}), ...(certKey !== undefined && thumbprint !== undefined ? { certificate: { privateKey: certKey, thumbprintSha256: thumbprint } } : {}) });
+    return clientCredentialsTokenProvider({ ...where, clientId, tenant: f.tenant, ...(secret !== undefined ? { secret } : {}), ...(certKey !== undefined && thumbprint !== undefined ? { certificate: { privateKey: certKey, thumbprintSha256: thumbprint } } : {}) });
   }
   return deviceCodeTokenProvider({
+    ...where,
     clientId,
     tenant: f.tenant ?? 'organizations',
     cacheFile: f.tokenCache ?? path.join(os.homedir(), '.statements', 'msal-cache.json'),

@@ -23,7 +23,30 @@ function fileCachePlugin(file: string): ICachePlugin {
   };
 }
 
-export interface DeviceCodeOptions {
+/** Where msal-node signs in: a national cloud's host, or an authority whose OpenID configuration is given (no discovery: tests, closed networks). */
+export interface AuthorityOptions {
+  /** Default https://login.microsoftonline.com (national clouds: https://login.microsoftonline.us, https://login.chinacloudapi.cn). */
+  readonly authorityHost?: string;
+  /** The authority's OpenID configuration (JSON), used instead of asking the host for it. */
+  readonly authorityMetadata?: string;
+}
+
+function authority(o: AuthorityOptions & { readonly tenant: string }): { authority: string; knownAuthorities?: string[]; authorityMetadata?: string } {
+  const host = (o.authorityHost ?? 'https://login.microsoftonline.com').replace(/\/+$/, '');
+  if (o.authorityMetadata === undefined) return { authority: `${host}/${o.tenant}` };
+  return { authority: `${host}/${o.tenant}`, knownAuthorities: [new URL(host).host], authorityMetadata: o.authorityMetadata };
+}
+
+/** msal's refusal (invalid_client, unauthorized_client, a tenant not found…) as a sign-in that cannot happen: exit 2, with what to check. */
+function refused(e: unknown, check: { en: string; fr: string }): SignInError {
+  const code = typeof e === 'object' && e !== null && typeof (e as { errorCode?: unknown }).errorCode === 'string' ? (e as { errorCode: string }).errorCode : 'error';
+  const text = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+  // Entra's own sentence (AADSTS…), without msal's timestamp and correlation ids around it.
+  const first = /Description: (.*?)(?: - Correlation ID|$)/.exec(text)?.[1] ?? text;
+  return new SignInError(`Microsoft 365 refused the sign-in (${code}: ${first}). ${check.en}`, `Microsoft 365 a refusé la connexion (${code} : ${first}). ${check.fr}`);
+}
+
+export interface DeviceCodeOptions extends AuthorityOptions {
   readonly clientId: string;
   readonly tenant: string;
   readonly cacheFile: string;
@@ -38,7 +61,7 @@ export interface DeviceCodeOptions {
 export async function deviceCodeTokenProvider(o: DeviceCodeOptions): Promise<TokenProvider> {
   const { PublicClientApplication } = await import('@azure/msal-node');
   const app = new PublicClientApplication({
-    auth: { clientId: o.clientId, authority: `https://login.microsoftonline.com/${o.tenant}` },
+    auth: { clientId: o.clientId, ...authority(o) },
     cache: { cachePlugin: fileCachePlugin(o.cacheFile) },
   });
   let cached: { token: string; expires: number } | undefined;
@@ -74,7 +97,7 @@ export async function deviceCodeTokenProvider(o: DeviceCodeOptions): Promise<Tok
   };
 }
 
-export interface ClientCredentialsOptions {
+export interface ClientCredentialsOptions extends AuthorityOptions {
   readonly clientId: string;
   readonly tenant: string;
   /** A client secret, or a certificate (PEM private key and its SHA-256 thumbprint). */
@@ -91,7 +114,7 @@ export async function clientCredentialsTokenProvider(o: ClientCredentialsOptions
   const app = new ConfidentialClientApplication({
     auth: {
       clientId: o.clientId,
-      authority: `https://login.microsoftonline.com/${o.tenant}`,
+      ...authority(o),
       ...(o.secret !== undefined ? { clientSecret: o.secret } : {}),
       ...(o.certificate !== undefined ? { clientCertificate: { privateKey: o.certificate.privateKey, thumbprintSha256: o.certificate.thumbprintSha256 } } : {}),
     },
@@ -100,7 +123,15 @@ export async function clientCredentialsTokenProvider(o: ClientCredentialsOptions
   return {
     async token(): Promise<string> {
       if (cached !== undefined && cached.expires > Date.now()) return cached.token;
-      const r = await app.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });
+      let r: Awaited<ReturnType<typeof app.acquireTokenByClientCredential>>;
+      try {
+        r = await app.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });
+      } catch (e) {
+        throw refused(e, {
+          en: 'Check --tenant, --client-id and STATEMENTS_GRAPH_CLIENT_SECRET (or the certificate), and that the app has the Mail.Send application permission with admin consent.',
+          fr: "Vérifiez --tenant, --client-id et STATEMENTS_GRAPH_CLIENT_SECRET (ou le certificat), et que l'application a la permission d'application Mail.Send avec le consentement de l'administrateur.",
+        });
+      }
       if (r === null) throw new SignInError('client credentials: no token', "identifiants d'application : pas de jeton");
       cached = { token: r.accessToken, expires: (r.expiresOn?.getTime() ?? Date.now() + 3_000_000) - 120_000 };
       return cached.token;

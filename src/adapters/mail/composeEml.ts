@@ -15,7 +15,7 @@ export function mailOptions(m: OutgoingMessage): ConstructorParameters<typeof Ma
     subject: m.subject,
     text: m.body,
     headers: { [IDENTITY_HEADER]: m.identity },
-    attachments: m.attachments.map((a) => ({ filename: a.name, contentType: a.contentType, content: a.content })),
+    attachments: m.attachments.map((a) => ({ filename: a.name, contentType: a.contentType, content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength) })),
   };
 }
 

@@ -21,7 +21,8 @@ export interface OutgoingMessage {
 export interface Attachment {
   readonly name: string;
   readonly contentType: string;
-  readonly content: Buffer;
+  /** Bytes (a Node Buffer is one): the pane hands plain Uint8Arrays, with no Buffer in the browser. */
+  readonly content: Uint8Array;
 }
 
 export type DeliveryOutcome = 'sent' | 'scheduled' | 'drafted' | 'already-delivered';

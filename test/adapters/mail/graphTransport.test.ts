@@ -102,6 +102,7 @@ describe('Graph transport against the strict fake', () => {
     expect(e).toBeInstanceOf(TransportError);
     expect((e as TransportError).localised.en).toMatch(/401 InvalidAuthenticationToken.*expired.*STATEMENTS_GRAPH_TOKEN/);
     expect((e as TransportError).localised.fr).toMatch(/jeton a expiré/);
+    expect((e as TransportError).exitCode).toBe(2);
     expect(fake.deliveries.size).toBe(0);
   });
 
@@ -114,6 +115,22 @@ describe('Graph transport against the strict fake', () => {
     expect(stored.attachments.map((a) => a.name)).toEqual(['big.pdf']);
     expect(stored.attachments[0]!.bytes.equals(big)).toBe(true);
     expect(fake.deliveries.get('stmt1-fff')).toBe(1);
+  });
+
+  it('takes plain Uint8Array attachments (no Buffer: the pane), inline and through an upload session, byte for byte', async () => {
+    const small = new Uint8Array(70_001).map((_, i) => (i * 31) % 256);
+    const big = new Uint8Array(3 * 1024 * 1024 + 5).map((_, i) => (i * 7) % 251);
+    // Views into a larger buffer, as a subarray of a pane's bytes would be.
+    const backing = new Uint8Array(big.length + 10);
+    backing.set(big, 10);
+    const view = backing.subarray(10);
+    expect(Buffer.isBuffer(view)).toBe(false);
+    await transportOn(fake).deliver(message('stmt1-uuu', { attachments: [{ name: 'a.pdf', contentType: 'application/pdf', content: small }, { name: 'b.pdf', contentType: 'application/pdf', content: view }] }), noLog);
+    const stored = [...fake.messages.values()][0]!;
+    expect(stored.attachments.map((a) => a.name).sort()).toEqual(['a.pdf', 'b.pdf']);
+    expect(stored.attachments.find((a) => a.name === 'a.pdf')!.bytes.equals(Buffer.from(small))).toBe(true);
+    expect(stored.attachments.find((a) => a.name === 'b.pdf')!.bytes.equals(Buffer.from(big))).toBe(true);
+    expect(fake.counts.badRequests).toEqual([]);
   });
 
   it('holds a message sent --at a later time in the Outbox, and cancels it', async () => {

@@ -81,16 +81,6 @@ describe('statements send --graph in-process', () => {
     else process.env['STATEMENTS_GRAPH_TOKEN'] = saved;
   });
 
-  it('stops with a clear message and exit 1 when the token has expired', async () => {
-    fake.tokens.valid.clear();
-    fake.tokens.expired.add('old-token');
-    process.env['STATEMENTS_GRAPH_TOKEN'] = 'old-token';
-    const r = await cli(...sendArgs(mailLedger(), path.join(tempDir('stmt-mail-401-'), 'l.jsonl')));
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('the token has expired or is not valid');
-    expect(fake.deliveries.size).toBe(0);
-  });
-
   it('a sign-in that needs a person, with no one there, is exit code 2 and says what to do', async () => {
     delete process.env['STATEMENTS_GRAPH_TOKEN'];
     const work = tempDir('stmt-mail-signin-');

@@ -1,5 +1,6 @@
 import type { TokenProvider } from '../../auth/tokenProvider';
 import { TransportError } from '../outgoingMessage';
+import { retryAfterMs } from './retryAfter';
 
 /** A Graph error answer: status, Graph's code (ErrorItemNotFound, ErrorSendAsDenied...) and message. */
 export class GraphError extends Error {
@@ -30,17 +31,6 @@ export interface GraphHttpOptions {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Retry-After in seconds (Graph's form) or an HTTP date; missing → an exponential wait. */
-function retryAfterMs(header: string | null, attempt: number): number {
-  if (header !== null) {
-    const seconds = Number(header);
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    const date = Date.parse(header);
-    if (Number.isFinite(date)) return Math.max(0, date - Date.now());
-  }
-  return Math.min(30_000, 500 * 2 ** attempt);
-}
-
 /** Plain fetch against Graph: the token, Retry-After on 429/503/504, a clear message on 401. */
 export class GraphHttp {
   readonly stats: GraphStats = { requests: 0, throttled: 0, unavailable: 0, dropped: 0 };
@@ -50,7 +40,7 @@ export class GraphHttp {
     return /^https?:/.test(pathOrUrl) ? pathOrUrl : `${this.o.baseUrl.replace(/\/+$/, '')}${pathOrUrl}`;
   }
 
-  async request<T>(method: string, pathOrUrl: string, body?: unknown, headers: Record<string, string> = {}, raw?: Buffer): Promise<{ status: number; json: T | undefined }> {
+  async request<T>(method: string, pathOrUrl: string, body?: unknown, headers: Record<string, string> = {}, raw?: Uint8Array): Promise<{ status: number; json: T | undefined }> {
     const maxAttempts = this.o.maxAttempts ?? 12;
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
@@ -94,10 +84,14 @@ export class GraphHttp {
           await this.o.tokens.refresh();
           continue;
         }
-        throw new TransportError({
-          en: `Microsoft Graph refused the sign-in (401 ${error.code}): the token has expired or is not valid. Sign in again (statements send --graph without STATEMENTS_GRAPH_TOKEN), or set a fresh STATEMENTS_GRAPH_TOKEN. Nothing more was sent.`,
-          fr: `Microsoft Graph a refusé la connexion (401 ${error.code}) : le jeton a expiré ou n'est pas valide. Reconnectez-vous (statements send --graph sans STATEMENTS_GRAPH_TOKEN) ou donnez un nouveau STATEMENTS_GRAPH_TOKEN. Rien de plus n'a été envoyé.`,
-        });
+        // A sign-in no one can redo here (cron, a stale STATEMENTS_GRAPH_TOKEN): exit code 2, as the issue says.
+        throw new TransportError(
+          {
+            en: `Microsoft Graph refused the sign-in (401 ${error.code}): the token has expired or is not valid. Sign in again (statements send --graph without STATEMENTS_GRAPH_TOKEN), or set a fresh STATEMENTS_GRAPH_TOKEN. Nothing more was sent.`,
+            fr: `Microsoft Graph a refusé la connexion (401 ${error.code}) : le jeton a expiré ou n'est pas valide. Reconnectez-vous (statements send --graph sans STATEMENTS_GRAPH_TOKEN) ou donnez un nouveau STATEMENTS_GRAPH_TOKEN. Rien de plus n'a été envoyé.`,
+          },
+          2,
+        );
       }
       if (res.status >= 400) {
         const error = await this.errorOf(res);

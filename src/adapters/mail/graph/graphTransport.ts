@@ -1,4 +1,5 @@
 import type { TokenProvider } from '../../auth/tokenProvider';
+import { bytesToBase64 } from '../base64';
 import { Pacer } from '../pacer';
 import { DeliveryError, type Attachment, type DeliverOptions, type Delivery, type MailTransport, type OutgoingMessage } from '../outgoingMessage';
 import { GraphError, GraphHttp, GraphInDoubtError, type GraphStats } from './graphHttp';
@@ -89,7 +90,7 @@ export function graphTransport(o: GraphTransportOptions): GraphTransport {
       ...(m.replyTo !== '' ? { replyTo: recipients([m.replyTo]) } : {}),
       ...(m.from !== '' ? { from: { emailAddress: { address: m.from } } } : {}),
       // Small attachments go in with the draft, so a draft is never found half-attached.
-      ...(small.length > 0 ? { attachments: small.map((a) => ({ '@odata.type': '#microsoft.graph.fileAttachment', name: a.name, contentType: a.contentType, contentBytes: a.content.toString('base64') })) } : {}),
+      ...(small.length > 0 ? { attachments: small.map((a) => ({ '@odata.type': '#microsoft.graph.fileAttachment', name: a.name, contentType: a.contentType, contentBytes: bytesToBase64(a.content) })) } : {}),
       singleValueExtendedProperties: properties,
     };
   }
