@@ -29,6 +29,8 @@ export interface Faults {
   sentLagMs: number;
   /** Exchange's sending limit per mailbox (a rolling window), answered with 429. */
   sendLimit: { perWindow: number; windowMs: number; retryAfter: number } | undefined;
+  /** Off: no CORS headers and preflights refused, so a browser page on another origin is blocked (the proof that CORS is tested). */
+  cors: boolean;
 }
 
 export interface FakeGraph {
@@ -36,7 +38,7 @@ export interface FakeGraph {
   readonly messages: Map<string, FakeMessage>;
   readonly faults: Faults;
   readonly tokens: { valid: Set<string>; expired: Set<string> };
-  readonly counts: { requests: number; throttled: number; unavailable: number; dropped: number; badRequests: string[] };
+  readonly counts: { requests: number; throttled: number; unavailable: number; dropped: number; preflights: number; badRequests: string[] };
   /** Accepted sends by statement identity (the extended property): what "delivered" means here. */
   readonly deliveries: Map<string, number>;
   readonly sendTimes: number[];
@@ -47,6 +49,29 @@ export interface FakeGraph {
 
 const IDENTITY = /^String \{[0-9a-fA-F-]{36}\} Name StatementIdentity$/;
 const FILTER = /^singleValueExtendedProperties\/Any\(ep: ep\/id eq '((?:[^']|'')*)' and ep\/value eq '((?:[^']|'')*)'\)$/;
+/** What Graph allows and exposes to a browser page on another origin (it echoes the page's origin). */
+const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'prefer', 'content-range', 'client-request-id', 'if-match', 'if-none-match'];
+const CORS_EXPOSED_HEADERS = 'Location, Retry-After, request-id, client-request-id, Content-Range, ETag, Preference-Applied, WWW-Authenticate';
+const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
+
+/** The CORS headers of an answer to a page at `origin` (none without an Origin header: not a browser). */
+export function corsHeaders(origin: string | undefined): Record<string, string> {
+  if (origin === undefined) return {};
+  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': CORS_EXPOSED_HEADERS, vary: 'Origin' };
+}
+
+/** A preflight: allowed when the method and every requested header are among Graph's; refused otherwise (no CORS headers, the browser blocks). */
+export function preflight(headers: http.IncomingHttpHeaders): { status: number; headers: Record<string, string> } {
+  const origin = headers.origin;
+  const method = String(headers['access-control-request-method'] ?? '');
+  const asked = String(headers['access-control-request-headers'] ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '');
+  if (origin === undefined || !CORS_METHODS.split(', ').includes(method) || asked.some((h) => !CORS_ALLOWED_HEADERS.includes(h))) return { status: 403, headers: {} };
+  return {
+    status: 200,
+    headers: { 'access-control-allow-origin': origin, 'access-control-allow-methods': CORS_METHODS, 'access-control-allow-headers': CORS_ALLOWED_HEADERS.join(', '), 'access-control-max-age': '3600', vary: 'Origin' },
+  };
+}
+
 const SELECTABLE = new Set(['id', 'isDraft', 'subject', 'hasAttachments', 'createdDateTime', 'sentDateTime', 'name', 'size', 'contentType']);
 
 function errorBody(code: string, message: string): string {
@@ -56,9 +81,9 @@ function errorBody(code: string, message: string): string {
 export async function startFakeGraph(initial: Partial<Faults> = {}): Promise<FakeGraph> {
   const messages = new Map<string, FakeMessage>();
   const sessions = new Map<string, { message: string; name: string; size: number; contentType: string; received: Buffer[]; next: number }>();
-  const faults: Faults = { throttle: { probability: 0, retryAfter: 1 }, unavailable: { probability: 0, retryAfter: 1 }, drop: { probability: 0 }, sentLagMs: 0, sendLimit: undefined, ...initial };
+  const faults: Faults = { throttle: { probability: 0, retryAfter: 1 }, unavailable: { probability: 0, retryAfter: 1 }, drop: { probability: 0 }, sentLagMs: 0, sendLimit: undefined, cors: true, ...initial };
   const tokens = { valid: new Set(['test-token']), expired: new Set<string>() };
-  const counts = { requests: 0, throttled: 0, unavailable: 0, dropped: 0, badRequests: [] as string[] };
+  const counts = { requests: 0, throttled: 0, unavailable: 0, dropped: 0, preflights: 0, badRequests: [] as string[] };
   const deliveries = new Map<string, number>();
   const sendTimes: number[] = [];
   let nextId = 1;
@@ -231,12 +256,19 @@ export async function startFakeGraph(initial: Partial<Faults> = {}): Promise<Fak
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      counts.requests++;
       const target = new URL(req.url ?? '/', 'http://127.0.0.1');
       const method = req.method ?? 'GET';
+      const cors = faults.cors ? corsHeaders(req.headers.origin) : {};
+      if (method === 'OPTIONS') {
+        counts.preflights++;
+        const p = faults.cors ? preflight(req.headers) : { status: 403, headers: {} };
+        res.writeHead(p.status, p.headers);
+        return void res.end();
+      }
+      counts.requests++;
       const send = (a: Answer): void => {
         const text = a.body === undefined ? '' : typeof a.body === 'string' ? a.body : JSON.stringify(a.body);
-        res.writeHead(a.status, { ...(text !== '' ? { 'content-type': 'application/json' } : {}), ...(a.headers ?? {}) });
+        res.writeHead(a.status, { ...(text !== '' ? { 'content-type': 'application/json' } : {}), ...cors, ...(a.headers ?? {}) });
         res.end(text);
       };
       if (Math.random() < faults.throttle.probability) return send(throttled(faults.throttle.retryAfter));
