@@ -1,5 +1,8 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { corsHeaders, errorBody, preflight, type Answer } from './answer';
+import { batchRequests, runBatch } from './batch';
+import { startFakeDrive, type FakeDrive } from './fakeDrive';
 import { BadRequest, fileAttachment, message, sendMailRequest, uploadSessionRequest, type DraftFields, type FileAttachment } from './validate';
 
 /**
@@ -7,7 +10,8 @@ import { BadRequest, fileAttachment, message, sendMailRequest, uploadSessionRequ
  * extended properties, attachments and upload sessions, /send (with PidTagDeferredSendTime held in
  * the Outbox), sendMail, $filter on an extended property in a folder, DELETE; Graph's status codes
  * and error bodies; and faults on demand: 401, 429 and 503 with Retry-After, dropped connections,
- * Sent Items copies that appear late, a per-mailbox sending limit.
+ * Sent Items copies that appear late, a per-mailbox sending limit; JSON $batch (./batch.ts); the
+ * OneDrive app folder and ?format=pdf (./fakeDrive.ts); CORS for a browser page on another origin.
  */
 export interface FakeMessage {
   readonly id: string;
@@ -22,6 +26,8 @@ export interface FakeMessage {
 export interface Faults {
   /** Chance of a 429 on any request, with this Retry-After (seconds). */
   throttle: { probability: number; retryAfter: number };
+  /** Requests inside a $batch, throttled one by one (default: as `throttle`). */
+  throttleInBatch: { probability: number; retryAfter: number } | undefined;
   unavailable: { probability: number; retryAfter: number };
   /** Chance of closing the connection without an answer, before or after the request took effect. */
   drop: { probability: number };
@@ -38,9 +44,11 @@ export interface FakeGraph {
   readonly messages: Map<string, FakeMessage>;
   readonly faults: Faults;
   readonly tokens: { valid: Set<string>; expired: Set<string> };
-  readonly counts: { requests: number; throttled: number; unavailable: number; dropped: number; preflights: number; badRequests: string[] };
+  readonly counts: { requests: number; throttled: number; unavailable: number; dropped: number; preflights: number; batches: number; badRequests: string[] };
   /** Accepted sends by statement identity (the extended property): what "delivered" means here. */
   readonly deliveries: Map<string, number>;
+  /** The user's OneDrive (app folder uploads, ?format=pdf, the download host). */
+  readonly drive: FakeDrive;
   readonly sendTimes: number[];
   /** Called after each request took effect, before its answer (a test may kill the client there). */
   onEffect: ((route: string) => void) | undefined;
@@ -49,45 +57,19 @@ export interface FakeGraph {
 
 const IDENTITY = /^String \{[0-9a-fA-F-]{36}\} Name StatementIdentity$/;
 const FILTER = /^singleValueExtendedProperties\/Any\(ep: ep\/id eq '((?:[^']|'')*)' and ep\/value eq '((?:[^']|'')*)'\)$/;
-/** What Graph allows and exposes to a browser page on another origin (it echoes the page's origin). */
-const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'prefer', 'content-range', 'client-request-id', 'if-match', 'if-none-match'];
-const CORS_EXPOSED_HEADERS = 'Location, Retry-After, request-id, client-request-id, Content-Range, ETag, Preference-Applied, WWW-Authenticate';
-const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
-
-/** The CORS headers of an answer to a page at `origin` (none without an Origin header: not a browser). */
-export function corsHeaders(origin: string | undefined): Record<string, string> {
-  if (origin === undefined) return {};
-  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': CORS_EXPOSED_HEADERS, vary: 'Origin' };
-}
-
-/** A preflight: allowed when the method and every requested header are among Graph's; refused otherwise (no CORS headers, the browser blocks). */
-export function preflight(headers: http.IncomingHttpHeaders): { status: number; headers: Record<string, string> } {
-  const origin = headers.origin;
-  const method = String(headers['access-control-request-method'] ?? '');
-  const asked = String(headers['access-control-request-headers'] ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '');
-  if (origin === undefined || !CORS_METHODS.split(', ').includes(method) || asked.some((h) => !CORS_ALLOWED_HEADERS.includes(h))) return { status: 403, headers: {} };
-  return {
-    status: 200,
-    headers: { 'access-control-allow-origin': origin, 'access-control-allow-methods': CORS_METHODS, 'access-control-allow-headers': CORS_ALLOWED_HEADERS.join(', '), 'access-control-max-age': '3600', vary: 'Origin' },
-  };
-}
-
 const SELECTABLE = new Set(['id', 'isDraft', 'subject', 'hasAttachments', 'createdDateTime', 'sentDateTime', 'name', 'size', 'contentType']);
-
-function errorBody(code: string, message: string): string {
-  return JSON.stringify({ error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': 'fake', 'client-request-id': 'fake' } } });
-}
 
 export async function startFakeGraph(initial: Partial<Faults> = {}): Promise<FakeGraph> {
   const messages = new Map<string, FakeMessage>();
   const sessions = new Map<string, { message: string; name: string; size: number; contentType: string; received: Buffer[]; next: number }>();
-  const faults: Faults = { throttle: { probability: 0, retryAfter: 1 }, unavailable: { probability: 0, retryAfter: 1 }, drop: { probability: 0 }, sentLagMs: 0, sendLimit: undefined, cors: true, ...initial };
+  const faults: Faults = { throttle: { probability: 0, retryAfter: 1 }, throttleInBatch: undefined, unavailable: { probability: 0, retryAfter: 1 }, drop: { probability: 0 }, sentLagMs: 0, sendLimit: undefined, cors: true, ...initial };
   const tokens = { valid: new Set(['test-token']), expired: new Set<string>() };
-  const counts = { requests: 0, throttled: 0, unavailable: 0, dropped: 0, preflights: 0, badRequests: [] as string[] };
+  const counts = { requests: 0, throttled: 0, unavailable: 0, dropped: 0, preflights: 0, batches: 0, badRequests: [] as string[] };
   const deliveries = new Map<string, number>();
   const sendTimes: number[] = [];
   let nextId = 1;
   let url = '';
+  const drive = await startFakeDrive(() => url, () => faults.cors);
 
   const identityOf = (m: FakeMessage): string | undefined => m.fields.properties.find((p) => IDENTITY.test(p.id))?.value;
   const folderNow = (m: FakeMessage, now: number): string => {
@@ -118,8 +100,6 @@ export async function startFakeGraph(initial: Partial<Faults> = {}): Promise<Fak
     return recent >= limit.perWindow ? limit.retryAfter : undefined;
   };
 
-  type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
-
   function route(method: string, path: string, q: URLSearchParams, headers: http.IncomingHttpHeaders, raw: Buffer): Answer {
     const now = Date.now();
     const upload = /^\/upload\/(\w+)$/.exec(path);
@@ -146,10 +126,32 @@ export async function startFakeGraph(initial: Partial<Faults> = {}): Promise<Fak
     if (auth === null) throw new BadRequest('InvalidAuthenticationToken', 'Access token is empty.', 401);
     if (tokens.expired.has(auth[1] as string)) throw new BadRequest('InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.', 401);
     if (!tokens.valid.has(auth[1] as string)) throw new BadRequest('InvalidAuthenticationToken', 'IDX14100: JWT is not well formed.', 401);
+    if (path === '/v1.0/$batch') {
+      if (method !== 'POST') throw new BadRequest('BadRequest', '$batch takes POST', 405);
+      if (!String(headers['content-type'] ?? '').startsWith('application/json')) throw new BadRequest('BadRequest', 'A batch must be sent as application/json.', 415);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw.toString('utf8'));
+      } catch {
+        throw new BadRequest('BadRequest', 'Invalid batch payload format.');
+      }
+      const requests = batchRequests(parsed);
+      counts.batches++;
+      const responses = runBatch(requests, (r) => {
+        // Graph throttles requests inside a batch one by one.
+        const t = faults.throttleInBatch ?? faults.throttle;
+        if (Math.random() < t.probability) return throttled(t.retryAfter);
+        const u = new URL(r.url, 'http://127.0.0.1');
+        return route(r.method, `/v1.0${u.pathname}`, u.searchParams, { ...r.headers, authorization: headers.authorization }, r.body);
+      });
+      return { status: 200, body: { responses } };
+    }
     const m0 = /^\/v1\.0\/(me|users\/([^/]+))(\/.*)$/.exec(path);
     if (m0 === null) throw new BadRequest('BadRequest', `Resource not found for the segment '${path}'.`, 404);
     const mailbox = m0[2] === undefined ? 'me' : decodeURIComponent(m0[2]);
     const rest = m0[3] as string;
+    const onDrive = drive.route(method, rest, mailbox, q, headers, raw);
+    if (onDrive !== undefined) return onDrive;
     const body = (): unknown => {
       if (raw.length === 0) throw new BadRequest('RequestBodyRead', 'Empty Payload. JSON content expected.');
       if (!String(headers['content-type'] ?? '').startsWith('application/json')) throw new BadRequest('RequestBodyRead', 'Content-Type must be application/json', 415);
@@ -274,7 +276,7 @@ export async function startFakeGraph(initial: Partial<Faults> = {}): Promise<Fak
       if (Math.random() < faults.throttle.probability) return send(throttled(faults.throttle.retryAfter));
       if (Math.random() < faults.unavailable.probability) {
         counts.unavailable++;
-        return send({ status: 503, headers: { 'retry-after': String(faults.unavailable.retryAfter) }, body: JSON.parse(errorBody('serviceNotAvailable', 'Service Unavailable')) });
+        return send({ status: 503, headers: { 'retry-after': String(faults.unavailable.retryAfter) }, body: errorBody('serviceNotAvailable', 'Service Unavailable') });
       }
       const dropBefore = Math.random() < faults.drop.probability / 2;
       if (dropBefore) {
@@ -287,7 +289,7 @@ export async function startFakeGraph(initial: Partial<Faults> = {}): Promise<Fak
       } catch (e) {
         if (!(e instanceof BadRequest)) throw e;
         if (e.status === 400) counts.badRequests.push(`${method} ${target.pathname}: ${e.message}`);
-        answer = { status: e.status, body: JSON.parse(errorBody(e.code, e.message)) };
+        answer = { status: e.status, body: errorBody(e.code, e.message) };
       }
       onEffect?.(`${method} ${target.pathname}`);
       // Dropped after the effect: the client never learns that its request worked.
@@ -308,6 +310,7 @@ export async function startFakeGraph(initial: Partial<Faults> = {}): Promise<Fak
     tokens,
     counts,
     deliveries,
+    drive,
     sendTimes,
     get onEffect() {
       return onEffect;
@@ -315,10 +318,13 @@ export async function startFakeGraph(initial: Partial<Faults> = {}): Promise<Fak
     set onEffect(f) {
       onEffect = f;
     },
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: async () => {
+      await drive.close();
+      await new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      });
+    },
   };
   return fake;
 }

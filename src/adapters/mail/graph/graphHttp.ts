@@ -1,5 +1,6 @@
 import type { TokenProvider } from '../../auth/tokenProvider';
 import { TransportError } from '../outgoingMessage';
+import { retryAfterMs } from './retryAfter';
 
 /** A Graph error answer: status, Graph's code (ErrorItemNotFound, ErrorSendAsDenied...) and message. */
 export class GraphError extends Error {
@@ -29,17 +30,6 @@ export interface GraphHttpOptions {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** Retry-After in seconds (Graph's form) or an HTTP date; missing → an exponential wait. */
-function retryAfterMs(header: string | null, attempt: number): number {
-  if (header !== null) {
-    const seconds = Number(header);
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    const date = Date.parse(header);
-    if (Number.isFinite(date)) return Math.max(0, date - Date.now());
-  }
-  return Math.min(30_000, 500 * 2 ** attempt);
-}
 
 /** Plain fetch against Graph: the token, Retry-After on 429/503/504, a clear message on 401. */
 export class GraphHttp {
