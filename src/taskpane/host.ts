@@ -1,5 +1,7 @@
 import { dayFromCivil, toLanguage, type Day, type Language } from '../core';
 import { hostSupports, type ExcelRun } from '../adapters/excel';
+import { paneMailDeps } from './mail/paneMailDeps';
+import type { PaneMailDeps } from './mail/mailDeps';
 
 /** What the pane needs of its host: Excel, the requirement sets, the display language and the clock. */
 export interface PaneHost {
@@ -8,6 +10,8 @@ export interface PaneHost {
   readonly language: Language;
   /** Today in the user's time zone: the pane reads the clock, core never does. */
   readonly today: () => Day;
+  /** Graph, the sign-in and the converters the e-mail tab uses. */
+  readonly mail: PaneMailDeps;
 }
 
 /** "fr" when Office (or, outside Office, the browser) displays French, else "en". */
@@ -26,5 +30,6 @@ export function officeHost(): PaneHost {
     isSetSupported: hostSupports,
     language: paneLanguage(Office.context?.displayLanguage ?? navigator.language),
     today: () => localToday(),
+    mail: paneMailDeps(),
   };
 }
