@@ -1,6 +1,5 @@
 import { dayFromCivil, toLanguage, type Day, type Language } from '../core';
 import { hostSupports, type ExcelRun } from '../adapters/excel';
-import { paneMailDeps } from './mail/paneMailDeps';
 import type { PaneMailDeps } from './mail/mailDeps';
 
 /** What the pane needs of its host: Excel, the requirement sets, the display language and the clock. */
@@ -23,13 +22,13 @@ export function localToday(now = new Date()): Day {
   return dayFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
-/** The host inside Excel: Office's own Excel.run and requirement sets. */
-export function officeHost(): PaneHost {
+/** The host inside Excel: Office's own Excel.run and requirement sets; `mail`: Graph and the browser documents (index.tsx gives them, so this file stays light for tests). */
+export function officeHost(mail: PaneMailDeps): PaneHost {
   return {
     run: (batch) => Excel.run(batch),
     isSetSupported: hostSupports,
     language: paneLanguage(Office.context?.displayLanguage ?? navigator.language),
     today: () => localToday(),
-    mail: paneMailDeps(),
+    mail,
   };
 }

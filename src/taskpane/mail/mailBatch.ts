@@ -8,6 +8,7 @@ import { graphTransport, type GraphTransport } from '../../adapters/mail/graph/g
 import { TransportError, type Attachment } from '../../adapters/mail/outgoingMessage';
 import { SignInError } from '../../adapters/auth/tokenProvider';
 import type { PaneMailDeps } from './mailDeps';
+import { attachmentBytes } from './attachmentBytes';
 import { localToIso } from './sendAt';
 
 /**
@@ -81,13 +82,6 @@ function openTransport(deps: PaneMailDeps, drafts: boolean): GraphTransport {
   return graphTransport({ baseUrl: deps.graphUrl, tokens: deps.tokens, mailbox: deps.mailbox, draftsOnly: drafts, perMinute: deps.perMinute, minuteMs: deps.minuteMs, sentItemsLagMs: deps.sentItemsLagMs });
 }
 
-/**
- * Attachment bytes as the transport types them. Attachment.content is still Node's Buffer type in
- * the Graph transport (its base64 is Buffer#toString): asked of the Graph transport's owner to take a
- * Uint8Array (see ARCHITECTURE.md); until then this is where the pane's bytes are handed over.
- */
-const bytes = (u: Uint8Array): Attachment['content'] => u as Attachment['content'];
-
 /** The attachments of one statement, made in the browser: the PDF (or the Word template through OneDrive), the CSV when asked. */
 function renderer(b: PreparedBatch, deps: PaneMailDeps, template: Uint8Array | undefined): (item: MailItem) => Promise<Rendered> {
   return async (item) => {
@@ -99,8 +93,8 @@ function renderer(b: PreparedBatch, deps: PaneMailDeps, template: Uint8Array | u
       } else {
         pdf = await deps.render.pdf(item.document, b.documents);
       }
-      const attachments: Attachment[] = [{ name: item.pdfName, contentType: 'application/pdf', content: bytes(pdf) }];
-      if (item.csvName !== undefined) attachments.push({ name: item.csvName, contentType: 'text/csv', content: bytes(deps.render.csv(item.document)) });
+      const attachments: Attachment[] = [{ name: item.pdfName, contentType: 'application/pdf', content: attachmentBytes(pdf) }];
+      if (item.csvName !== undefined) attachments.push({ name: item.csvName, contentType: 'text/csv', content: attachmentBytes(deps.render.csv(item.document)) });
       return { ok: true, attachments };
     } catch (e) {
       return { ok: false, reason: messageOf(e) };
