@@ -37,6 +37,7 @@ function createConfig(options = {}) {
       commands: at('src/commands/commands.ts'),
       taskpane: at('src/taskpane/index.tsx'),
       pdfviewer: at('src/adapters/documents/browser/pdfViewer/pdfViewerPage.ts'),
+      auth: at('src/adapters/auth/dialog/authDialogPage.ts'),
     },
     output: { path: options.outDir ?? at('dist/addin'), filename: '[name].js', clean: true },
     resolve: {
@@ -73,6 +74,12 @@ function createConfig(options = {}) {
               filename: 'pdfviewer.html',
               template: at('src/adapters/documents/browser/pdfViewer/pdfViewer.html'),
               chunks: ['pdfviewer'],
+            }),
+            // The sign-in dialog where nested app authentication is not supported (adapters/auth/browserTokenProvider.ts).
+            new HtmlWebpackPlugin({
+              filename: 'auth.html',
+              template: at('src/adapters/auth/dialog/authDialog.html'),
+              chunks: ['auth'],
             }),
             new CopyWebpackPlugin({
               patterns: [

@@ -1,7 +1,7 @@
 // The fake Graph's $batch and OneDrive endpoints refuse what Graph refuses, with Graph's status and
 // error body, and answer what Graph answers (per-request statuses, 424 after a failed dependency,
 // a 302 to a pre-authenticated URL that takes no Authorization and no preflight).
-import { startFakeGraph, type FakeGraph } from './fakeGraphServer';
+import { startFakeGraph, type FakeGraph } from './graph/fakeGraphServer';
 
 let fake: FakeGraph;
 beforeEach(async () => {

@@ -3,9 +3,9 @@
 // Chromium, no request interception (test/helpers/corsPage.ts says why).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { withCorsPage } from '../../helpers/corsPage';
-import { tempDir } from '../../helpers/workbook';
-import { startFakeGraph, type FakeGraph } from './fakeGraphServer';
+import { withCorsPage } from '../helpers/corsPage';
+import { tempDir } from '../helpers/workbook';
+import { startFakeGraph, type FakeGraph } from './graph/fakeGraphServer';
 
 let fake: FakeGraph;
 let pageDir: string;
