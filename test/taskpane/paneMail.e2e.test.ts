@@ -178,6 +178,27 @@ it('"Create drafts" leaves drafts in the mailbox, logged as drafted; a second ru
   }, pageOptions('en', ledger, { perMinute: 600, minuteMs: 1000 }));
 });
 
+it('"Send at…" holds the messages in the Outbox until the local time chosen; "Cancel scheduled messages" removes them', async () => {
+  await withAddinPage(async (page, addin) => {
+    await openMail(page, 'en');
+    await page.getByLabel('Send at…').check();
+    await page.locator('input[name=sendAt]').fill('2030-01-02T09:30');
+    await page.getByRole('button', { name: W.en.preview, exact: true }).click();
+    await page.getByTestId('mail-preview').getByRole('button', { name: 'Schedule 2 messages' }).click();
+    await page.getByTestId('mail-results').locator('tr[data-customer="B"][data-outcome="scheduled"]').waitFor({ timeout: 30_000 });
+    const held = [...fake.messages.values()];
+    expect(held.map((m) => m.folder)).toEqual(['outbox', 'outbox']);
+    // The user's local 09:30 on that day (this machine's time zone, the page's too), as Exchange keeps it (UTC).
+    expect(held.map((m) => m.fields.properties.find((x) => x.id === 'SystemTime 0x3FEF')?.value)).toEqual(Array(2).fill(new Date(2030, 0, 2, 9, 30).toISOString()));
+    await page.getByRole('button', { name: 'Cancel scheduled messages' }).click();
+    await page.getByText('Removed from the Outbox: A, B').waitFor();
+    expect(fake.messages.size).toBe(0);
+    const log = await sheetValues(page, 'Sent statements');
+    expect(log?.slice(1).map((r) => [r[1], r[7]])).toEqual([['A', 'scheduled'], ['B', 'scheduled'], ['A', 'cancelled'], ['B', 'cancelled']]);
+    expect(addin.errors).toEqual([]);
+  }, pageOptions('en', ledger, { perMinute: 600, minuteMs: 1000 }));
+});
+
 it('shows the runs due when a workbook with a monthly schedule opens', async () => {
   const rows = [['Customer statements', ''], ['mail.schedule.dayOfMonth', '1'], ['mail.schedule.style', 'activity'], ['mail.schedule.frequency', 'monthly'], ['mail.schedule.customers.B', 'quarterly'], ['schedule-run', '2026-09-01']];
   const workbook: FakeWorkbookInit = { ...ledger, sheets: [...ledger.sheets, { name: SETTINGS_SHEET, rows, visibility: 'Hidden' as const }] };

@@ -130,24 +130,30 @@ export function MailTab(p: MailTabProps) {
       <section className={s.card} aria-labelledby="mail-title">
         <Subtitle2 as="h3" id="mail-title" className={s.heading}>{t.title}</Subtitle2>
         <Text className={s.small}>{t.help}</Text>
-        <RadioGroup name="mailScope" value={scope} aria-label={t.scope} onChange={(_, d) => changed(p.onScope)(d.value as 'one' | 'all')}>
-          <Radio value="one" label={who === undefined ? t.scopeOneNone : t.scopeOne(who)} disabled={who === undefined} />
-          <Radio value="all" label={t.scopeAll(okCount)} />
-        </RadioGroup>
-        <RadioGroup name="mailMode" value={mode} aria-label={t.mode} onChange={(_, d) => changed(setMode)(d.value as MailMode)}>
-          <Radio value="send" label={t.modeSend} />
-          <Radio value="drafts" label={t.modeDrafts} />
-          <Radio value="at" label={t.modeAt} />
-        </RadioGroup>
+        <Field label={t.scope}>
+          <RadioGroup name="mailScope" value={scope} onChange={(_, d) => changed(p.onScope)(d.value as 'one' | 'all')}>
+            <Radio value="one" label={who === undefined ? t.scopeOneNone : t.scopeOne(who)} disabled={who === undefined} />
+            <Radio value="all" label={t.scopeAll(okCount)} />
+          </RadioGroup>
+        </Field>
+        <Field label={t.mode}>
+          <RadioGroup name="mailMode" value={mode} onChange={(_, d) => changed(setMode)(d.value as MailMode)}>
+            <Radio value="send" label={t.modeSend} />
+            <Radio value="drafts" label={t.modeDrafts} />
+            <Radio value="at" label={t.modeAt} />
+          </RadioGroup>
+        </Field>
         {mode === 'at' && (
           <Field label={t.sendAt}>
             <Input type="datetime-local" name="sendAt" value={sendAtLocal} onChange={(_, d) => changed(setSendAtLocal)(d.value)} />
           </Field>
         )}
-        <RadioGroup name="mailAttachment" value={attachment} aria-label={t.attachment} onChange={(_, d) => changed(setAttachment)(d.value as 'pdf' | 'word-pdf')}>
-          <Radio value="pdf" label={t.attachPdf} />
-          <Radio value="word-pdf" label={t.attachWord} disabled={p.deps.wordToPdf === undefined} />
-        </RadioGroup>
+        <Field label={t.attachment}>
+          <RadioGroup name="mailAttachment" value={attachment} onChange={(_, d) => changed(setAttachment)(d.value as 'pdf' | 'word-pdf')}>
+            <Radio value="pdf" label={t.attachPdf} />
+            <Radio value="word-pdf" label={t.attachWord} disabled={p.deps.wordToPdf === undefined} />
+          </RadioGroup>
+        </Field>
         {attachment === 'word-pdf' && (
           <Field label={t.wordTemplate}>
             <input type="file" accept=".docx" name="mailTemplate" aria-label={t.wordTemplate} onChange={(e) => void e.target.files?.[0]?.arrayBuffer().then((b) => changed(setTemplate)(new Uint8Array(b)))} />
@@ -166,7 +172,7 @@ export function MailTab(p: MailTabProps) {
           <Subtitle2 as="h3" id="preview-title" className={s.heading}>{t.previewTitle}</Subtitle2>
           <Text className={s.small} role="status">{t.counts(counts.send, counts.print, counts.blocked, counts.already)}</Text>
           <table className={s.table} aria-labelledby="preview-title">
-            <thead><tr><th className={s.th} scope="col">{t.columns.customer}</th><th className={s.th} scope="col">{t.columns.to}</th><th className={s.th} scope="col">{t.columns.status}</th></tr></thead>
+            <thead><tr><th className={s.th} scope="col">{t.columns.customer}</th><th className={s.th} scope="col">{t.columns.to}</th><th className={s.th} scope="col">{t.columns.files}</th></tr></thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.key} data-kind={r.kind} data-customer={r.customerId}>
