@@ -199,7 +199,25 @@ it('"Send at…" holds the messages in the Outbox until the local time chosen; "
   }, pageOptions('en', ledger, { perMinute: 600, minuteMs: 1000 }));
 });
 
-it('shows the runs due when a workbook with a monthly schedule opens', async () => {
+it('"E-mail this statement" from the statement shown plans that customer only', async () => {
+  await withAddinPage(async (page, addin) => {
+    await openMail(page, 'en');
+    await page.getByRole('tab', { name: 'Customers' }).click();
+    await page.getByRole('button', { name: /Alpha Ltd/ }).first().click();
+    await page.getByRole('button', { name: 'E-mail this statement' }).click();
+    expect(await page.getByLabel(/E-mail this statement: A Alpha Ltd/).isChecked()).toBe(true);
+    await page.getByRole('button', { name: W.en.preview, exact: true }).click();
+    const preview = page.getByTestId('mail-preview');
+    await preview.getByText(/1 to send, 0 to print/).waitFor();
+    expect(await preview.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-customer')))).toEqual(['A']);
+    await preview.getByRole('button', { name: 'Send 1 message' }).click();
+    await page.getByTestId('mail-results').locator('tr[data-customer="A"][data-outcome="sent"]').waitFor({ timeout: 30_000 });
+    expect([...fake.messages.values()].map((m) => m.fields.to)).toEqual([['a1@alpha.example', 'a2@alpha.example']]);
+    expect(addin.errors).toEqual([]);
+  }, pageOptions('en', ledger, { perMinute: 600, minuteMs: 1000 }));
+});
+
+it('shows the runs due when a workbook with a monthly schedule opens, and runs them once', async () => {
   const rows = [['Customer statements', ''], ['mail.schedule.dayOfMonth', '1'], ['mail.schedule.style', 'activity'], ['mail.schedule.frequency', 'monthly'], ['mail.schedule.customers.B', 'quarterly'], ['schedule-run', '2026-09-01']];
   const workbook: FakeWorkbookInit = { ...ledger, sheets: [...ledger.sheets, { name: SETTINGS_SHEET, rows, visibility: 'Hidden' as const }] };
   const today = localToday();
@@ -215,6 +233,19 @@ it('shows the runs due when a workbook with a monthly schedule opens', async () 
     expect(expected.length).toBeGreaterThan(0);
     await due.scrollIntoViewIfNeeded();
     await check(page, 'en', '6-due-runs');
+
+    // Run them: each group's statements go once, the runs are recorded, and nothing is due any more.
+    await due.getByRole('button', { name: 'Run them now' }).click();
+    const dates = [...new Set(expected.map((g) => formatIsoDay(g.run.runDate)))];
+    await page.getByText(`Runs complete: ${dates.join(', ')}`).waitFor({ timeout: 60_000 });
+    await due.getByText('No run due.').waitFor();
+    const sentTo = [...fake.messages.values()].map((m) => `${m.fields.subject} → ${m.fields.to.join(', ')}`).sort();
+    // A (monthly) once per run, B (quarterly) once per quarter month; C has no address (print list).
+    const perRun = expected.flatMap((g) => g.customerIds.filter((id) => id !== 'C').map((id) => `${id}@${formatIsoDay(g.asOf)}`));
+    expect(sentTo.length).toBe(perRun.length);
+    expect([...fake.deliveries.values()].every((n) => n === 1)).toBe(true);
+    const settings = await sheetValues(page, SETTINGS_SHEET);
+    expect(settings?.filter((r) => r[0] === 'schedule-run').map((r) => r[1])).toEqual([dates[dates.length - 1]]);
     expect(addin.errors).toEqual([]);
-  }, pageOptions('en', workbook, {}));
+  }, pageOptions('en', workbook, { perMinute: 600, minuteMs: 1000 }));
 });
