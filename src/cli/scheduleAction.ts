@@ -1,9 +1,9 @@
 import * as path from 'node:path';
-import { computeStatements, formatIsoDay, lastScheduleRun, parseIsoDay, scheduledGroups, type Day, type Language, type MailSchedule } from '../core';
+import { computeStatements, formatIsoDay, type SettingsRow, lastScheduleRun, parseIsoDay, scheduledGroups, type Day, type Language, type MailSchedule } from '../core';
 import { defaultLogPath, readSendLog, SendLogFile } from '../adapters/mail/sendLogFile';
 import type { Io } from './io';
 import { loadLedger } from './loadLedger';
-import { readMailSettings } from './mailSettingsFile';
+import { mailSettingsForRun } from './mailSettingsFile';
 import { computeOptionsFrom, exportOptionsFrom, UsageError } from './options';
 import { checkSendFlags, sendComputed, type SendFlags } from './sendAction';
 
@@ -16,9 +16,10 @@ const T = {
   fr: { none: 'Aucun envoi dû.', run: 'Envoi du', period: 'période', customers: (n: number) => (n === 1 ? 'client' : 'clients'), frequency: { monthly: 'mensuel', quarterly: 'trimestriel' }, done: 'Envoi terminé :', incomplete: 'Envoi incomplet (il sera repris) :' },
 };
 
-function scheduleOf(f: ScheduleFlags): MailSchedule {
-  const schedule = readMailSettings(f.settings).schedule;
-  if (schedule === undefined) throw new UsageError('no schedule: add "mail": {"schedule": {"dayOfMonth": 1}} to --settings', 'pas de calendrier : ajoutez "mail": {"schedule": {"dayOfMonth": 1}} à --settings');
+/** The schedule of --settings, else the one saved in the workbook by the task pane. */
+function scheduleOf(f: ScheduleFlags, workbookRows: readonly SettingsRow[]): MailSchedule {
+  const schedule = mailSettingsForRun(f.settings, workbookRows).schedule;
+  if (schedule === undefined) throw new UsageError('no schedule: add "mail": {"schedule": {"dayOfMonth": 1}} to --settings (or save one in the task pane)', 'pas de calendrier : ajoutez "mail": {"schedule": {"dayOfMonth": 1}} à --settings (ou enregistrez-en un dans le volet)');
   return schedule;
 }
 
@@ -28,16 +29,17 @@ function today(f: ScheduleFlags): Day {
   return d;
 }
 
-async function groupsDue(f: ScheduleFlags, io: Io): Promise<{ groups: ReturnType<typeof scheduledGroups>; language: Language; logFile: string; schedule: MailSchedule; ledger: Awaited<ReturnType<typeof loadLedger>> }> {
+async function groupsDue(f: ScheduleFlags, io: Io): Promise<{ groups: ReturnType<typeof scheduledGroups>; language: Language; logFile: string; schedule: MailSchedule | undefined; ledger: Awaited<ReturnType<typeof loadLedger>> }> {
   const { language, defaultCurrency, dateOrder } = computeOptionsFrom({ ...f, asOf: f.today });
-  const schedule = scheduleOf(f);
+  if (f.settings !== undefined) scheduleOf(f, []); // a settings file without a schedule is said before the ledger is read
   const logFile = f.log ?? defaultLogPath(f.ledger);
   const last = lastScheduleRun(readSendLog(logFile));
   const ledger = await loadLedger(f.ledger, { defaultCurrency, dateOrder, mappingFile: f.mapping, exportOptions: exportOptionsFrom(f) });
   if (!ledger.ok) {
     io.err(`${ledger.error[language]}\n`);
-    return { groups: [], language, logFile, schedule, ledger };
+    return { groups: [], language, logFile, schedule: undefined, ledger };
   }
+  const schedule = scheduleOf(f, ledger.settingsRows);
   const ids = ledger.ledger.customers.map((c) => c.id);
   const selected = f.customer === undefined ? ids : ids.filter((id) => f.customer?.includes(id));
   return { groups: scheduledGroups(schedule, last === undefined ? undefined : parseIsoDay(last), today(f), selected), language, logFile, schedule, ledger };
@@ -69,10 +71,10 @@ export async function runScheduleRun(f: ScheduleFlags, io: Io): Promise<number> 
     let failed = false;
     for (const g of groups.filter((x) => x.run.runDate === runDate)) {
       io.out(`${describe(g, language)}\n`);
-      const { options } = computeOptionsFrom({ ...f, asOf: formatIsoDay(g.asOf), from: formatIsoDay(g.from), style: schedule.style });
+      const { options } = computeOptionsFrom({ ...f, asOf: formatIsoDay(g.asOf), from: formatIsoDay(g.from), style: schedule?.style ?? 'activity' });
       const result = computeStatements(ledger.ledger, { ...options, customers: [...g.customerIds], summary: false });
       const printFile = f.printFile ?? path.join(path.dirname(path.resolve(logFile)), `statements-to-print-${formatIsoDay(g.asOf)}.pdf`);
-      const r = await sendComputed(result, { ...f, asOf: formatIsoDay(g.asOf) }, io, language, logFile, printFile);
+      const r = await sendComputed(result, { ...f, asOf: formatIsoDay(g.asOf) }, io, language, logFile, printFile, ledger.settingsRows);
       if (r.code !== 0) {
         failed = true;
         code = Math.max(code, r.code);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { colon, computeStatements, deliveredIdentities, formatIsoDay, inDoubtIdentities, planBatch, statementDocument, type ComputeResult, type Language, type MailItem, type PlanItem, type SkippedItem } from '../core';
+import { colon, computeStatements, type SettingsRow, deliveredIdentities, formatIsoDay, inDoubtIdentities, planBatch, statementDocument, type ComputeResult, type Language, type MailItem, type PlanItem, type SkippedItem } from '../core';
 import { statementsAsPdf } from '../adapters/documents/pdf/renderPdf';
 import { TransportError, type MailTransport } from '../adapters/mail/outgoingMessage';
 import { defaultLogPath, readSendLog, SendLogFile } from '../adapters/mail/sendLogFile';
@@ -9,11 +9,12 @@ import type { GraphTransport } from '../adapters/mail/graph/graphTransport';
 import { batchPreview } from './batchPreview';
 import type { Io } from './io';
 import { loadLedger } from './loadLedger';
-import { deliverPlan, sendRecord } from './mailDelivery';
-import { readMailSettings } from './mailSettingsFile';
+import { deliverPlan } from './mailDelivery';
+import { sendRecord } from '../adapters/mail/deliverBatch';
+import { mailSettingsForRun } from './mailSettingsFile';
 import { checkTransportFlags, openTransport, type TransportFlags } from './mailTransportFlags';
 import { computeOptionsFrom, exportOptionsFrom, UsageError, type ComputeFlags } from './options';
-import { readSettingsFile } from './settingsFile';
+import { readSettingsFile, settingsForRun } from './settingsFile';
 
 export interface SendFlags extends ComputeFlags, TransportFlags {
   log?: string;
@@ -70,10 +71,11 @@ async function writePrintFile(result: ComputeResult, plan: readonly PlanItem[], 
 }
 
 /** The shared tail of `send` and `schedule run`: preview, deliver, print list, summary. Returns the exit code. */
-export async function sendComputed(result: ComputeResult, f: SendFlags, io: Io, language: Language, logFile: string, printFile: string): Promise<{ code: number; failures: number }> {
-  const documents = readSettingsFile(f.settings);
+export async function sendComputed(result: ComputeResult, f: SendFlags, io: Io, language: Language, logFile: string, printFile: string, workbookRows: readonly SettingsRow[]): Promise<{ code: number; failures: number }> {
+  // The --settings file when given, else what the workbook's settings sheet holds (the task pane's settings).
+  const documents = settingsForRun(f.settings === undefined ? undefined : readSettingsFile(f.settings), workbookRows);
   const docSettings = { ...documents, company: { ...documents.company, name: f.company ?? documents.company.name } };
-  const mail = readMailSettings(f.settings);
+  const mail = mailSettingsForRun(f.settings, workbookRows);
   const records = readSendLog(logFile);
   const kind = checkTransportFlags(f);
   const sender = f.mailbox ?? (kind === 'smtp' ? smtpUser(f.smtp as string) : '');
@@ -147,5 +149,5 @@ export async function runSend(f: SendFlags, io: Io): Promise<number> {
   const result = computeStatements(loaded.ledger, { ...options, summary: false });
   const logFile = f.log ?? defaultLogPath(f.ledger);
   const printFile = f.printFile ?? path.join(path.dirname(path.resolve(logFile)), `statements-to-print-${formatIsoDay(result.asOf)}.pdf`);
-  return (await sendComputed(result, f, io, language, logFile, printFile)).code;
+  return (await sendComputed(result, f, io, language, logFile, printFile, loaded.settingsRows)).code;
 }

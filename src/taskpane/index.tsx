@@ -3,9 +3,10 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { officeHost } from './host';
+import { paneMailDeps } from './mail/paneMailDeps';
 
 Office.onReady(() => {
-  const host = officeHost();
+  const host = officeHost(paneMailDeps());
   document.documentElement.lang = host.language;
   document.title = host.language === 'fr' ? 'Relevés de compte client' : 'Customer statements';
   const root = document.getElementById('root');

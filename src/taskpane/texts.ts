@@ -4,7 +4,7 @@ import type { Language } from '../core';
 export interface PaneTexts {
   readonly title: string;
   readonly subtitle: string;
-  readonly tabs: { readonly ledger: string; readonly options: string; readonly customers: string; readonly issues: string; readonly output: string };
+  readonly tabs: { readonly ledger: string; readonly options: string; readonly customers: string; readonly issues: string; readonly output: string; readonly mail: string };
   readonly ledger: {
     readonly find: string;
     readonly reading: (rows: number) => string;
@@ -123,7 +123,7 @@ export const TEXTS: Readonly<Record<Language, PaneTexts>> = {
   en: {
     title: 'Customer statements',
     subtitle: 'From the receivables ledger of this workbook',
-    tabs: { ledger: 'Ledger', options: 'Options', customers: 'Customers', issues: 'Issues', output: 'Output' },
+    tabs: { ledger: 'Ledger', options: 'Options', customers: 'Customers', issues: 'Issues', output: 'Output', mail: 'E-mail' },
     ledger: {
       find: 'Find ledger',
       reading: (rows) => `Reading the workbook… ${rows.toLocaleString('en')} rows`,
@@ -240,7 +240,7 @@ export const TEXTS: Readonly<Record<Language, PaneTexts>> = {
   fr: {
     title: 'Relevés de compte client',
     subtitle: 'À partir du grand livre clients de ce classeur',
-    tabs: { ledger: 'Grand livre', options: 'Options', customers: 'Clients', issues: 'Anomalies', output: 'Sorties' },
+    tabs: { ledger: 'Grand livre', options: 'Options', customers: 'Clients', issues: 'Anomalies', output: 'Sorties', mail: 'E-mail' },
     ledger: {
       find: 'Trouver le grand livre',
       reading: (rows) => `Lecture du classeur… ${rows.toLocaleString('fr')} lignes`,

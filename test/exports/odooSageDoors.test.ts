@@ -6,6 +6,7 @@ import { exportOptionsFrom } from '../../src/cli/options';
 import { checkOptions, defaultOptions, exportOptionsOf } from '../../src/taskpane/paneOptions';
 import { CancelToken, computeRun, findLedger } from '../../src/taskpane/statementsRun';
 import type { PaneHost } from '../../src/taskpane/host';
+import { fakePaneHost } from '../helpers/fakePaneHost';
 import { TEXTS } from '../../src/taskpane/texts';
 import { FakeExcel } from '../fakes/excel';
 import { fakeWorkbookFromXlsx } from '../fakes/excel/fromXlsx.node';
@@ -71,7 +72,7 @@ describe('the CLI on Odoo journal items', () => {
 });
 
 describe('the task pane on the same workbooks (in-memory Excel)', () => {
-  const host = (fake: FakeExcel): PaneHost => ({ run: fake.run, isSetSupported: (v) => fake.isSetSupported('ExcelApi', v), language: 'en', today: () => 0 });
+  const host = (fake: FakeExcel): PaneHost => fakePaneHost(fake);
 
   async function paneRun(file: string, form: Partial<ReturnType<typeof defaultOptions>>) {
     const fake = new FakeExcel(await fakeWorkbookFromXlsx(file));

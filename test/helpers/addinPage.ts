@@ -41,6 +41,11 @@ export interface AddinPageOptions {
   stubSettings?: Record<string, unknown>;
   /** The window's size (default Chromium's 1280×720); a task pane is ~350 px wide. */
   viewport?: { width: number; height: number };
+  /**
+   * Origins the page reaches over the network as it is, not intercepted (the local fake Graph
+   * server): Playwright answers an intercepted CORS preflight itself, which would hide a CORS fault.
+   */
+  passThrough?: readonly string[];
 }
 
 export interface AddinPage {
@@ -98,7 +103,8 @@ export async function withAddinPage<T>(use: (page: Page, addin: AddinPage) => Pr
     page.on('console', (m) => {
       if (m.type() === 'error') addin.errors.push(`console: ${m.text()}`);
     });
-    await page.route('**/*', (route) => {
+    const passThrough = options.passThrough ?? [];
+    await page.route((url) => !passThrough.some((o) => url.href.startsWith(`${o}/`)), (route) => {
       const url = route.request().url();
       if (url === OFFICE_JS_URL) return route.fulfill({ path: options.officeStub ?? OFFICE_STUB, contentType: 'application/javascript' });
       if (url.startsWith(`${server.origin}/`)) return route.continue();

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { checkOptions, defaultOptions, type PaneOptions } from '../../src/taskpane/paneOptions';
 import { CancelToken, computeRun, findLedger } from '../../src/taskpane/statementsRun';
-import type { PaneHost } from '../../src/taskpane/host';
+import { fakePaneHost } from '../helpers/fakePaneHost';
 import { TEXTS } from '../../src/taskpane/texts';
 import { FakeExcel } from '../fakes/excel';
 import { fakeWorkbookFromXlsx } from '../fakes/excel/fromXlsx.node';
@@ -14,7 +14,7 @@ const ROOT = path.join(__dirname, '../fixtures/exports');
 
 async function paneRead(file: string) {
   const fake = new FakeExcel(await fakeWorkbookFromXlsx(path.join(ROOT, file)));
-  const host: PaneHost = { run: fake.run, isSetSupported: (v) => fake.isSetSupported('ExcelApi', v), language: 'en', today: () => 0 };
+  const host = fakePaneHost(fake);
   const read = await findLedger(host, {}, 'dmy', new CancelToken(), () => undefined);
   if (!read.ok) throw new Error(read.error.en);
   const run = async (form: Partial<PaneOptions>) => {

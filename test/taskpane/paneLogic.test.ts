@@ -11,7 +11,7 @@ import { mappingCandidates, summariseTables } from '../../src/taskpane/ledgerSum
 import { customerRows, searchRows } from '../../src/taskpane/customerRows';
 import { TEXTS } from '../../src/taskpane/texts';
 import { CancelToken, computeRun, findLedger } from '../../src/taskpane/statementsRun';
-import type { PaneHost } from '../../src/taskpane/host';
+import { fakePaneHost } from '../helpers/fakePaneHost';
 import { FakeExcel, type FakeWorkbookInit } from '../fakes/excel';
 import { fakeWorkbookFromXlsx } from '../fakes/excel/fromXlsx.node';
 import { flagsOf } from '../helpers/excelCli';
@@ -141,7 +141,7 @@ describe('another system\'s export in the pane (issue 16)', () => {
   const BC = path.join(ROOT, 'test', 'fixtures', 'exports', 'business-central', 'en-xlsx-closed-by', 'customer-ledger-entries.xlsx');
   it('is recognised in the open workbook, said on the Ledger tab, and its "Exported on" date is used', async () => {
     const fake = new FakeExcel(await fakeWorkbookFromXlsx(BC));
-    const host: PaneHost = { run: fake.run, isSetSupported: (v) => fake.isSetSupported('ExcelApi', v), language: 'en', today: () => 0 };
+    const host = fakePaneHost(fake);
     const read = await findLedger(host, {}, 'dmy', new CancelToken(), () => undefined);
     if (!read.ok) throw new Error(read.error.en);
     expect(read.issues.filter((i) => i.code === 'export-recognised').map((i) => i.message.en)).toEqual([expect.stringMatching(/^read as a Business Central export: Customer Ledger Entries\. Columns used: /)]);

@@ -8,3 +8,5 @@ export { SETTINGS_SHEET, WRITTEN_SHEET } from './settingsSheet';
 export { readWorkbookMapping, saveWorkbookMapping, mappingFromRows, mappingRows, MAPPING_PREFIX, readWorkbookSettingsRows } from './workbookMapping';
 export { readWorkbookSettings, saveWorkbookSettings } from './workbookSettings';
 export { readSheetHeads, type SheetHead } from './readSheetHeads';
+export { readSentStatements, SentStatementsLog, SENT_SHEET, recordsFromValues } from './sentStatementsSheet';
+export { readWorkbookMail, saveWorkbookMailSettings, recordScheduleRun, type WorkbookMail } from './workbookMailSettings';

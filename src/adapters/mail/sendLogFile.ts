@@ -17,6 +17,8 @@ export function readSendLog(file: string): LogRecord[] {
 
 /** Appends records one line each, on disk before it returns (fsync): the log is what stops a second send. */
 export class SendLogFile {
+  /** A record is on disk when append returns (see SendLogSink). */
+  readonly synchronous = true;
   private readonly fd: number;
   constructor(readonly file: string) {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

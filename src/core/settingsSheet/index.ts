@@ -1,1 +1,2 @@
 export * from './settingsSheetRows';
+export * from './mailSettingsRows';

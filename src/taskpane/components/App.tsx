@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, ProgressBar, Tab, TabList, Text, Title3 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { statementDocument, type ComputeResult, type Issue, type TableMappings } from '../../core';
+import { buildLedger, statementDocument, type ComputeResult, type Issue, type MailSchedule, type RunGroup, type TableMappings } from '../../core';
 import { readSheetHeads, readWorkbookMapping, saveWorkbookMapping, selectCell, type LedgerRead } from '../../adapters/excel';
 import { customerRows } from '../customerRows';
 import type { PaneHost } from '../host';
@@ -13,10 +13,14 @@ import { IssuesTab } from './IssuesTab';
 import { LedgerTab } from './LedgerTab';
 import { OptionsTab } from './OptionsTab';
 import { OutputTab, type WriteMode } from './OutputTab';
+import { MailTab } from './MailTab';
+import { ScheduleSection } from './ScheduleSection';
+import { findDueRuns, type DueRuns } from '../mail/dueRuns';
+import { MAIL_TEXTS } from '../mail/mailTexts';
 import { usePaneStyles } from './styles';
 
-type TabId = 'ledger' | 'options' | 'customers' | 'issues' | 'output';
-const TABS: readonly TabId[] = ['ledger', 'options', 'customers', 'issues', 'output'];
+type TabId = 'ledger' | 'options' | 'customers' | 'issues' | 'output' | 'mail';
+const TABS: readonly TabId[] = ['ledger', 'options', 'customers', 'issues', 'output', 'mail'];
 
 /**
  * The task pane: finds the ledger when it opens, computes the statements whenever the ledger or an
@@ -39,7 +43,11 @@ export function App({ host }: { host: PaneHost }) {
   const [mode, setMode] = useState<WriteMode>('all');
   const [written, setWritten] = useState<{ intent: 'success' | 'warning' | 'error'; lines: string[] } | undefined>(undefined);
   const [issueStatus, setIssueStatus] = useState<string | undefined>(undefined);
+  const [mailScope, setMailScope] = useState<'one' | 'all'>('all');
+  const [due, setDue] = useState<DueRuns | undefined>(undefined);
+  const [dueKey, setDueKey] = useState(0);
   const token = useRef<CancelToken | undefined>(undefined);
+  const m = MAIL_TEXTS[language];
   const checked = useMemo(() => checkOptions(options, t, language), [options, t, language]);
 
   /** Runs `work` as the one job: the job before is cancelled; a cancellation or failure is said, not thrown. */
@@ -100,6 +108,20 @@ export function App({ host }: { host: PaneHost }) {
     }, 150);
     return () => clearTimeout(timer);
   }, [read, computeKey, job]); // computeKey stands for checked's content
+
+  // The monthly runs due, looked for when the workbook's ledger is read (the pane opens) and after a schedule change or a run.
+  useEffect(() => {
+    if (read === undefined || !read.ok) return;
+    const ids = buildLedger(read.tables, { defaultCurrency: checked.ok ? checked.defaultCurrency : undefined, dateOrder: undefined }, []).customers.map((c) => c.id);
+    void findDueRuns(host.run, ids, host.today()).then(setDue, () => undefined);
+  }, [read, host, dueKey]); // the currency does not change the customers
+
+  /** A due group's statements: the pane's options with the run's period, style and customers. */
+  const computeGroup = useCallback(async (group: RunGroup, style: MailSchedule['style']) => {
+    if (read === undefined || !read.ok || !checked.ok) return undefined;
+    const options = { ...checked.options, asOf: group.asOf, from: group.from, style, customers: [...group.customerIds] };
+    return computeRun(read, options, checked.defaultCurrency, new CancelToken(), () => undefined);
+  }, [read, checked]);
 
   const rows = useMemo(() => (result === undefined ? undefined : customerRows(result, language)), [result, language]);
   const pickedStatement = useMemo(() => result?.statements.find((x) => x.customerId === picked && x.status === 'ok'), [result, picked]);
@@ -169,7 +191,12 @@ export function App({ host }: { host: PaneHost }) {
           />
         )}
         {tab === 'options' && <OptionsTab t={t} options={options} errors={checked.ok ? {} : checked.errors} onChange={setOptions} />}
-        {tab === 'customers' && <CustomersTab t={t} language={language} rows={rows} picked={picked} document={document} onPick={setPicked} />}
+        {due !== undefined && due.groups.length > 0 && tab !== 'mail' && (
+          <MessageBar intent="info" data-testid="due-banner">
+            <MessageBarBody>{m.dueBanner(due.groups.length)} <Button size="small" onClick={() => setTab('mail')}>{m.openMail}</Button></MessageBarBody>
+          </MessageBar>
+        )}
+        {tab === 'customers' && <CustomersTab t={t} language={language} rows={rows} picked={picked} document={document} onPick={setPicked} emailLabel={m.emailThis} onEmail={() => { setMailScope('one'); setTab('mail'); }} />}
         {tab === 'issues' && <IssuesTab t={t} language={language} issues={issues} status={issueStatus} onSelect={select} />}
         {tab === 'output' && (
           <OutputTab
@@ -178,6 +205,11 @@ export function App({ host }: { host: PaneHost }) {
             onMode={setMode} onOptions={setOptions} onWrite={() => void write()}
           />
         )}
+        {/* Kept mounted while another tab shows: a batch being sent keeps its progress and results. */}
+        <div hidden={tab !== 'mail'} className={s.content} style={{ padding: 0 }}>
+          <MailTab t={m} language={language} run={host.run} deps={host.mail} result={result} picked={pickedStatement} scope={mailScope} onScope={setMailScope} />
+          <ScheduleSection t={m} language={language} run={host.run} deps={host.mail} due={due} compute={computeGroup} onChanged={() => setDueKey((k) => k + 1)} />
+        </div>
       </main>
       {progress !== undefined && (
         <div className={s.sticky} role="status" aria-live="polite" data-testid="progress">

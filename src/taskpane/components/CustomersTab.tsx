@@ -13,12 +13,15 @@ export interface CustomersTabProps {
   readonly picked: string | undefined;
   readonly document: StatementDocument | undefined;
   readonly onPick: (customerId: string | undefined) => void;
+  /** "E-mail this statement": opens the e-mail tab on the customer shown. */
+  readonly emailLabel?: string;
+  readonly onEmail?: () => void;
 }
 
 const SHOWN = 300; // rows drawn at once; the search narrows a large ledger
 
 /** The run's customers with balance, overdue and status, a search, and the statement of the one picked. */
-export function CustomersTab({ t, language, rows, picked, document, onPick }: CustomersTabProps) {
+export function CustomersTab({ t, language, rows, picked, document, onPick, emailLabel, onEmail }: CustomersTabProps) {
   const s = usePaneStyles();
   const [query, setQuery] = useState('');
   const found = useMemo(() => (rows === undefined ? [] : searchRows(rows, query)), [rows, query]);
@@ -26,7 +29,10 @@ export function CustomersTab({ t, language, rows, picked, document, onPick }: Cu
   if (picked !== undefined && document !== undefined) {
     return (
       <>
-        <div className={s.row}><Button onClick={() => onPick(undefined)}>{t.customers.back}</Button></div>
+        <div className={s.row}>
+          <Button onClick={() => onPick(undefined)}>{t.customers.back}</Button>
+          {onEmail !== undefined && <Button appearance="primary" onClick={onEmail}>{emailLabel}</Button>}
+        </div>
         <StatementView doc={document} />
       </>
     );
