@@ -1,4 +1,5 @@
 import { normaliseKey } from '../ledger/normalise';
+import type { ColumnKind } from './vendorProfile';
 
 /**
  * Which header holds each role, by a list of captions per role (English and French, compared
@@ -22,3 +23,13 @@ export function findRoles<R extends string>(headers: readonly string[], captions
   }
   return out;
 }
+
+/** How the finder should coerce each header's cells: the roles named in `dates` are dates, in `money` amounts, the rest text. */
+export function columnKinds(headers: readonly string[], roles: Readonly<Record<string, number>>, dates: ReadonlySet<string>, money: ReadonlySet<string>): ColumnKind[] {
+  const kinds: ColumnKind[] = headers.map(() => 'text');
+  for (const [role, i] of Object.entries(roles)) if (i >= 0) kinds[i] = dates.has(role) ? 'date' : money.has(role) ? 'money' : 'text';
+  return kinds;
+}
+
+/** A recognition's score: how many roles were found. */
+export const rolesFound = (roles: Readonly<Record<string, number>>): number => Object.values(roles).filter((i) => i >= 0).length;

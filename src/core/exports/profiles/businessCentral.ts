@@ -3,8 +3,8 @@ import type { RawTable } from '../../ledger/rawTable';
 import { isBlankRow } from '../../ledger/rawTable';
 import { parseYesNo } from '../../ledger/entryTypes';
 import { canonicalTable, type CanonicalColumn, type CanonicalRow } from '../canonicalTable';
-import { findRoles } from '../headerRoles';
-import type { ColumnKind, ColumnUse, Converted, Recognition, VendorProfile, VendorTable } from '../vendorProfile';
+import { columnKinds, findRoles, rolesFound } from '../headerRoles';
+import type { ColumnUse, Converted, Recognition, VendorProfile, VendorTable } from '../vendorProfile';
 
 /*
  * Microsoft Dynamics 365 Business Central: the Customer Ledger Entries page (25) and the Detailed
@@ -62,26 +62,20 @@ const DETAILED_KIND = 'Detailed Cust. Ledg. Entries';
 const DATE_ROLES = new Set<string>(['posting', 'due', 'closedAt']);
 const MONEY_ROLES = new Set<string>(['amount', 'originalAmount', 'debit', 'credit', 'remaining', 'closedByAmount']);
 
-function kindsOf(headers: readonly string[], roles: Readonly<Record<string, number>>): ColumnKind[] {
-  const kinds: ColumnKind[] = headers.map(() => 'text');
-  for (const [role, i] of Object.entries(roles)) if (i >= 0) kinds[i] = DATE_ROLES.has(role) ? 'date' : MONEY_ROLES.has(role) ? 'money' : 'text';
-  return kinds;
-}
 
-const found = (roles: Readonly<Record<string, number>>): number => Object.values(roles).filter((i) => i >= 0).length;
 
 function recognise(headers: readonly string[]): Recognition | undefined {
   // Detailed entries first: they also have a posting date, document type and number, customer and amount.
   const d = findRoles(headers, DETAILED_CAPTIONS);
   if (d.ledgerEntryNo >= 0 && d.entryType >= 0 && d.amount >= 0 && d.posting >= 0) {
-    return { kind: DETAILED_KIND, kinds: kindsOf(headers, d), score: found(d) };
+    return { kind: DETAILED_KIND, kinds: columnKinds(headers, d, DATE_ROLES, MONEY_ROLES), score: rolesFound(d) };
   }
   const l = findRoles(headers, LEDGER_CAPTIONS);
   const hasAmount = l.amount >= 0 || l.originalAmount >= 0 || l.debit >= 0 || l.credit >= 0;
   // What only Business Central writes beside the usual ledger columns: its entry numbers or its open amounts.
   const own = l.entryNo >= 0 || l.remaining >= 0 || l.closedBy >= 0 || (l.open >= 0 && l.originalAmount >= 0);
   if (l.posting >= 0 && l.documentType >= 0 && l.documentNo >= 0 && l.customerNo >= 0 && hasAmount && own) {
-    return { kind: LEDGER_KIND, kinds: kindsOf(headers, l), score: found(l) };
+    return { kind: LEDGER_KIND, kinds: columnKinds(headers, l, DATE_ROLES, MONEY_ROLES), score: rolesFound(l) };
   }
   return undefined;
 }

@@ -3,8 +3,8 @@ import { normaliseKey } from '../../ledger/normalise';
 import { cellAddress, isBlankRow, rowNumberOf, type RawTable } from '../../ledger/rawTable';
 import { canonicalTable, type CanonicalColumn, type CanonicalRow } from '../canonicalTable';
 import { decimalSign, sameDecimal, subtractDecimalTexts } from '../decimalText';
-import { findRoles } from '../headerRoles';
-import type { ColumnKind, ColumnUse, Converted, ExportOptions, Recognition, VendorProfile, VendorTable } from '../vendorProfile';
+import { columnKinds, findRoles, rolesFound } from '../headerRoles';
+import type { ColumnUse, Converted, ExportOptions, Recognition, VendorProfile, VendorTable } from '../vendorProfile';
 
 /*
  * Odoo: Accounting > Journal Items (account.move.line) exported to xlsx or CSV, every account's lines.
@@ -42,9 +42,7 @@ function recognise(headers: readonly string[]): Recognition | undefined {
   const r = findRoles(headers, CAPTIONS);
   // Only Odoo's journal items carry a journal entry, an account and a partner beside debit and credit.
   if (r.entry < 0 || r.account < 0 || r.partner < 0 || r.date < 0 || r.debit < 0 || r.credit < 0) return undefined;
-  const kinds: ColumnKind[] = headers.map(() => 'text');
-  for (const [role, i] of Object.entries(r) as [Role, number][]) if (i >= 0) kinds[i] = DATE_ROLES.has(role) ? 'date' : MONEY_ROLES.has(role) ? 'money' : 'text';
-  return { kind: KIND, kinds, score: Object.values(r).filter((i) => i >= 0).length };
+  return { kind: KIND, kinds: columnKinds(headers, r, DATE_ROLES, MONEY_ROLES), score: rolesFound(r) };
 }
 
 

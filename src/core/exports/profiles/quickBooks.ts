@@ -3,8 +3,8 @@ import { isBlankRow, type RawTable } from '../../ledger/rawTable';
 import { GROUP_CAPTION, groupRawTable } from '../../tables/groupedRows';
 import type { Issue } from '../../issues/issue';
 import { canonicalTable, type CanonicalColumn, type CanonicalRow } from '../canonicalTable';
-import { findRoles } from '../headerRoles';
-import type { ColumnKind, ColumnUse, Converted, Recognition, VendorProfile, VendorTable } from '../vendorProfile';
+import { columnKinds, findRoles, rolesFound } from '../headerRoles';
+import type { ColumnUse, Converted, Recognition, VendorProfile, VendorTable } from '../vendorProfile';
 
 /*
  * QuickBooks Online and Desktop customer reports exported to Excel or CSV: Customer Balance Detail,
@@ -66,10 +66,7 @@ function recognise(headers: readonly string[]): Recognition | undefined {
   // What only QuickBooks writes: its `Num` column (or `N°` beside `Transaction Type`), an `Open Balance`, or `Posting` (Yes/No).
   const num = normaliseKey(headers[r.num] ?? '');
   if (!(num === 'num' || r.open >= 0 || r.posting >= 0)) return undefined;
-  const kinds: ColumnKind[] = headers.map(() => 'text');
-  for (const [role, i] of Object.entries(r) as [Role, number][]) if (i >= 0) kinds[i] = DATE_ROLES.has(role) ? 'date' : MONEY_ROLES.has(role) ? 'money' : 'text';
-  const score = Object.values(r).filter((i) => i >= 0).length;
-  return { kind: r.open >= 0 ? KIND_BALANCE : KIND_TRANSACTIONS, kinds, keepAllRows: r.customer < 0, score };
+  return { kind: r.open >= 0 ? KIND_BALANCE : KIND_TRANSACTIONS, kinds: columnKinds(headers, r, DATE_ROLES, MONEY_ROLES), keepAllRows: r.customer < 0, score: rolesFound(r) };
 }
 
 const cellOf = (row: readonly string[], i: number): string => (i < 0 ? '' : (row[i] ?? '').trim());

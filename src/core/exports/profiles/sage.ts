@@ -4,8 +4,8 @@ import { groupRawTable } from '../../tables/groupedRows';
 import { makeIssue, type Issue } from '../../issues/issue';
 import { canonicalTable, type CanonicalColumn, type CanonicalRow } from '../canonicalTable';
 import { decimalSign, subtractDecimalTexts } from '../decimalText';
-import { findRoles } from '../headerRoles';
-import type { ColumnKind, ColumnUse, Converted, Recognition, VendorProfile, VendorTable } from '../vendorProfile';
+import { columnKinds, findRoles, rolesFound } from '../headerRoles';
+import type { ColumnUse, Converted, Recognition, VendorProfile, VendorTable } from '../vendorProfile';
 
 /*
  * Sage 50 Accounts (UK): the Aged Debtors Analysis (Detailed) sent "Data to Excel" (one row per
@@ -46,20 +46,14 @@ const ACTIVITY_KIND = 'Customer Activity';
 const DATE_ROLES = new Set<string>(['date', 'due']);
 const MONEY_ROLES = new Set<string>(['aged', 'amount', 'outstanding', 'debit', 'credit']);
 
-function kindsOf(headers: readonly string[], roles: Readonly<Record<string, number>>): ColumnKind[] {
-  const kinds: ColumnKind[] = headers.map(() => 'text');
-  for (const [role, i] of Object.entries(roles)) if (i >= 0) kinds[i] = DATE_ROLES.has(role) ? 'date' : MONEY_ROLES.has(role) ? 'money' : 'text';
-  return kinds;
-}
-const found = (roles: Readonly<Record<string, number>>): number => Object.values(roles).filter((i) => i >= 0).length;
 
 function recognise(headers: readonly string[]): Recognition | undefined {
   const a = findRoles(headers, AGED_CAPTIONS);
-  if (a.account >= 0 && a.date >= 0 && a.aged >= 0) return { kind: AGED_KIND, kinds: kindsOf(headers, a), score: found(a) };
+  if (a.account >= 0 && a.date >= 0 && a.aged >= 0) return { kind: AGED_KIND, kinds: columnKinds(headers, a, DATE_ROLES, MONEY_ROLES), score: rolesFound(a) };
   const c = findRoles(headers, ACTIVITY_CAPTIONS);
   // O/S beside Debit and Credit is the Activity's own: no other export here writes it.
   if (c.number >= 0 && c.type >= 0 && c.date >= 0 && c.outstanding >= 0 && c.debit >= 0 && c.credit >= 0) {
-    return { kind: ACTIVITY_KIND, kinds: kindsOf(headers, c), keepAllRows: true, score: found(c) };
+    return { kind: ACTIVITY_KIND, kinds: columnKinds(headers, c, DATE_ROLES, MONEY_ROLES), keepAllRows: true, score: rolesFound(c) };
   }
   return undefined;
 }

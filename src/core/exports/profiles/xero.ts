@@ -3,8 +3,8 @@ import { normaliseKey } from '../../ledger/normalise';
 import { isBlankRow, type RawTable } from '../../ledger/rawTable';
 import { GROUP_CAPTION, groupRawTable } from '../../tables/groupedRows';
 import { canonicalTable, type CanonicalColumn, type CanonicalRow } from '../canonicalTable';
-import { findRoles } from '../headerRoles';
-import type { ColumnKind, ColumnUse, Converted, Recognition, VendorProfile, VendorTable } from '../vendorProfile';
+import { columnKinds, findRoles, rolesFound } from '../headerRoles';
+import type { ColumnUse, Converted, Recognition, VendorProfile, VendorTable } from '../vendorProfile';
 
 /*
  * Xero: the Aged Receivables Detail report exported to Excel (contacts as group rows, `Total <contact>`
@@ -58,23 +58,17 @@ const REPORT_MONEY = new Set<string>(['current', 'lessThanMonth', 'month1', 'mon
 const EXPORT_DATES = new Set<string>(['date', 'due']);
 const EXPORT_MONEY = new Set<string>(['total', 'paid', 'amountDue']);
 
-function kindsOf(headers: readonly string[], roles: Readonly<Record<string, number>>, dates: ReadonlySet<string>, money: ReadonlySet<string>): ColumnKind[] {
-  const kinds: ColumnKind[] = headers.map(() => 'text');
-  for (const [role, i] of Object.entries(roles)) if (i >= 0) kinds[i] = dates.has(role) ? 'date' : money.has(role) ? 'money' : 'text';
-  return kinds;
-}
-const score = (roles: Readonly<Record<string, number>>): number => Object.values(roles).filter((i) => i >= 0).length;
 
 function recognise(headers: readonly string[]): Recognition | undefined {
   const e = findRoles(headers, EXPORT_CAPTIONS);
   // Xero's one-word column names: no other ledger writes `ContactName` and `InvoiceAmountDue`.
   if (e.contact >= 0 && e.number >= 0 && e.date >= 0 && e.amountDue >= 0 && e.total >= 0) {
-    return { kind: EXPORT_KIND, kinds: kindsOf(headers, e, EXPORT_DATES, EXPORT_MONEY), score: score(e) };
+    return { kind: EXPORT_KIND, kinds: columnKinds(headers, e, EXPORT_DATES, EXPORT_MONEY), score: rolesFound(e) };
   }
   const r = findRoles(headers, REPORT_CAPTIONS);
   // Xero's ageing columns: `Current` … `Older` beside a `Total`.
   if (r.number >= 0 && r.date >= 0 && r.current >= 0 && r.older >= 0 && r.total >= 0) {
-    return { kind: REPORT_KIND, kinds: kindsOf(headers, r, REPORT_DATES, REPORT_MONEY), keepAllRows: true, score: score(r) };
+    return { kind: REPORT_KIND, kinds: columnKinds(headers, r, REPORT_DATES, REPORT_MONEY), keepAllRows: true, score: rolesFound(r) };
   }
   return undefined;
 }
