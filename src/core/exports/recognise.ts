@@ -36,12 +36,7 @@ export interface FoundVendorTable {
 }
 
 /** Every system's tables in the contract, and the issues: one `export-recognised` per system, then the profile's own. */
-export interface ConvertedExports {
-  readonly customers: readonly RawTable[];
-  readonly entries: readonly RawTable[];
-  readonly applications: readonly RawTable[];
-  readonly issues: readonly Issue[];
-}
+export type ConvertedExports = Pick<Converted, 'customers' | 'entries' | 'applications' | 'issues'>;
 
 /**
  * Every recognised table, converted profile by profile, with one `export-recognised` info issue per
