@@ -48,11 +48,21 @@ function sheetParts(file: string, byName: ReadonlyMap<string, ZipEntryInfo>): { 
   return out;
 }
 
-/** The names of the sheets that hold cells (worksheets, not chart sheets), in workbook order, from workbook.xml without reading any sheet. */
-export function worksheetNamesOf(file: string, entries: readonly ZipEntryInfo[]): string[] {
-  return sheetParts(file, new Map(entries.map((e) => [e.name, e])))
-    .filter((s) => /(^|\/)worksheets\//.test(s.part))
-    .map((s) => s.name);
+/** A workbook's zip entries by name and its sheets' parts: read once from workbook.xml and its .rels, then asked by each helper below. */
+export interface WorkbookParts {
+  readonly file: string;
+  readonly byName: ReadonlyMap<string, ZipEntryInfo>;
+  readonly sheets: readonly { name: string; part: string }[];
+}
+
+export function workbookParts(file: string, entries: readonly ZipEntryInfo[]): WorkbookParts {
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  return { file, byName, sheets: sheetParts(file, byName) };
+}
+
+/** The names of the sheets that hold cells (worksheets, not chart sheets), in workbook order, without reading any sheet. */
+export function worksheetNamesOf(w: WorkbookParts): string[] {
+  return w.sheets.filter((s) => /(^|\/)worksheets\//.test(s.part)).map((s) => s.name);
 }
 
 /**
@@ -60,11 +70,10 @@ export function worksheetNamesOf(file: string, entries: readonly ZipEntryInfo[])
  * parts say (exceljs's streaming reader does not surface them). Anything unexpected yields no tables
  * rather than an error: the finder then falls back to sheet names and header detection.
  */
-export function excelTablesBySheet(file: string, entries: readonly ZipEntryInfo[]): Map<string, DeclaredTable[]> {
-  const byName = new Map(entries.map((e) => [e.name, e]));
+export function excelTablesBySheet({ file, byName, sheets }: WorkbookParts): Map<string, DeclaredTable[]> {
   const out = new Map<string, DeclaredTable[]>();
-  if (!entries.some((e) => e.name.startsWith('xl/tables/'))) return out;
-  for (const { name, part } of sheetParts(file, byName)) {
+  if (![...byName.keys()].some((name) => name.startsWith('xl/tables/'))) return out;
+  for (const { name, part } of sheets) {
     const tables: DeclaredTable[] = [];
     for (const tablePart of relationships(file, byName, part).values()) {
       if (!tablePart.startsWith('xl/tables/')) continue;
@@ -85,10 +94,9 @@ export function excelTablesBySheet(file: string, entries: readonly ZipEntryInfo[
  * the sheet's XML). Sheets whose part is larger than `maxPartBytes` are not searched: a ledger that
  * big is an export, and exports do not merge cells.
  */
-export function mergedRangesBySheet(file: string, entries: readonly ZipEntryInfo[], maxPartBytes = 32e6): Map<string, CellRange[]> {
-  const byName = new Map(entries.map((e) => [e.name, e]));
+export function mergedRangesBySheet({ file, byName, sheets }: WorkbookParts, maxPartBytes = 32e6): Map<string, CellRange[]> {
   const out = new Map<string, CellRange[]>();
-  for (const { name, part } of sheetParts(file, byName)) {
+  for (const { name, part } of sheets) {
     const entry = byName.get(part);
     if (entry === undefined || entry.uncompressedSize > maxPartBytes) continue;
     const xml = readZipEntry(file, entry, maxPartBytes)?.toString('utf8');

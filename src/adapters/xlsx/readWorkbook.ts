@@ -4,7 +4,7 @@ import type { Row } from 'exceljs';
 import ExcelJS from './exceljs';
 import { mappingFromRows, readSettingsRows, SETTINGS_SHEET, TableFinder, type DateOrder, type ExportOptions, type GridValue, type Issue, type LedgerTables, type Localised, type SettingsRow, type TableMappings } from '../../core';
 import { toGridValue } from './cellValue';
-import { excelTablesBySheet, mergedRangesBySheet, worksheetNamesOf, workbookSaysUsEnglish } from './excelTables';
+import { excelTablesBySheet, mergedRangesBySheet, workbookParts, worksheetNamesOf, workbookSaysUsEnglish } from './excelTables';
 import { readZipDirectory, type ZipEntryInfo } from './zipDirectory';
 
 export interface WorkbookReadOptions {
@@ -83,10 +83,11 @@ export async function readWorkbook(file: string, options: WorkbookReadOptions = 
   if (!fs.existsSync(file)) return fail(`${file}: no such file`, `${file} : fichier introuvable`);
   const vetted = vet(file, options);
   if (!Array.isArray(vetted)) return vetted;
-  const excelTables = excelTablesBySheet(file, vetted);
-  const merged = mergedRangesBySheet(file, vetted);
+  const parts = workbookParts(file, vetted);
+  const excelTables = excelTablesBySheet(parts);
+  const merged = mergedRangesBySheet(parts);
   const dateOrder = options.dateOrder ?? (workbookSaysUsEnglish(file, vetted) ? 'mdy' : 'dmy');
-  const sheetNames = worksheetNamesOf(file, vetted);
+  const sheetNames = worksheetNamesOf(parts);
   const hasSettingsSheet = sheetNames.includes(SETTINGS_SHEET);
   const sheetsRead = new Set<string>();
   let settingsRows: SettingsRow[] = [];

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { a1, type CellRange } from '../../../src/core';
 import ExcelJS from '../../../src/adapters/xlsx/exceljs';
-import { excelTablesBySheet, mergedRangesBySheet } from '../../../src/adapters/xlsx/excelTables';
+import { excelTablesBySheet, mergedRangesBySheet, workbookParts } from '../../../src/adapters/xlsx/excelTables';
 import { readZipDirectory } from '../../../src/adapters/xlsx/zipDirectory';
 import type { FakeWorkbookInit } from './fakeExcel';
 import { sheetCells } from './sheetCells';
@@ -14,8 +14,9 @@ const ref = (r: CellRange) => `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
 export async function fakeWorkbookFromXlsx(file: string): Promise<FakeWorkbookInit> {
   const dir = readZipDirectory(file);
   if (!dir.ok) throw new Error(`${path.basename(file)}: ${dir.reason}`);
-  const tables = excelTablesBySheet(file, dir.entries);
-  const merged = mergedRangesBySheet(file, dir.entries);
+  const parts = workbookParts(file, dir.entries);
+  const tables = excelTablesBySheet(parts);
+  const merged = mergedRangesBySheet(parts);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const date1904 = (wb.properties as { date1904?: boolean }).date1904 === true;
